@@ -1,0 +1,67 @@
+/** The article as the newsroom knows it, independent of where it is stored. */
+export const STATUSES = ['draft', 'in_review', 'scheduled', 'published'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const GROUPS = ['reporters', 'editors', 'chief-editors'] as const;
+export type Group = (typeof GROUPS)[number];
+
+export interface Actor {
+  id: string;
+  name: string;
+  groups: readonly Group[];
+}
+
+export interface ArticleContent {
+  headline: string;
+  standfirst: string;
+  body: string;
+  tags: string[];
+}
+
+export interface Article extends ArticleContent {
+  id: string;
+  status: Status;
+  version: number;
+  authorId: string;
+  authorName: string;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  approvedBy: string | null;
+  approvedAt: string | null;
+  publishAt: string | null;
+  publishedAt: string | null;
+}
+
+export const LIMITS = {
+  headline: { min: 1, max: 300 },
+  standfirst: { max: 1_000 },
+  body: { min: 1, max: 200_000 },
+  tags: { max: 20, maxLength: 50 },
+  comment: { min: 1, max: 5_000 },
+  requestBytes: 1024 * 1024,
+  listPage: { min: 1, max: 100, default: 20 },
+} as const;
+
+export function newDraft(input: {
+  id: string;
+  content: ArticleContent;
+  author: Actor;
+  now: string;
+}): Article {
+  return {
+    ...input.content,
+    id: input.id,
+    status: 'draft',
+    version: 1,
+    authorId: input.author.id,
+    authorName: input.author.name,
+    createdAt: input.now,
+    updatedAt: input.now,
+    submittedAt: null,
+    approvedBy: null,
+    approvedAt: null,
+    publishAt: null,
+    publishedAt: null,
+  };
+}

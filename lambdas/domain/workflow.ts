@@ -1,0 +1,144 @@
+import type { Actor, Article, Group, Status } from './article.js';
+
+/**
+ * The editorial workflow as data: every rule about who may do what, in which status,
+ * lives in this table and nowhere else. The API's `allowedActions` is read from it too.
+ */
+export const ACTIONS = [
+  'edit',
+  'submit',
+  'withdraw',
+  'request-changes',
+  'approve',
+  'schedule',
+  'unschedule',
+  'publish',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Who a rule speaks of: the article's author, or a member of a group. */
+export type Party = 'author' | Group;
+
+export const EVENT_TYPES = [
+  'ArticleSubmitted',
+  'ArticleWithdrawn',
+  'ChangesRequested',
+  'ArticleApproved',
+  'ArticleScheduled',
+  'ArticleUnscheduled',
+  'ArticlePublished',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Field changes a transition makes, interpreted once in `transitionEffects`. */
+export type Effect =
+  | 'markSubmitted'
+  | 'clearSubmission'
+  | 'markApproved'
+  | 'clearApproval'
+  | 'setPublishAt'
+  | 'markPublished';
+
+/** Approve publishes now, or schedules when the chief gives a future `publishAt`. */
+export type Timing = 'now' | 'later';
+
+export interface WorkflowRule {
+  action: Action;
+  from: Status;
+  to: Status;
+  by: readonly Party[];
+  timing?: Timing;
+  events: readonly EventType[];
+  effects: readonly Effect[];
+}
+
+const DESK: readonly Party[] = ['editors', 'chief-editors'];
+const CHIEF: readonly Party[] = ['chief-editors'];
+
+export const WORKFLOW: readonly WorkflowRule[] = [
+  { action: 'edit', from: 'draft', to: 'draft', by: ['author', ...DESK], events: [], effects: [] },
+  { action: 'edit', from: 'in_review', to: 'in_review', by: DESK, events: [], effects: [] },
+  { action: 'submit', from: 'draft', to: 'in_review', by: ['author'], events: ['ArticleSubmitted'], effects: ['markSubmitted'] },
+  { action: 'withdraw', from: 'in_review', to: 'draft', by: ['author'], events: ['ArticleWithdrawn'], effects: ['clearSubmission'] },
+  { action: 'request-changes', from: 'in_review', to: 'draft', by: DESK, events: ['ChangesRequested'], effects: ['clearSubmission'] },
+  { action: 'approve', from: 'in_review', to: 'published', by: CHIEF, timing: 'now', events: ['ArticleApproved', 'ArticlePublished'], effects: ['markApproved', 'markPublished'] },
+  { action: 'approve', from: 'in_review', to: 'scheduled', by: CHIEF, timing: 'later', events: ['ArticleApproved', 'ArticleScheduled'], effects: ['markApproved', 'setPublishAt'] },
+  { action: 'schedule', from: 'scheduled', to: 'scheduled', by: CHIEF, events: ['ArticleScheduled'], effects: ['setPublishAt'] },
+  { action: 'unschedule', from: 'scheduled', to: 'in_review', by: CHIEF, events: ['ArticleUnscheduled'], effects: ['clearApproval'] },
+  { action: 'publish', from: 'scheduled', to: 'published', by: CHIEF, events: ['ArticlePublished'], effects: ['markPublished'] },
+];
+
+/** Who may read an article at all. Anyone else is told it does not exist. */
+export function canRead(actor: Actor, article: Pick<Article, 'authorId' | 'status'>): boolean {
+  return (
+    article.status === 'published' ||
+    article.authorId === actor.id ||
+    actor.groups.includes('editors') ||
+    actor.groups.includes('chief-editors')
+  );
+}
+
+export function partiesOf(actor: Actor, article: Pick<Article, 'authorId'>): Set<Party> {
+  const parties = new Set<Party>(actor.groups);
+  if (article.authorId === actor.id) parties.add('author');
+  return parties;
+}
+
+export type Decision =
+  | { outcome: 'allowed'; rule: WorkflowRule }
+  | { outcome: 'forbidden' }
+  | { outcome: 'not-now'; currentStatus: Status };
+
+/**
+ * Decides an action: `forbidden` when no rule for it names the caller (403),
+ * `not-now` when one does but not in the article's current status (409).
+ */
+export function decide(
+  actor: Actor,
+  article: Pick<Article, 'authorId' | 'status'>,
+  action: Action,
+  timing?: Timing,
+): Decision {
+  const parties = partiesOf(actor, article);
+  const mine = WORKFLOW.filter((r) => r.action === action && r.by.some((p) => parties.has(p)));
+  if (mine.length === 0) return { outcome: 'forbidden' };
+  const rule = mine.find((r) => r.from === article.status && (!r.timing || !timing || r.timing === timing));
+  return rule ? { outcome: 'allowed', rule } : { outcome: 'not-now', currentStatus: article.status };
+}
+
+/** What the caller may do with the article now, for `allowedActions`. */
+export function allowedActions(actor: Actor, article: Pick<Article, 'authorId' | 'status'>): Action[] {
+  return ACTIONS.filter((a) => decide(actor, article, a).outcome === 'allowed');
+}
+
+/** The field changes a rule makes to an article. */
+export function transitionEffects(
+  rule: WorkflowRule,
+  ctx: { actor: Actor; now: string; publishAt?: string },
+): Partial<Article> {
+  const changes: Partial<Article> = { status: rule.to };
+  for (const effect of rule.effects) {
+    switch (effect) {
+      case 'markSubmitted':
+        changes.submittedAt = ctx.now;
+        break;
+      case 'clearSubmission':
+        changes.submittedAt = null;
+        break;
+      case 'markApproved':
+        changes.approvedBy = ctx.actor.id;
+        changes.approvedAt = ctx.now;
+        break;
+      case 'clearApproval':
+        Object.assign(changes, { approvedBy: null, approvedAt: null, publishAt: null });
+        break;
+      case 'setPublishAt':
+        changes.publishAt = ctx.publishAt ?? null;
+        break;
+      case 'markPublished':
+        changes.publishedAt = ctx.now;
+        break;
+    }
+  }
+  return changes;
+}

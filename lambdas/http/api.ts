@@ -1,0 +1,77 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy, { type MiddlewareObj } from '@middy/core';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
+import { LIMITS, type Actor } from '../domain/article.js';
+import { badRequest, notFound, payloadTooLarge, unsupportedMediaType } from '../domain/errors.js';
+import type { Input } from '../usecases/articles.js';
+import { actorFromClaims } from './actor.js';
+import { problemResponse } from './problem.js';
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+export interface ApiRequest {
+  actor: Actor;
+  params: Record<string, string>;
+  query: Record<string, string | undefined>;
+  header: (name: string) => string | undefined;
+  input: Input;
+}
+
+export type Route = (req: ApiRequest) => Promise<HttpResult>;
+
+export const logger = new Logger({ serviceName: 'newsroom' });
+
+/** 401 first, then 413 and 415: the order in which a caller can fix them. */
+function readRequest(event: HttpEvent): ApiRequest {
+  const actor = actorFromClaims(event.requestContext.authorizer?.jwt?.claims);
+  const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8')) : undefined;
+  if (raw && raw.byteLength > LIMITS.requestBytes) throw payloadTooLarge(LIMITS.requestBytes);
+  if (raw && raw.byteLength > 0 && !isJson(headers['content-type'])) throw unsupportedMediaType();
+  return {
+    actor,
+    params: (event.pathParameters ?? {}) as Record<string, string>,
+    query: event.queryStringParameters ?? {},
+    header: (name) => headers[name.toLowerCase()],
+    input: () => {
+      if (!raw || raw.byteLength === 0) return undefined;
+      try {
+        return JSON.parse(raw.toString('utf8'));
+      } catch {
+        throw badRequest('The request body is not valid JSON.');
+      }
+    },
+  };
+}
+
+const isJson = (contentType: string | undefined) =>
+  !!contentType && /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i.test(contentType.trim());
+
+/** Turns every error into problem+json; hides and logs anything unexpected. */
+const problemErrors = (): MiddlewareObj<HttpEvent, HttpResult> => ({
+  onError: (request) => {
+    const response = problemResponse(request.error, request.event.rawPath);
+    if ((response.statusCode ?? 500) >= 500) {
+      logger.error('request failed', { routeKey: request.event.routeKey, error: request.error as Error });
+    }
+    request.response = response;
+  },
+});
+
+/** One Lambda serves a group of routes, chosen by the HTTP API's route key. */
+export function httpApi(routes: Record<string, Route>) {
+  return middy<HttpEvent, HttpResult, Error, Context>({ timeoutEarlyInMillis: 0 })
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(problemErrors())
+    .handler(async (event) => {
+      const route = routes[event.routeKey];
+      if (!route) throw notFound(`No route ${event.routeKey}.`);
+      return route(readRequest(event));
+    });
+}

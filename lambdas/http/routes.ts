@@ -1,0 +1,39 @@
+/**
+ * The API's routes and which function serves each. The CDK stack and the local gateway
+ * both read this table, so the two cannot drift apart.
+ */
+export const FUNCTIONS = {
+  health: { entry: 'lambdas/handlers/health.ts', table: 'none' },
+  articlesRead: { entry: 'lambdas/handlers/articles-read.ts', table: 'read' },
+  articlesWrite: { entry: 'lambdas/handlers/articles-write.ts', table: 'write' },
+  articlesReview: { entry: 'lambdas/handlers/articles-review.ts', table: 'write' },
+  articlesApprove: { entry: 'lambdas/handlers/articles-approve.ts', table: 'write' },
+} as const;
+
+export type FunctionName = keyof typeof FUNCTIONS;
+
+export interface RouteSpec {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  fn: FunctionName;
+  /** false only for routes anyone may call without a token. */
+  auth: boolean;
+}
+
+export const ROUTES: readonly RouteSpec[] = [
+  { method: 'GET', path: '/health', fn: 'health', auth: false },
+  { method: 'GET', path: '/articles', fn: 'articlesRead', auth: true },
+  { method: 'POST', path: '/articles', fn: 'articlesWrite', auth: true },
+  { method: 'GET', path: '/articles/{id}', fn: 'articlesRead', auth: true },
+  { method: 'PATCH', path: '/articles/{id}', fn: 'articlesWrite', auth: true },
+  { method: 'GET', path: '/articles/{id}/history', fn: 'articlesRead', auth: true },
+  { method: 'POST', path: '/articles/{id}/submit', fn: 'articlesReview', auth: true },
+  { method: 'POST', path: '/articles/{id}/withdraw', fn: 'articlesReview', auth: true },
+  { method: 'POST', path: '/articles/{id}/request-changes', fn: 'articlesReview', auth: true },
+  { method: 'POST', path: '/articles/{id}/approve', fn: 'articlesApprove', auth: true },
+  { method: 'POST', path: '/articles/{id}/schedule', fn: 'articlesApprove', auth: true },
+  { method: 'POST', path: '/articles/{id}/unschedule', fn: 'articlesApprove', auth: true },
+  { method: 'POST', path: '/articles/{id}/publish', fn: 'articlesApprove', auth: true },
+];
+
+export const routeKey = (r: Pick<RouteSpec, 'method' | 'path'>) => `${r.method} ${r.path}`;

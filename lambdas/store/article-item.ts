@@ -1,0 +1,52 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { Article } from '../domain/article.js';
+import { badRequest } from '../domain/errors.js';
+import type { DomainEvent } from '../domain/events.js';
+import { articleIndexKeys, keys } from './keys.js';
+
+/**
+ * Bodies are stored deflated: a 200,000-character body in a non-Latin script is up to
+ * 800 KB as UTF-8, beyond DynamoDB's 400 KB item limit, and prose compresses well.
+ */
+const MAX_STORED_BODY_BYTES = 300 * 1024;
+
+export function encodeBody(body: string): Uint8Array {
+  const packed = deflateRawSync(Buffer.from(body, 'utf8'));
+  if (packed.byteLength > MAX_STORED_BODY_BYTES) {
+    throw badRequest('The body is too large to store, even compressed.', { field: 'body' });
+  }
+  return packed;
+}
+
+export function decodeBody(packed: Uint8Array | undefined): string {
+  return packed ? inflateRawSync(packed).toString('utf8') : '';
+}
+
+export interface ArticleItem extends Record<string, unknown> {
+  outbox?: DomainEvent[];
+}
+
+export function toItem(article: Article): ArticleItem {
+  const { body, ...rest } = article;
+  return {
+    ...keys.article(article.id),
+    ...articleIndexKeys(article),
+    ...rest,
+    bodyZ: encodeBody(body),
+    outbox: [],
+  };
+}
+
+const FIELDS = [
+  'id', 'status', 'version', 'headline', 'standfirst', 'tags', 'authorId', 'authorName',
+  'createdAt', 'updatedAt', 'submittedAt', 'approvedBy', 'approvedAt', 'publishAt', 'publishedAt',
+] as const;
+
+/** Reads an article from a full item, or a summary (no body) from a list index. */
+export function fromItem(item: Record<string, unknown>): Article {
+  const article = {} as Record<string, unknown>;
+  for (const f of FIELDS) article[f] = item[f] ?? null;
+  article.tags = (item.tags as string[] | undefined) ?? [];
+  article.body = item.bodyZ ? decodeBody(item.bodyZ as Uint8Array) : undefined;
+  return article as unknown as Article;
+}

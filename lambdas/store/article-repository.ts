@@ -1,0 +1,112 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Article, ArticleContent } from '../domain/article.js';
+import { toHistoryEntry, type DomainEvent, type HistoryEntry } from '../domain/events.js';
+import { WriteConflict, type ArticleRepository, type ListRequest, type OutboxEntry, type Page } from '../usecases/ports.js';
+import { encodeBody, fromItem, toItem } from './article-item.js';
+import { keys } from './keys.js';
+import { listArticles } from './list-pages.js';
+import { UpdateBuilder } from './update-expression.js';
+
+export class DynamoArticleRepository implements ArticleRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async create(article: Article): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: toItem(article),
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+  }
+
+  async get(id: string): Promise<Article | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.article(id), ConsistentRead: true }),
+    );
+    return Item ? fromItem(Item) : undefined;
+  }
+
+  async saveContent(seen: Article, content: Partial<ArticleContent>, now: string): Promise<Article> {
+    const { body, ...fields } = content;
+    const update = expectUnchanged(new UpdateBuilder(), seen)
+      .set({ ...fields, bodyZ: body === undefined ? undefined : encodeBody(body), updatedAt: now, version: seen.version + 1 });
+    return this.update(seen.id, update);
+  }
+
+  async transition(seen: Article, changes: Partial<Article>, events: readonly DomainEvent[], now: string): Promise<Article> {
+    const update = expectUnchanged(new UpdateBuilder(), seen).set({
+      ...changes,
+      updatedAt: now,
+      version: seen.version + 1,
+      GSI1PK: changes.status ? keys.statusPartition(changes.status) : undefined,
+    });
+    if (events.length > 0) {
+      const entries: OutboxEntry[] = events.map((e, seq) => ({ ...e, seq }));
+      update
+        .setRaw(`outbox = list_append(if_not_exists(outbox, ${update.value([])}), ${update.value(entries)})`)
+        .setRaw(`GSI3PK = ${update.value(keys.outboxPartition)}`)
+        .setRaw(`GSI3SK = if_not_exists(GSI3SK, ${update.value(`${now}#${seen.id}`)})`);
+    }
+    const after = { ...seen, ...changes };
+    if (after.status === 'scheduled' && after.publishAt) {
+      update.set({ GSI4PK: keys.duePartition, GSI4SK: `${after.publishAt}#${seen.id}` });
+    } else if (seen.status === 'scheduled') {
+      update.remove('GSI4PK', 'GSI4SK');
+    }
+    return this.update(seen.id, update);
+  }
+
+  list(request: ListRequest): Promise<Page> {
+    return listArticles(this.db, this.tableName, request);
+  }
+
+  /** Delivered history plus events still in the outbox, so a transition shows at once. */
+  async history(id: string): Promise<HistoryEntry[]> {
+    const recorded: HistoryEntry[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.article(id).PK, ':prefix': keys.historyPrefix },
+          ConsistentRead: true,
+          ExclusiveStartKey,
+        }),
+      );
+      for (const item of page.Items ?? []) recorded.push(toHistoryEntry(item as DomainEvent));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.article(id), ProjectionExpression: 'outbox', ConsistentRead: true }),
+    );
+    const seen = new Set(recorded.map((e) => e.id));
+    const pending = ((Item?.outbox ?? []) as OutboxEntry[]).filter((e) => !seen.has(e.id)).map(toHistoryEntry);
+    return [...recorded, ...pending];
+  }
+
+  private async update(id: string, update: UpdateBuilder): Promise<Article> {
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({ TableName: this.tableName, Key: keys.article(id), ...update.build(), ReturnValues: 'ALL_NEW' }),
+      );
+      return fromItem(Attributes!);
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) throw new WriteConflict();
+      throw err;
+    }
+  }
+}
+
+/** The one rule of every write: the article is still in the status and version the caller saw. */
+function expectUnchanged(update: UpdateBuilder, seen: Article): UpdateBuilder {
+  return update.when(
+    `${update.name('status')} = ${update.value(seen.status)} AND ${update.name('version')} = ${update.value(seen.version)}`,
+  );
+}

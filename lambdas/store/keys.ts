@@ -1,0 +1,53 @@
+import type { Status } from '../domain/article.js';
+
+/**
+ * The single table's key shapes. Nothing outside this module builds a key string.
+ *
+ * | item    | PK             | SK                          |
+ * | article | ARTICLE#<id>   | ARTICLE                     |
+ * | history | ARTICLE#<id>   | EVENT#<version:10>#<seq>    |
+ */
+export const INDEX = {
+  byStatus: 'byStatus',
+  byAuthor: 'byAuthor',
+  outbox: 'outbox',
+  dueForPublish: 'dueForPublish',
+} as const;
+
+/** Article attributes projected into the list indexes: everything but the body and the outbox. */
+export const SUMMARY_ATTRIBUTES = [
+  'id', 'status', 'version', 'headline', 'standfirst', 'tags', 'authorId', 'authorName',
+  'createdAt', 'updatedAt', 'submittedAt', 'approvedBy', 'approvedAt', 'publishAt', 'publishedAt',
+] as const;
+
+export const keys = {
+  article: (id: string) => ({ PK: `ARTICLE#${id}`, SK: 'ARTICLE' }),
+  historyPrefix: 'EVENT#',
+  history: (id: string, version: number, seq: number) => ({
+    PK: `ARTICLE#${id}`,
+    SK: `EVENT#${String(version).padStart(10, '0')}#${seq}`,
+  }),
+  /** Newest-first sort key shared by the list indexes; also what a cursor remembers. */
+  listSort: (createdAt: string, id: string) => `${createdAt}#${id}`,
+  statusPartition: (status: Status) => `STATUS#${status}`,
+  authorPartition: (authorId: string) => `AUTHOR#${authorId}`,
+  outboxPartition: 'OUTBOX',
+  duePartition: 'SCHEDULED',
+};
+
+/** The GSI key attributes an article item carries, derived from its fields. */
+export function articleIndexKeys(a: { id: string; status: Status; authorId: string; createdAt: string }) {
+  return {
+    GSI1PK: keys.statusPartition(a.status),
+    GSI1SK: keys.listSort(a.createdAt, a.id),
+    GSI2PK: keys.authorPartition(a.authorId),
+    GSI2SK: keys.listSort(a.createdAt, a.id),
+  };
+}
+
+const LIST_SORT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)#([A-Za-z0-9-]{1,64})$/;
+
+/** Parses a list sort key back into the article id it belongs to, or undefined when malformed. */
+export function idFromListSort(sort: string): string | undefined {
+  return LIST_SORT.exec(sort)?.[2];
+}

@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { badRequest } from '../domain/errors.js';
+import type { ListRequest, ListSource, Page } from '../usecases/ports.js';
+import { fromItem } from './article-item.js';
+import { INDEX, idFromListSort, keys } from './keys.js';
+
+/**
+ * A list is the newest-first merge of one or more index partitions (a reporter sees their
+ * own desk and everything published). The cursor records, for each source, the sort key
+ * of the last item handed out, or `false` once that source is exhausted.
+ */
+type Position = string | null | false;
+
+interface SourceQuery {
+  index: string;
+  partitionAttr: string;
+  sortAttr: string;
+  partition: string;
+  filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
+}
+
+function queryFor(source: ListSource): SourceQuery {
+  if (source.by === 'status') {
+    return {
+      index: INDEX.byStatus,
+      partitionAttr: 'GSI1PK',
+      sortAttr: 'GSI1SK',
+      partition: keys.statusPartition(source.status),
+      filter: source.authorIsNot
+        ? { expression: '#author <> :author', names: { '#author': 'authorId' }, values: { ':author': source.authorIsNot } }
+        : undefined,
+    };
+  }
+  return {
+    index: INDEX.byAuthor,
+    partitionAttr: 'GSI2PK',
+    sortAttr: 'GSI2SK',
+    partition: keys.authorPartition(source.authorId),
+    filter: source.status
+      ? { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': source.status } }
+      : undefined,
+  };
+}
+
+interface Fetched {
+  items: Record<string, unknown>[];
+  exhausted: boolean;
+}
+
+async function fetchAfter(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  q: SourceQuery,
+  after: string | null,
+  limit: number,
+): Promise<Fetched> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  if (after) {
+    const id = idFromListSort(after)!;
+    startKey = { ...keys.article(id), [q.partitionAttr]: q.partition, [q.sortAttr]: after };
+  }
+  // A filter can leave a page short, so keep reading until the page is full or the partition ends.
+  do {
+    const page = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: q.index,
+        KeyConditionExpression: '#pk = :pk',
+        FilterExpression: q.filter?.expression,
+        ExpressionAttributeNames: { '#pk': q.partitionAttr, ...q.filter?.names },
+        ExpressionAttributeValues: { ':pk': q.partition, ...q.filter?.values },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey && items.length < limit);
+  return { items: items.slice(0, limit), exhausted: !startKey && items.length <= limit };
+}
+
+export async function listArticles(db: DynamoDBDocumentClient, tableName: string, request: ListRequest): Promise<Page> {
+  const queries = request.sources.map(queryFor);
+  const fingerprint = fingerprintOf(request.sources);
+  const positions = request.cursor
+    ? decodeCursor(request.cursor, fingerprint, queries.length)
+    : queries.map((): Position => null);
+
+  const fetched = await Promise.all(
+    queries.map((q, i) => {
+      const at = positions[i];
+      return at === false ? { items: [], exhausted: true } : fetchAfter(db, tableName, q, at ?? null, request.limit);
+    }),
+  );
+
+  const merged = fetched
+    .flatMap((f, source) => f.items.map((item, n) => ({ item, source, n, sort: item[queries[source]!.sortAttr] as string })))
+    .sort((a, b) => (a.sort < b.sort ? 1 : a.sort > b.sort ? -1 : 0))
+    .slice(0, request.limit);
+
+  const next = positions.map((p, source): Position => {
+    const taken = merged.filter((m) => m.source === source);
+    const f = fetched[source]!;
+    if (taken.length === 0) return f.items.length === 0 && f.exhausted ? false : p;
+    const all = taken.length === f.items.length;
+    return all && f.exhausted ? false : taken[taken.length - 1]!.sort;
+  });
+
+  return {
+    items: merged.map((m) => fromItem(m.item)),
+    nextCursor: next.every((p) => p === false) ? null : encodeCursor(fingerprint, next),
+  };
+}
+
+function fingerprintOf(sources: readonly ListSource[]): string {
+  return createHash('sha256').update(JSON.stringify(sources)).digest('base64url').slice(0, 12);
+}
+
+function encodeCursor(fingerprint: string, positions: Position[]): string {
+  return Buffer.from(JSON.stringify({ q: fingerprint, p: positions })).toString('base64url');
+}
+
+function decodeCursor(cursor: string, fingerprint: string, count: number): Position[] {
+  const invalid = () => badRequest('The cursor is not valid for this list.', { parameter: 'cursor' });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  const c = parsed as { q?: unknown; p?: unknown };
+  if (!c || typeof c !== 'object' || c.q !== fingerprint || !Array.isArray(c.p) || c.p.length !== count) throw invalid();
+  for (const p of c.p) {
+    if (!(p === null || p === false || (typeof p === 'string' && idFromListSort(p)))) throw invalid();
+  }
+  return c.p as Position[];
+}

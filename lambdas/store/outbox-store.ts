@@ -1,0 +1,86 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Outbox, OutboxEntry } from '../usecases/ports.js';
+import { INDEX, keys } from './keys.js';
+import { UpdateBuilder } from './update-expression.js';
+
+/** The outbox kept inside each article item, and the sparse index of articles with pending events. */
+export class DynamoOutbox implements Outbox {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async articlesWithPendingEvents(limit: number): Promise<string[]> {
+    const { Items = [] } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: INDEX.outbox,
+        KeyConditionExpression: 'GSI3PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.outboxPartition },
+        Limit: limit,
+      }),
+    );
+    return Items.map((i) => String(i.PK).slice('ARTICLE#'.length));
+  }
+
+  async pendingEvents(articleId: string): Promise<OutboxEntry[]> {
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.article(articleId),
+        ProjectionExpression: 'outbox',
+        ConsistentRead: true,
+      }),
+    );
+    return (Item?.outbox ?? []) as OutboxEntry[];
+  }
+
+  /** History items are immutable: a second write of the same event changes nothing. */
+  async recordHistory(entry: OutboxEntry): Promise<void> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.history(entry.articleId, entry.version, entry.seq), ...entry },
+          ConditionExpression: 'attribute_not_exists(SK)',
+        }),
+      );
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
+  }
+
+  /**
+   * Removes delivered events from the head of the outbox, only if they are still there
+   * (a second dispatcher that delivered them too changes nothing), then leaves the
+   * pending index once the outbox is empty.
+   */
+  async acknowledge(articleId: string, delivered: readonly OutboxEntry[]): Promise<void> {
+    if (delivered.length > 0) {
+      const update = new UpdateBuilder();
+      delivered.forEach((e, i) => {
+        update.removeRaw(`outbox[${i}]`).when(`outbox[${i}].id = ${update.value(e.id)}`);
+      });
+      try {
+        await this.db.send(new UpdateCommand({ TableName: this.tableName, Key: keys.article(articleId), ...update.build() }));
+      } catch (err) {
+        if (err instanceof ConditionalCheckFailedException) return;
+        throw err;
+      }
+    }
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.article(articleId),
+          UpdateExpression: 'REMOVE GSI3PK, GSI3SK',
+          ConditionExpression: 'size(outbox) = :empty',
+          ExpressionAttributeValues: { ':empty': 0 },
+        }),
+      );
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import { INDEX, SUMMARY_ATTRIBUTES } from './keys.js';
+
+/**
+ * The table's shape, shared by the CDK stack and the local runtime so both build the same table.
+ */
+export interface IndexSchema {
+  name: string;
+  partitionKey: string;
+  sortKey: string;
+  projection: 'ALL' | 'KEYS_ONLY' | readonly string[];
+}
+
+export const TABLE_KEYS = { partitionKey: 'PK', sortKey: 'SK' } as const;
+
+export const TABLE_INDEXES: readonly IndexSchema[] = [
+  { name: INDEX.byStatus, partitionKey: 'GSI1PK', sortKey: 'GSI1SK', projection: SUMMARY_ATTRIBUTES },
+  { name: INDEX.byAuthor, partitionKey: 'GSI2PK', sortKey: 'GSI2SK', projection: SUMMARY_ATTRIBUTES },
+  { name: INDEX.outbox, partitionKey: 'GSI3PK', sortKey: 'GSI3SK', projection: 'KEYS_ONLY' },
+  { name: INDEX.dueForPublish, partitionKey: 'GSI4PK', sortKey: 'GSI4SK', projection: ['id', 'version', 'publishAt'] },
+];

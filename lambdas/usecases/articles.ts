@@ -1,0 +1,186 @@
+import { LIMITS, newDraft, type Actor, type Article } from '../domain/article.js';
+import { badRequest, conflict, forbidden, notFound, preconditionFailed, preconditionRequired } from '../domain/errors.js';
+import { eventsFor, type HistoryEntry } from '../domain/events.js';
+import { canRead, decide, transitionEffects, type Action, type Timing, type WorkflowRule } from '../domain/workflow.js';
+import { WriteConflict, type ArticleRepository, type ListSource, type Page } from './ports.js';
+import { Approve, CreateArticle, EditArticle, ListQuery, NoInput, parseInput, RequestChanges, Schedule } from './schemas.js';
+
+export interface Deps {
+  articles: ArticleRepository;
+  now: () => Date;
+  newId: () => string;
+}
+
+/**
+ * The request body, read only when needed: a malformed body on someone else's draft is
+ * still a 404, so parsing waits until the caller is known to be allowed to act.
+ */
+export type Input = () => unknown;
+
+const MAX_SCHEDULE_AHEAD_MS = 366 * 24 * 3600 * 1000;
+const ID = /^[A-Za-z0-9-]{1,64}$/;
+
+/** Loads an article the caller may see; anything else does not exist for them. */
+export async function readArticle(deps: Deps, actor: Actor, id: string): Promise<Article> {
+  const article = ID.test(id) ? await deps.articles.get(id) : undefined;
+  if (!article || !canRead(actor, article)) throw notFound();
+  return article;
+}
+
+export async function createArticle(deps: Deps, actor: Actor, input: Input): Promise<Article> {
+  if (actor.groups.length === 0) throw forbidden('Only newsroom staff may write articles.');
+  const content = parseInput(CreateArticle, input());
+  const article = newDraft({
+    id: deps.newId(),
+    author: actor,
+    now: deps.now().toISOString(),
+    content: { standfirst: '', ...content, tags: unique(content.tags ?? []) },
+  });
+  await deps.articles.create(article);
+  return article;
+}
+
+/** Edits content: one conditional write on the status and version the caller last read. */
+export async function editArticle(deps: Deps, actor: Actor, id: string, input: Input, ifMatch: string | undefined): Promise<Article> {
+  const article = await readArticle(deps, actor, id);
+  if (decide(actor, article, 'edit').outcome === 'forbidden') throw forbidden('You may not edit this article.');
+  const changes = parseInput(EditArticle, input());
+  if (changes.tags) changes.tags = unique(changes.tags);
+  return withRetry(deps, actor, article, 'edit', undefined, ifMatch, true, (seen) =>
+    deps.articles.saveContent(seen, changes, deps.now().toISOString()),
+  );
+}
+
+interface TransitionInput {
+  comment?: string;
+  publishAt?: string;
+  timing?: Timing;
+}
+
+const INPUTS: Record<Exclude<Action, 'edit'>, (raw: unknown, now: Date) => TransitionInput> = {
+  submit: (raw) => parseInput(NoInput, raw),
+  withdraw: (raw) => parseInput(NoInput, raw),
+  unschedule: (raw) => parseInput(NoInput, raw),
+  publish: (raw) => parseInput(NoInput, raw),
+  'request-changes': (raw) => parseInput(RequestChanges, raw),
+  approve: (raw, now) => {
+    const { publishAt } = parseInput(Approve, raw);
+    const at = publishAt ? checkPublishAt(publishAt, now, false) : undefined;
+    return at ? { publishAt: at, timing: 'later' } : { timing: 'now' };
+  },
+  schedule: (raw, now) => ({ publishAt: checkPublishAt(parseInput(Schedule, raw).publishAt, now, true) }),
+};
+
+/**
+ * Moves an article through the workflow.
+ * 1. Load it (404 when the caller may not see it).
+ * 2. Ask the workflow table whether the caller may act at all (403), read the input (400),
+ *    and whether the article's status allows it now (409); check If-Match when sent (412).
+ * 3. Write the new status with its events in one conditional update.
+ */
+export async function transitionArticle(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  action: Exclude<Action, 'edit'>,
+  input: Input,
+  ifMatch: string | undefined,
+): Promise<Article> {
+  const article = await readArticle(deps, actor, id);
+  if (decide(actor, article, action).outcome === 'forbidden') throw forbidden(`You may not ${action} this article.`);
+  const raw = input();
+  const now = deps.now();
+  const details = INPUTS[action](raw ?? {}, now);
+  return withRetry(deps, actor, article, action, details.timing, ifMatch, false, (seen, rule) => {
+    const at = deps.now().toISOString();
+    const changes = transitionEffects(rule, { actor, now: at, publishAt: details.publishAt });
+    const after: Article = { ...seen, ...changes, version: seen.version + 1, updatedAt: at };
+    const events = eventsFor(rule, after, { actor, now: at, comment: details.comment });
+    return deps.articles.transition(seen, changes, events, at);
+  });
+}
+
+/**
+ * Runs a conditional write. When another write got there first, the article is read again
+ * and the caller gets 409 (no longer allowed), 412 (their If-Match is stale) or, when
+ * neither applies, the write is tried again on the fresh copy.
+ */
+async function withRetry(
+  deps: Deps,
+  actor: Actor,
+  first: Article,
+  action: Action,
+  timing: Timing | undefined,
+  ifMatch: string | undefined,
+  ifMatchRequired: boolean,
+  write: (seen: Article, rule: WorkflowRule) => Promise<Article>,
+): Promise<Article> {
+  let seen = first;
+  for (let attempt = 0; ; attempt++) {
+    const decision = decide(actor, seen, action, timing);
+    if (decision.outcome === 'forbidden') throw forbidden(`You may not ${action} this article.`);
+    if (decision.outcome === 'not-now') {
+      throw conflict(`You cannot ${action} an article that is ${seen.status}.`, { currentStatus: seen.status });
+    }
+    if (ifMatch === undefined && ifMatchRequired) throw preconditionRequired();
+    if (ifMatch !== undefined && !etagMatches(ifMatch, seen.version)) throw preconditionFailed(seen.version);
+    try {
+      return await write(seen, decision.rule);
+    } catch (err) {
+      if (!(err instanceof WriteConflict) || attempt >= 5) throw err;
+      seen = await readArticle(deps, actor, seen.id);
+    }
+  }
+}
+
+export async function listArticles(deps: Deps, actor: Actor, query: Record<string, string | undefined>): Promise<Page> {
+  const q = parseInput(ListQuery, query);
+  const limit = q.limit ? Number(q.limit) : LIMITS.listPage.default;
+  return deps.articles.list({ sources: sourcesFor(actor, q), limit, cursor: q.cursor });
+}
+
+/** Which index partitions make up the list the caller asked for, given what they may see. */
+function sourcesFor(actor: Actor, q: { status?: Article['status']; author?: string }): ListSource[] {
+  const desk = actor.groups.includes('editors') || actor.groups.includes('chief-editors');
+  if (desk || q.author === actor.id) {
+    if (q.author) return [{ by: 'author', authorId: q.author, status: q.status }];
+    if (q.status) return [{ by: 'status', status: q.status }];
+    return (['draft', 'in_review', 'scheduled', 'published'] as const).map((status) => ({ by: 'status', status }));
+  }
+  if (q.author) return q.status && q.status !== 'published' ? [] : [{ by: 'author', authorId: q.author, status: 'published' }];
+  if (q.status === 'published') return [{ by: 'status', status: 'published' }];
+  if (q.status) return [{ by: 'author', authorId: actor.id, status: q.status }];
+  return [
+    { by: 'author', authorId: actor.id },
+    { by: 'status', status: 'published', authorIsNot: actor.id },
+  ];
+}
+
+export async function articleHistory(deps: Deps, actor: Actor, id: string): Promise<HistoryEntry[]> {
+  await readArticle(deps, actor, id);
+  return deps.articles.history(id);
+}
+
+/** If-Match holds one or more entity tags; `*` matches any existing article. */
+export function etagMatches(ifMatch: string, version: number): boolean {
+  return ifMatch
+    .split(',')
+    .map((t) => t.trim().replace(/^W\//, ''))
+    .some((t) => t === '*' || t === `"${version}"`);
+}
+
+function checkPublishAt(value: string, now: Date, mustBeFuture: boolean): string | undefined {
+  const at = new Date(value);
+  if (at.getTime() - now.getTime() > MAX_SCHEDULE_AHEAD_MS) {
+    throw badRequest('publishAt may be at most a year ahead.', { field: 'publishAt' });
+  }
+  if (at.getTime() <= now.getTime()) {
+    if (mustBeFuture) throw badRequest('publishAt must be in the future; use publish to publish now.', { field: 'publishAt' });
+    return undefined;
+  }
+  return at.toISOString();
+}
+
+function unique(tags: string[]): string[] {
+  return [...new Set(tags.map((t) => t.trim()))];
+}

@@ -1,0 +1,75 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FUNCTIONS, ROUTES, type FunctionName } from '../lambdas/http/routes.js';
+import { WebhookPublisher } from '../lambdas/store/webhook-publisher.js';
+import { OutboxDrainer } from '../lambdas/workers/dispatch.js';
+import { createGateway, type LambdaHandler } from './gateway.js';
+import type { LocalSettings } from './settings.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, MEDIA_BUCKET, startStorage, TABLE_NAME } from './storage.js';
+import { tokenVerifier } from './tokens.js';
+import { WorkerLoop } from './worker-loop.js';
+
+export interface RunningNewsroom {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole newsroom on this machine: embedded DynamoDB and S3, the same handlers
+ * the cloud runs behind an API-Gateway-shaped server, and the outbox dispatcher.
+ */
+export async function startNewsroom(settings: LocalSettings): Promise<RunningNewsroom> {
+  const storage = await startStorage(settings.dataDir);
+
+  // The handlers read their configuration at module load, exactly as in Lambda.
+  Object.assign(process.env, {
+    TABLE_NAME,
+    MEDIA_BUCKET,
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: storage.dynamoEndpoint,
+    AWS_ENDPOINT_URL_S3: storage.s3Endpoint,
+    AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+    AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+  });
+
+  const handlers = {} as Record<FunctionName, LambdaHandler>;
+  for (const [name, fn] of Object.entries(FUNCTIONS)) {
+    const mod = (await import(`../${fn.entry.replace(/\.ts$/, '.js')}`)) as { handler: LambdaHandler };
+    handlers[name as FunctionName] = mod.handler;
+  }
+
+  const { documentClient, tableName } = await import('../lambdas/store/clients.js');
+  const { DynamoOutbox } = await import('../lambdas/store/outbox-store.js');
+  const { logger } = await import('../lambdas/http/api.js');
+  const drainer = new OutboxDrainer(
+    new DynamoOutbox(documentClient, tableName),
+    new WebhookPublisher(settings.webhookUrls, settings.webhookSecret),
+    logger,
+  );
+  const dispatcher = new WorkerLoop(async () => (await drainer.drainOnce()).nextRetryAt, 1_000, (err) =>
+    logger.error('dispatcher failed', { error: err as Error }),
+  );
+
+  const server: Server = createGateway({
+    routes: ROUTES,
+    handlers,
+    verify: await tokenVerifier(settings.dataDir),
+    onWrite: () => dispatcher.nudge(),
+  });
+  await new Promise<void>((ok, fail) => server.once('error', fail).listen(settings.port, ok));
+  dispatcher.start();
+
+  return {
+    url: `http://localhost:${(server.address() as AddressInfo).port}`,
+    async stop() {
+      server.close();
+      server.closeIdleConnections();
+      await dispatcher.stop();
+      documentClient.destroy();
+      await storage.close();
+    },
+  };
+}
