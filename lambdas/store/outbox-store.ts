@@ -59,9 +59,10 @@ export class DynamoOutbox implements Outbox {
   async acknowledge(articleId: string, delivered: readonly OutboxEntry[]): Promise<void> {
     if (delivered.length > 0) {
       const update = new UpdateBuilder();
-      delivered.forEach((e, i) => {
-        update.removeRaw(`outbox[${i}]`).when(`outbox[${i}].id = ${update.value(e.id)}`);
-      });
+      delivered.forEach((e, i) => update.when(`outbox[${i}].id = ${update.value(e.id)}`));
+      // Highest index first: DynamoDB reads every index against the list before the update,
+      // dynalite applies them one by one; in this order both remove the same events.
+      for (let i = delivered.length - 1; i >= 0; i--) update.removeRaw(`outbox[${i}]`);
       try {
         await this.db.send(new UpdateCommand({ TableName: this.tableName, Key: keys.article(articleId), ...update.build() }));
       } catch (err) {

@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../lambdas/domain/article.js';
+import { ProblemError } from '../../lambdas/domain/errors.js';
+import type { DomainEvent } from '../../lambdas/domain/events.js';
+import { DynamoArticleRepository } from '../../lambdas/store/article-repository.js';
+import { DynamoOutbox } from '../../lambdas/store/outbox-store.js';
+import {
+  articleHistory,
+  createArticle,
+  editArticle,
+  listArticles,
+  readArticle,
+  transitionArticle,
+  type Deps,
+} from '../../lambdas/usecases/articles.js';
+import type { EventPublisher } from '../../lambdas/usecases/ports.js';
+import { dispatchArticle, OutboxDrainer } from '../../lambdas/workers/dispatch.js';
+import { startDynamo } from '../support/dynamo.js';
+
+const reporter: Actor = { id: 'rita', name: 'Rita Reporter', groups: ['reporters'] };
+const otherReporter: Actor = { id: 'omar', name: 'Omar Reporter', groups: ['reporters'] };
+const editor: Actor = { id: 'eddie', name: 'Eddie Editor', groups: ['editors'] };
+const chief: Actor = { id: 'carla', name: 'Carla Chief', groups: ['chief-editors'] };
+
+let dynamo: Awaited<ReturnType<typeof startDynamo>>;
+let deps: Deps;
+let outbox: DynamoOutbox;
+
+beforeAll(async () => {
+  dynamo = await startDynamo();
+  deps = { articles: new DynamoArticleRepository(dynamo.db, dynamo.tableName), now: () => new Date(), newId: randomUUID };
+  outbox = new DynamoOutbox(dynamo.db, dynamo.tableName);
+});
+afterAll(() => dynamo.stop());
+
+const draft = (author = reporter, headline = 'Tajikistan mobilizes reservists') =>
+  createArticle(deps, author, () => ({ headline, body: 'The Central Asian republic is mobilizing.' }));
+
+async function inReview() {
+  const a = await draft();
+  return transitionArticle(deps, reporter, a.id, 'submit', () => undefined, undefined);
+}
+
+async function statusOf(p: Promise<unknown>): Promise<number> {
+  try {
+    await p;
+    return 200;
+  } catch (err) {
+    if (err instanceof ProblemError) return err.statusCode;
+    throw err;
+  }
+}
+
+class RecordingPublisher implements EventPublisher {
+  readonly events: DomainEvent[] = [];
+  failing = false;
+  async publish(events: readonly DomainEvent[]) {
+    if (this.failing) throw new Error('receiver down');
+    this.events.push(...events);
+  }
+}
+
+describe('conditional writes on DynamoDB', () => {
+  it('of 20 concurrent approvals exactly one wins and exactly one ArticleApproved exists', async () => {
+    const article = await inReview();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => statusOf(transitionArticle(deps, chief, article.id, 'approve', () => ({}), undefined))),
+    );
+    expect(results.filter((s) => s === 200)).toHaveLength(1);
+    expect(results.filter((s) => s === 409)).toHaveLength(19);
+
+    const publisher = new RecordingPublisher();
+    await dispatchArticle(outbox, publisher, article.id);
+    await dispatchArticle(outbox, publisher, article.id);
+    expect(publisher.events.filter((e) => e.type === 'ArticleApproved')).toHaveLength(1);
+    const history = await articleHistory(deps, chief, article.id);
+    expect(history.map((h) => h.type)).toEqual(['ArticleSubmitted', 'ArticleApproved', 'ArticlePublished']);
+    expect((await readArticle(deps, chief, article.id)).status).toBe('published');
+  });
+
+  it('of 20 concurrent edits with the same If-Match exactly one wins; the rest get 412', async () => {
+    const article = await draft();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        statusOf(editArticle(deps, reporter, article.id, () => ({ headline: `Edit ${i}` }), '"1"')),
+      ),
+    );
+    expect(results.filter((s) => s === 200)).toHaveLength(1);
+    expect(results.filter((s) => s === 412)).toHaveLength(19);
+    const after = await readArticle(deps, reporter, article.id);
+    expect(after.version).toBe(2);
+  });
+
+  it('refuses a transition the status no longer allows, and a stale If-Match', async () => {
+    const article = await draft();
+    expect(await statusOf(transitionArticle(deps, reporter, article.id, 'withdraw', () => ({}), undefined))).toBe(409);
+    expect(await statusOf(transitionArticle(deps, reporter, article.id, 'submit', () => ({}), '"7"'))).toBe(412);
+    expect(await statusOf(transitionArticle(deps, reporter, article.id, 'submit', () => ({}), '"1"'))).toBe(200);
+  });
+
+  it('hides another reporter’s draft (404) and refuses their actions on a published article (403)', async () => {
+    const article = await inReview();
+    expect(await statusOf(readArticle(deps, otherReporter, article.id))).toBe(404);
+    expect(await statusOf(transitionArticle(deps, otherReporter, article.id, 'approve', () => ({}), undefined))).toBe(404);
+    await transitionArticle(deps, chief, article.id, 'approve', () => ({}), undefined);
+    expect((await readArticle(deps, otherReporter, article.id)).status).toBe('published');
+    expect(await statusOf(editArticle(deps, otherReporter, article.id, () => ({ headline: 'x' }), '"3"'))).toBe(403);
+  });
+
+  it('keeps a long non-Latin body intact', async () => {
+    const body = 'Таджикистан мобилизует резервистов. '.repeat(5_500).slice(0, 200_000);
+    const article = await createArticle(deps, reporter, () => ({ headline: 'Граница', body }));
+    expect((await readArticle(deps, reporter, article.id)).body).toBe(body);
+  });
+});
+
+describe('the outbox', () => {
+  it('delivers each article’s events in version order, once acknowledged never again', async () => {
+    const article = await inReview();
+    await transitionArticle(deps, editor, article.id, 'request-changes', () => ({ comment: 'Source the troop figure.' }), undefined);
+    await transitionArticle(deps, reporter, article.id, 'submit', () => ({}), undefined);
+    const publisher = new RecordingPublisher();
+    const drainer = new OutboxDrainer(outbox, publisher, { warn: () => undefined });
+    await drainer.drainOnce();
+    const mine = publisher.events.filter((e) => e.articleId === article.id);
+    expect(mine.map((e) => [e.type, e.version])).toEqual([
+      ['ArticleSubmitted', 2],
+      ['ChangesRequested', 3],
+      ['ArticleSubmitted', 4],
+    ]);
+    expect(mine[1]!.comment).toBe('Source the troop figure.');
+    expect(await outbox.articlesWithPendingEvents(100)).not.toContain(article.id);
+    await drainer.drainOnce();
+    expect(publisher.events.filter((e) => e.articleId === article.id)).toHaveLength(3);
+  });
+
+  it('keeps events while the receiver is down and delivers them after', async () => {
+    const article = await inReview();
+    const publisher = new RecordingPublisher();
+    publisher.failing = true;
+    const drainer = new OutboxDrainer(outbox, publisher, { warn: () => undefined }, { batch: 100, concurrency: 4, baseDelayMs: 1, maxDelayMs: 1 });
+    await drainer.drainOnce();
+    expect(await outbox.articlesWithPendingEvents(100)).toContain(article.id);
+    const history = await articleHistory(deps, reporter, article.id);
+    expect(history.map((h) => h.type)).toEqual(['ArticleSubmitted']);
+    publisher.failing = false;
+    await new Promise((r) => setTimeout(r, 5));
+    await drainer.drainOnce();
+    expect(publisher.events.map((e) => e.articleId)).toContain(article.id);
+    expect(await outbox.articlesWithPendingEvents(100)).not.toContain(article.id);
+  });
+});
+
+describe('lists', () => {
+  it('pages newest first with an opaque cursor, and refuses a forged one', async () => {
+    const author: Actor = { id: `lister-${randomUUID()}`, name: 'Lister', groups: ['reporters'] };
+    const created = [];
+    for (let i = 0; i < 7; i++) created.push(await draft(author, `Story ${i}`));
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listArticles(deps, author, { author: author.id, limit: '3', cursor });
+      expect(page.items.length).toBeLessThanOrEqual(3);
+      seen.push(...page.items.map((a) => a.headline));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(created.map((a) => a.headline).reverse());
+    expect(await statusOf(listArticles(deps, author, { cursor: 'bm90LWEtY3Vyc29y' }))).toBe(400);
+    expect(await statusOf(listArticles(deps, author, { limit: '101' }))).toBe(400);
+  });
+
+  it('shows a reporter their own desk and everything published, but not other drafts', async () => {
+    const me: Actor = { id: `desk-${randomUUID()}`, name: 'Desk', groups: ['reporters'] };
+    const other: Actor = { id: `other-${randomUUID()}`, name: 'Other', groups: ['reporters'] };
+    const mine = await draft(me, 'My draft');
+    const theirs = await draft(other, 'Their draft');
+    const published = await draft(other, 'Their published piece');
+    await transitionArticle(deps, other, published.id, 'submit', () => ({}), undefined);
+    await transitionArticle(deps, chief, published.id, 'approve', () => ({}), undefined);
+
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listArticles(deps, me, { limit: '2', cursor });
+      ids.push(...page.items.map((a) => a.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(ids).toContain(mine.id);
+    expect(ids).toContain(published.id);
+    expect(ids).not.toContain(theirs.id);
+    expect(new Set(ids).size).toBe(ids.length);
+
+    const editorView = await listArticles(deps, editor, { author: other.id });
+    expect(editorView.items.map((a) => a.id).sort()).toEqual([theirs.id, published.id].sort());
+    expect(editorView.items.every((a) => a.body === undefined)).toBe(true);
+  });
+});

@@ -1,0 +1,101 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Group } from '../../lambdas/domain/article.js';
+import { signToken } from '../../local/tokens.js';
+
+export const ROOT = new URL('../../', import.meta.url).pathname;
+
+export const newDataDir = () => mkdtempSync(join(tmpdir(), 'newsroom-'));
+
+/** The local newsroom as a newcomer runs it: a separate process, on an ephemeral port. */
+export class LocalNewsroom {
+  private child: ChildProcess | undefined;
+  url = '';
+  output = '';
+
+  constructor(
+    readonly dataDir: string,
+    private readonly env: Record<string, string> = {},
+  ) {}
+
+  async start(): Promise<this> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'local/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: '0', NEWSROOM_DATA_DIR: this.dataDir, ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    this.url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`newsroom did not start:\n${this.output}`)), 30_000);
+      const onData = (chunk: Buffer) => {
+        this.output += chunk.toString();
+        const m = /running at (http:\/\/\S+)/.exec(this.output);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', (c: Buffer) => (this.output += c.toString()));
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`newsroom exited with ${code}:\n${this.output}`));
+      });
+    });
+    return this;
+  }
+
+  /** Stops it as Ctrl-C would (SIGTERM) or as a crash would (SIGKILL). */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return child?.exitCode ?? null;
+    const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
+    child.kill(signal);
+    return exited;
+  }
+
+  token(user: string, group: Group | Group[], name?: string, ttlSeconds?: number) {
+    return signToken(this.dataDir, { user, groups: Array.isArray(group) ? group : [group], name, ttlSeconds });
+  }
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** A small HTTP client over fetch, returning parsed JSON when there is some. */
+export async function call<T = any>(
+  url: string,
+  init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string>; raw?: string } = {},
+): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { ...init.headers };
+  if (init.token) headers.authorization = `Bearer ${init.token}`;
+  let body: string | undefined = init.raw;
+  if (init.body !== undefined) {
+    body = JSON.stringify(init.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const res = await fetch(url, { method: init.method ?? (body !== undefined ? 'POST' : 'GET'), headers, body });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON: keep the text */
+  }
+  return { status: res.status, headers: res.headers, body: parsed as T };
+}
+
+export async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000, everyMs = 20): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
