@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SignJWT } from 'jose';
+import { call, LocalNewsroom, newDataDir } from '../support/local-newsroom.js';
+
+let newsroom: LocalNewsroom;
+let reporter: string;
+let rival: string;
+let editor: string;
+let chief: string;
+let api: string;
+
+beforeAll(async () => {
+  newsroom = await new LocalNewsroom(newDataDir()).start();
+  api = newsroom.url;
+  [reporter, rival, editor, chief] = await Promise.all([
+    newsroom.token('rita', 'reporters', 'Rita Reporter'),
+    newsroom.token('omar', 'reporters'),
+    newsroom.token('eddie', 'editors'),
+    newsroom.token('carla', 'chief-editors'),
+  ]);
+});
+afterAll(() => newsroom.stop());
+
+const draft = async (token = reporter) =>
+  (await call(`${api}/articles`, { token, body: { headline: 'Contract', body: 'Copy.' } })).body as { id: string };
+
+function expectProblem(res: { status: number; headers: Headers; body: any }, status: number) {
+  expect(res.status).toBe(status);
+  expect(res.headers.get('content-type')).toBe('application/problem+json');
+  expect(res.body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String), type: expect.any(String) });
+}
+
+describe('authentication', () => {
+  it('refuses a missing, malformed, forged or expired token with 401', async () => {
+    const expired = await newsroom.token('rita', 'reporters', undefined, 1);
+    await new Promise((r) => setTimeout(r, 1_100));
+    const forged = await new SignJWT({ 'cognito:groups': ['chief-editors'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('mallory')
+      .setIssuer('newsroom-local')
+      .setAudience('newsroom')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('not-the-newsroom-key-not-the-newsroom-key'));
+    for (const headers of [{}, { authorization: 'Bearer' }, { authorization: 'Basic abc' }, { authorization: `Bearer ${forged}` }, { authorization: `Bearer ${expired}` }]) {
+      expectProblem(await call(`${api}/articles`, { headers }), 401);
+    }
+  });
+});
+
+describe('errors, in the order the contract gives', () => {
+  it('415 for a body that is not JSON, 413 for one over 1 MiB', async () => {
+    expectProblem(await call(`${api}/articles`, { token: reporter, raw: 'headline=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415);
+    const huge = { headline: 'Huge', body: 'x'.repeat(1024 * 1024 + 1) };
+    expectProblem(await call(`${api}/articles`, { token: reporter, body: huge }), 413);
+  });
+
+  it('400 for invalid fields, unknown fields and malformed JSON, with the problems listed', async () => {
+    const tooLong = await call(`${api}/articles`, { token: reporter, body: { headline: 'h'.repeat(301), body: 'x' } });
+    expectProblem(tooLong, 400);
+    expect(tooLong.body.errors).toEqual([expect.objectContaining({ path: 'headline' })]);
+    for (const body of [{ headline: 'x', body: 'y', status: 'published' }, { headline: 'x', body: 'y', authorId: 'carla' }, { headline: '', body: 'y' }, { headline: 'x', body: 'y', tags: Array(21).fill('t') }]) {
+      expectProblem(await call(`${api}/articles`, { token: reporter, body }), 400);
+    }
+    expectProblem(await call(`${api}/articles`, { token: reporter, raw: '{"headline":', headers: { 'content-type': 'application/json' } }), 400);
+  });
+
+  it('404 for another reporter’s draft even with a bad body; 403 before 400 for the wrong group', async () => {
+    const { id } = await draft();
+    expectProblem(await call(`${api}/articles/${id}/approve`, { token: rival, raw: '{oops', headers: { 'content-type': 'application/json' } }), 404);
+    expectProblem(await call(`${api}/articles/${id}`, { token: rival }), 404);
+    expectProblem(await call(`${api}/articles/does-not-exist`, { token: editor }), 404);
+    expectProblem(await call(`${api}/articles/${id}/approve`, { token: reporter, raw: '{oops', headers: { 'content-type': 'application/json' } }), 403);
+    expectProblem(await call(`${api}/articles/${id}/request-changes`, { token: editor, body: {} }), 400);
+  });
+
+  it('409 with the current status when the action does not fit, before 412', async () => {
+    const { id } = await draft();
+    const res = await call(`${api}/articles/${id}/approve`, { token: chief, body: {}, headers: { 'if-match': '"9"' } });
+    expectProblem(res, 409);
+    expect(res.body.currentStatus).toBe('draft');
+  });
+
+  it('428 for an edit without If-Match, 412 for a stale one', async () => {
+    const { id } = await draft();
+    expectProblem(await call(`${api}/articles/${id}`, { method: 'PATCH', token: reporter, body: { headline: 'New' } }), 428);
+    expectProblem(await call(`${api}/articles/${id}`, { method: 'PATCH', token: reporter, body: { headline: 'New' }, headers: { 'if-match': '"0"' } }), 412);
+    const ok = await call(`${api}/articles/${id}`, { method: 'PATCH', token: reporter, body: { headline: 'New' }, headers: { 'if-match': '"1"' } });
+    expect(ok.status).toBe(200);
+    expectProblem(await call(`${api}/articles/${id}/submit`, { method: 'POST', token: reporter, headers: { 'if-match': '"1"' } }), 412);
+  });
+
+  it('400 for bad list queries and forged cursors', async () => {
+    for (const q of ['limit=0', 'limit=101', 'limit=abc', 'status=archived', 'cursor=Zm9yZ2Vk', 'sort=asc']) {
+      expectProblem(await call(`${api}/articles?${q}`, { token: editor }), 400);
+    }
+  });
+
+  it('404 problem for an unknown route', async () => {
+    expectProblem(await call(`${api}/nothing-here`, { token: editor }), 404);
+  });
+});
+
+describe('who may do what', () => {
+  it('an editor may edit in review but not submit; the author may withdraw but not edit in review', async () => {
+    const { id } = await draft();
+    await call(`${api}/articles/${id}/submit`, { method: 'POST', token: reporter });
+    expectProblem(await call(`${api}/articles/${id}`, { method: 'PATCH', token: reporter, body: { headline: 'Mine' }, headers: { 'if-match': '"2"' } }), 409);
+    const edited = await call(`${api}/articles/${id}`, { method: 'PATCH', token: editor, body: { headline: 'Desk edit' }, headers: { 'if-match': '"2"' } });
+    expect(edited.body).toMatchObject({ headline: 'Desk edit', version: 3, allowedActions: ['edit', 'request-changes'] });
+    expectProblem(await call(`${api}/articles/${id}/withdraw`, { method: 'POST', token: editor }), 403);
+    expect((await call(`${api}/articles/${id}/withdraw`, { method: 'POST', token: reporter })).body.status).toBe('draft');
+  });
+
+  it('a reporter’s list shows their own desk and published work, never another reporter’s draft', async () => {
+    const mine = await draft(reporter);
+    const theirs = await draft(rival);
+    const list = await call(`${api}/articles?limit=100`, { token: reporter });
+    const ids = list.body.items.map((a: any) => a.id);
+    expect(ids).toContain(mine.id);
+    expect(ids).not.toContain(theirs.id);
+    const asked = await call(`${api}/articles?author=omar&status=draft`, { token: reporter });
+    expect(asked.body.items).toEqual([]);
+  });
+});
