@@ -5,10 +5,13 @@
 export const FUNCTIONS = {
   health: { entry: 'lambdas/handlers/health.ts', table: 'none' },
   articlesRead: { entry: 'lambdas/handlers/articles-read.ts', table: 'read' },
-  articlesWrite: { entry: 'lambdas/handlers/articles-write.ts', table: 'write' },
-  articlesReview: { entry: 'lambdas/handlers/articles-review.ts', table: 'write' },
-  articlesApprove: { entry: 'lambdas/handlers/articles-approve.ts', table: 'write' },
+  articlesWrite: { entry: 'lambdas/handlers/articles-write.ts', table: 'create-and-update' },
+  articlesReview: { entry: 'lambdas/handlers/articles-review.ts', table: 'update' },
+  articlesApprove: { entry: 'lambdas/handlers/articles-approve.ts', table: 'update' },
 } as const;
+
+/** What a function may do to the table; the CDK stack turns each into exact IAM actions. */
+export type TableAccess = (typeof FUNCTIONS)[keyof typeof FUNCTIONS]['table'];
 
 export type FunctionName = keyof typeof FUNCTIONS;
 

@@ -41,7 +41,8 @@ describe('authentication', () => {
       .setAudience('newsroom')
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode('not-the-newsroom-key-not-the-newsroom-key'));
-    for (const headers of [{}, { authorization: 'Bearer' }, { authorization: 'Basic abc' }, { authorization: `Bearer ${forged}` }, { authorization: `Bearer ${expired}` }]) {
+    const variants: Record<string, string>[] = [{}, { authorization: 'Bearer' }, { authorization: 'Basic abc' }, { authorization: `Bearer ${forged}` }, { authorization: `Bearer ${expired}` }];
+    for (const headers of variants) {
       expectProblem(await call(`${api}/articles`, { headers }), 401);
     }
   });

@@ -1,0 +1,35 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import type { DynamoDBStreamEvent, ScheduledEvent } from 'aws-lambda';
+import { documentClient, tableName } from '../store/clients.js';
+import { requireEnv } from '../store/config.js';
+import { EventBridgePublisher } from '../store/eventbridge-publisher.js';
+import { DynamoOutbox } from '../store/outbox-store.js';
+import { dispatchArticle, OutboxDrainer } from './dispatch.js';
+
+const logger = new Logger({ serviceName: 'newsroom-dispatcher' });
+const outbox = new DynamoOutbox(documentClient, tableName);
+const publisher = new EventBridgePublisher(new EventBridgeClient({}), requireEnv('EVENT_BUS_NAME'));
+const drainer = new OutboxDrainer(outbox, publisher, logger);
+
+const ARTICLE_PK = /^ARTICLE#(.+)$/;
+
+/**
+ * Woken by the table's stream for items with pending events, and by a timer as a sweep.
+ * A stream batch that fails is retried (and bisected) by Lambda; nothing is acknowledged
+ * until it is delivered.
+ */
+export const handler = async (event: DynamoDBStreamEvent | ScheduledEvent): Promise<void> => {
+  if ('Records' in event) {
+    const ids = new Set<string>();
+    for (const record of event.Records) {
+      const id = ARTICLE_PK.exec(record.dynamodb?.Keys?.PK?.S ?? '')?.[1];
+      if (id) ids.add(id);
+    }
+    for (const id of ids) await dispatchArticle(outbox, publisher, id);
+    logger.info('stream batch dispatched', { articles: ids.size });
+    return;
+  }
+  const { delivered } = await drainer.drainOnce();
+  logger.info('sweep done', { delivered });
+};

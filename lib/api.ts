@@ -1,0 +1,86 @@
+import { CfnOutput, Duration } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { FUNCTIONS, ROUTES, type FunctionName } from '../lambdas/http/routes.js';
+import type { NewsroomAuth } from './auth.js';
+import { NewsroomFunction } from './newsroom-function.js';
+
+export interface NewsroomApiProps {
+  table: ITable;
+  auth: NewsroomAuth;
+  corsOrigins: string[];
+  throttle: { rateLimit: number; burstLimit: number };
+}
+
+/** The HTTP API: every route from the shared route table, each behind the JWT authorizer unless public. */
+export class NewsroomApi extends Construct {
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+  readonly functions: Record<FunctionName, NewsroomFunction>;
+
+  constructor(scope: Construct, id: string, props: NewsroomApiProps) {
+    super(scope, id);
+
+    this.functions = {} as Record<FunctionName, NewsroomFunction>;
+    for (const [name, spec] of Object.entries(FUNCTIONS) as [FunctionName, (typeof FUNCTIONS)[FunctionName]][]) {
+      const fn = new NewsroomFunction(this, name, { entry: spec.entry, description: `Newsroom ${name}`, memorySize: 512, timeout: Duration.seconds(10) });
+      if (spec.table !== 'none') fn.bindTable(props.table, spec.table);
+      this.functions[name] = fn;
+    }
+
+    this.api = new HttpApi(this, 'Http', {
+      createDefaultStage: false,
+      corsPreflight: props.corsOrigins.length
+        ? {
+            allowOrigins: props.corsOrigins,
+            allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE],
+            allowHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key'],
+            exposeHeaders: ['etag', 'location'],
+            maxAge: Duration.hours(1),
+          }
+        : undefined,
+    });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            latencyMs: '$context.responseLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+            caller: '$context.authorizer.claims.sub',
+            ip: '$context.identity.sourceIp',
+          }),
+        ),
+      },
+    });
+
+    const authorizer = new HttpUserPoolAuthorizer('Cognito', props.auth.userPool, { userPoolClients: [props.auth.client] });
+    const integrations = {} as Record<FunctionName, HttpLambdaIntegration>;
+    for (const route of ROUTES) {
+      integrations[route.fn] ??= new HttpLambdaIntegration(`${route.fn}Integration`, this.functions[route.fn]);
+      this.api.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: integrations[route.fn],
+        authorizer: route.auth ? authorizer : new HttpNoneAuthorizer(),
+      });
+    }
+
+    new CfnOutput(scope, 'ApiUrl', { value: this.stage.url });
+  }
+}

@@ -1,0 +1,71 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { NewsroomApi } from './api.js';
+import { NewsroomAuth } from './auth.js';
+import { NewsroomEvents, type WebhookTarget } from './events.js';
+
+export interface AppStackProps extends StackProps {
+  table: ITable;
+  mediaBucket: IBucket;
+  corsOrigins: string[];
+  notifyEmails: string[];
+  webhooks: WebhookTarget[];
+  throttle: { rateLimit: number; burstLimit: number };
+}
+
+/** Everything stateless: sign-in, the API, its functions, notifications and alarms. */
+export class AppStack extends Stack {
+  readonly auth: NewsroomAuth;
+  readonly api: NewsroomApi;
+  readonly events: NewsroomEvents;
+
+  constructor(scope: Construct, id: string, props: AppStackProps) {
+    super(scope, id, props);
+    this.auth = new NewsroomAuth(this, 'Auth');
+    this.api = new NewsroomApi(this, 'Api', {
+      table: props.table,
+      auth: this.auth,
+      corsOrigins: props.corsOrigins,
+      throttle: props.throttle,
+    });
+    this.events = new NewsroomEvents(this, 'Events', {
+      table: props.table,
+      notifyEmails: props.notifyEmails,
+      webhooks: props.webhooks,
+    });
+
+    new Alarm(this, 'DeadLettersWaiting', {
+      alarmDescription: 'Events or stream batches failed every retry and wait in the dead-letter queue',
+      metric: this.events.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
+      threshold: 0,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    new Alarm(this, 'DispatcherErrors', {
+      alarmDescription: 'The dispatcher is failing to deliver events',
+      metric: this.events.dispatcher.metricErrors({ period: Duration.minutes(5) }),
+      threshold: 0,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    new Alarm(this, 'Api5xx', {
+      alarmDescription: 'The API answers with server errors',
+      metric: this.api.api.metricServerError({ period: Duration.minutes(5) }),
+      threshold: 5,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+
+    new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
+    new CfnOutput(this, 'MediaBucketName', { value: props.mediaBucket.bucketName });
+    new CfnOutput(this, 'EventBusName', { value: this.events.bus.eventBusName });
+    new CfnOutput(this, 'ApprovalsTopicArn', { value: this.events.approvals.topicArn });
+  }
+}

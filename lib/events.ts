@@ -1,0 +1,120 @@
+import { Duration, SecretValue } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { ApiDestination, Connection, Authorization, EventBus, HttpMethod, Rule, RuleTargetInput, EventField, Schedule } from 'aws-cdk-lib/aws-events';
+import { ApiDestination as ApiDestinationTarget, LambdaFunction, SnsTopic } from 'aws-cdk-lib/aws-events-targets';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { NewsroomFunction } from './newsroom-function.js';
+
+export interface WebhookTarget {
+  name: string;
+  url: string;
+  /** Name of a Secrets Manager secret whose value the receiver checks in X-Newsroom-Webhook-Secret. */
+  secretName: string;
+}
+
+export interface NewsroomEventsProps {
+  table: ITable;
+  notifyEmails: string[];
+  webhooks: WebhookTarget[];
+}
+
+/**
+ * Notifications: the dispatcher drains each article's outbox onto the newsroom's bus,
+ * woken by the table's stream and by a sweep every minute; rules fan out from the bus.
+ */
+export class NewsroomEvents extends Construct {
+  readonly bus: EventBus;
+  readonly dispatcher: NewsroomFunction;
+  readonly deadLetters: Queue;
+  readonly approvals: Topic;
+
+  constructor(scope: Construct, id: string, props: NewsroomEventsProps) {
+    super(scope, id);
+
+    this.bus = new EventBus(this, 'Bus', { description: 'Every Newsroom domain event' });
+    this.deadLetters = new Queue(this, 'DeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+
+    this.dispatcher = new NewsroomFunction(this, 'Dispatcher', {
+      entry: 'lambdas/workers/dispatcher.ts',
+      description: 'Delivers outbox events to the bus and records history',
+      timeout: Duration.seconds(60),
+      memorySize: 512,
+      environment: { EVENT_BUS_NAME: this.bus.eventBusName },
+    }).bindTable(props.table, 'dispatch');
+    this.bus.grantPutEventsTo(this.dispatcher);
+
+    this.dispatcher.addEventSource(
+      new DynamoEventSource(props.table, {
+        startingPosition: StartingPosition.LATEST,
+        batchSize: 25,
+        maxBatchingWindow: Duration.millis(0),
+        bisectBatchOnError: true,
+        retryAttempts: 10,
+        maxRecordAge: Duration.hours(6),
+        onFailure: new SqsDlq(this.deadLetters),
+        // Only items that carry undelivered events wake the dispatcher.
+        filters: [FilterCriteria.filter({ dynamodb: { NewImage: { GSI3PK: { S: FilterRule.exists() } } } })],
+      }),
+    );
+
+    new Rule(this, 'Sweep', {
+      description: 'Fallback: deliver anything a stream invocation missed',
+      schedule: Schedule.rate(Duration.minutes(1)),
+      targets: [new LambdaFunction(this.dispatcher, { retryAttempts: 2, deadLetterQueue: this.deadLetters })],
+    });
+
+    // SNS encrypted with a key EventBridge may use (the AWS-managed SNS key does not allow it).
+    const topicKey = new Key(this, 'TopicKey', { enableKeyRotation: true, description: 'Newsroom approval notifications' });
+    topicKey.grant(new ServicePrincipal('events.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    this.approvals = new Topic(this, 'Approvals', { masterKey: topicKey, enforceSSL: true, displayName: 'Newsroom approvals' });
+    for (const email of props.notifyEmails) this.approvals.addSubscription(new EmailSubscription(email));
+
+    new Rule(this, 'ApprovedToSns', {
+      eventBus: this.bus,
+      description: 'Every approval reaches the approvals topic',
+      eventPattern: { source: ['newsroom.articles'], detailType: ['ArticleApproved'] },
+      targets: [
+        new SnsTopic(this.approvals, {
+          deadLetterQueue: this.deadLetters,
+          message: RuleTargetInput.fromText(`Approved: ${EventField.fromPath('$.detail.article.headline')} (${EventField.fromPath('$.detail.articleId')}) by ${EventField.fromPath('$.detail.actor.name')}`),
+        }),
+      ],
+    });
+
+    for (const hook of props.webhooks) {
+      const connection = new Connection(this, `Webhook-${hook.name}-Connection`, {
+        authorization: Authorization.apiKey('X-Newsroom-Webhook-Secret', SecretValue.secretsManager(hook.secretName)),
+      });
+      const destination = new ApiDestination(this, `Webhook-${hook.name}`, {
+        connection,
+        endpoint: hook.url,
+        httpMethod: HttpMethod.POST,
+        rateLimitPerSecond: 20,
+      });
+      new Rule(this, `Webhook-${hook.name}-Rule`, {
+        eventBus: this.bus,
+        eventPattern: { source: ['newsroom.articles'] },
+        targets: [
+          new ApiDestinationTarget(destination, {
+            event: RuleTargetInput.fromEventPath('$.detail'),
+            headerParameters: { 'X-Newsroom-Event': EventField.fromPath('$.detail-type'), 'X-Newsroom-Event-Id': EventField.fromPath('$.detail.id') },
+            retryAttempts: 185,
+            maxEventAge: Duration.hours(24),
+            deadLetterQueue: this.deadLetters,
+          }),
+        ],
+      });
+    }
+  }
+}
