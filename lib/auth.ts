@@ -1,5 +1,5 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { AdvancedSecurityMode, CfnUserPoolGroup, FeaturePlan, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { CfnUserPoolGroup, FeaturePlan, Mfa, StandardThreatProtectionMode, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { GROUPS } from '../lambdas/domain/article.js';
 
@@ -15,8 +15,9 @@ export class NewsroomAuth extends Construct {
       signInAliases: { email: true },
       autoVerify: { email: true },
       featurePlan: FeaturePlan.PLUS,
-      advancedSecurityMode: AdvancedSecurityMode.ENFORCED,
-      mfa: undefined,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
       passwordPolicy: {
         minLength: 14,
         requireLowercase: true,
@@ -27,6 +28,10 @@ export class NewsroomAuth extends Construct {
       },
       standardAttributes: { fullname: { required: false, mutable: true } },
       removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG2',
+      reason: 'TOTP MFA is offered to every user; a newsroom turns it to REQUIRED once staff have enrolled.',
     });
     for (const group of GROUPS) {
       new CfnUserPoolGroup(this, `Group-${group}`, { userPoolId: this.userPool.userPoolId, groupName: group });

@@ -1,4 +1,4 @@
-import { Duration, SecretValue } from 'aws-cdk-lib';
+import { Duration, SecretValue, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { ApiDestination, Connection, Authorization, EventBus, HttpMethod, Rule, RuleTargetInput, EventField, Schedule } from 'aws-cdk-lib/aws-events';
 import { ApiDestination as ApiDestinationTarget, LambdaFunction, SnsTopic } from 'aws-cdk-lib/aws-events-targets';
@@ -44,6 +44,10 @@ export class NewsroomEvents extends Construct {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
+    Validations.of(this.deadLetters).acknowledge({
+      id: 'Serverless-SQSRedrivePolicy',
+      reason: 'The last stop: nothing consumes it automatically, and an alarm fires on any message in it.',
+    });
 
     this.dispatcher = new NewsroomFunction(this, 'Dispatcher', {
       entry: 'lambdas/workers/dispatcher.ts',
@@ -51,6 +55,7 @@ export class NewsroomEvents extends Construct {
       timeout: Duration.seconds(60),
       memorySize: 512,
       environment: { EVENT_BUS_NAME: this.bus.eventBusName },
+      deadLetterQueue: this.deadLetters,
     }).bindTable(props.table, 'dispatch');
     this.bus.grantPutEventsTo(this.dispatcher);
 
@@ -78,7 +83,7 @@ export class NewsroomEvents extends Construct {
     const topicKey = new Key(this, 'TopicKey', { enableKeyRotation: true, description: 'Newsroom approval notifications' });
     topicKey.grant(new ServicePrincipal('events.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
     this.approvals = new Topic(this, 'Approvals', { masterKey: topicKey, enforceSSL: true, displayName: 'Newsroom approvals' });
-    for (const email of props.notifyEmails) this.approvals.addSubscription(new EmailSubscription(email));
+    for (const email of props.notifyEmails) this.approvals.addSubscription(new EmailSubscription(email, { deadLetterQueue: this.deadLetters }));
 
     new Rule(this, 'ApprovedToSns', {
       eventBus: this.bus,

@@ -1,22 +1,27 @@
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { TableAccess } from '../lambdas/http/routes.js';
+import { INDEX } from '../lambdas/store/keys.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** The exact DynamoDB actions each kind of access needs: nothing deletes, nothing scans. */
-export const TABLE_ACTIONS: Record<Exclude<TableAccess, 'none'> | 'dispatch' | 'publish', string[]> = {
-  read: ['dynamodb:GetItem', 'dynamodb:Query'],
-  'create-and-update': ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
-  update: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
-  dispatch: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
-  publish: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+/**
+ * The exact DynamoDB actions, and the indexes it may query, for each kind of access:
+ * nothing deletes, nothing scans, and each function sees only the indexes it reads.
+ */
+export const TABLE_ACCESS: Record<Exclude<TableAccess, 'none'> | 'dispatch' | 'publish', { actions: string[]; indexes: string[] }> = {
+  read: { actions: ['dynamodb:GetItem', 'dynamodb:Query'], indexes: [INDEX.byStatus, INDEX.byAuthor] },
+  'create-and-update': { actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], indexes: [] },
+  update: { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], indexes: [] },
+  dispatch: { actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], indexes: [INDEX.outbox] },
+  publish: { actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'], indexes: [INDEX.dueForPublish] },
 };
 
 export interface NewsroomFunctionProps {
@@ -26,10 +31,12 @@ export interface NewsroomFunctionProps {
   timeout?: Duration;
   memorySize?: number;
   environment?: Record<string, string>;
+  /** For functions invoked asynchronously: where events go after the last retry. */
+  deadLetterQueue?: IQueue;
 }
 
 /**
- * Every Newsroom Lambda: Node.js 22 on arm64, a minified ESM bundle with source maps,
+ * Every Newsroom Lambda: Node.js 24 on arm64, a minified ESM bundle with source maps,
  * JSON logs kept for a month, X-Ray tracing, and timeouts and memory chosen per function.
  */
 export class NewsroomFunction extends NodejsFunction {
@@ -38,13 +45,18 @@ export class NewsroomFunction extends NodejsFunction {
       retention: RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    // Its own role, writing only to its own log group (no managed AWSLambdaBasicExecutionRole).
+    const role = new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    logGroup.grantWrite(role);
     super(scope, id, {
+      role,
+      deadLetterQueue: props.deadLetterQueue,
       entry: `${PROJECT_ROOT}${props.entry}`,
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: `${PROJECT_ROOT}package-lock.json`,
       handler: 'handler',
       description: props.description,
-      runtime: Runtime.NODEJS_22_X,
+      runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
@@ -59,7 +71,7 @@ export class NewsroomFunction extends NodejsFunction {
       },
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node22',
+        target: 'node24',
         minify: true,
         sourceMap: true,
         mainFields: ['module', 'main'],
@@ -68,15 +80,21 @@ export class NewsroomFunction extends NodejsFunction {
         banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
       },
     });
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'Only xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions.',
+    });
   }
 
-  /** Grants exactly the table actions `access` names, on the table and its indexes. */
-  bindTable(table: ITable, access: keyof typeof TABLE_ACTIONS): this {
-    const actions = TABLE_ACTIONS[access];
+  /** Grants exactly the table actions `access` names, on the table and the indexes it reads. */
+  bindTable(table: ITable, access: keyof typeof TABLE_ACCESS): this {
+    const { actions, indexes } = TABLE_ACCESS[access];
     this.addEnvironment('TABLE_NAME', table.tableName);
     this.addToRolePolicy(new PolicyStatement({ actions, resources: [table.tableArn] }));
-    if (actions.includes('dynamodb:Query')) {
-      this.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${table.tableArn}/index/*`] }));
+    if (indexes.length > 0) {
+      this.addToRolePolicy(
+        new PolicyStatement({ actions: ['dynamodb:Query'], resources: indexes.map((ix) => `${table.tableArn}/index/${ix}`) }),
+      );
     }
     return this;
   }

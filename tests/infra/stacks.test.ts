@@ -1,0 +1,172 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES } from '../../lambdas/http/routes.js';
+import { buildNewsroom, configFromContext } from '../../lib/newsroom-app.js';
+import { CONFIG } from '../support/cdk-config.js';
+
+
+let stateful: Template;
+let app: Template;
+
+beforeAll(() => {
+  const cdkApp = new App({ outdir: mkdtempSync(join(tmpdir(), 'cdk-')), context: { 'aws:cdk:bundling-stacks': [] } });
+  const stacks = buildNewsroom(cdkApp, CONFIG);
+  // cdk-nag: synth fails on any unacknowledged error from either pack.
+  Validations.of(cdkApp).addPlugins(new AwsSolutionsChecks(cdkApp), new ServerlessChecks(cdkApp));
+  cdkApp.synth();
+  stateful = Template.fromStack(stacks.stateful);
+  app = Template.fromStack(stacks.stateless);
+});
+
+/** The actions a function's role may perform, from every policy attached to it. */
+function actionsOf(roleLogicalPrefix: string): string[] {
+  const policies = app.findResources('AWS::IAM::Policy');
+  const actions: string[] = [];
+  for (const [, policy] of Object.entries(policies)) {
+    const roles = JSON.stringify(policy.Properties.Roles);
+    if (!roles.includes(roleLogicalPrefix)) continue;
+    for (const st of policy.Properties.PolicyDocument.Statement) actions.push(...[st.Action].flat());
+  }
+  return actions;
+}
+
+describe('the stateful stack', () => {
+  it('keeps articles safe: on-demand, point-in-time recovery, deletion protection, retained, streamed', () => {
+    stateful.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+        Replicas: [Match.objectLike({ DeletionProtectionEnabled: true, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+        GlobalSecondaryIndexes: Match.arrayWith([Match.objectLike({ IndexName: 'byStatus' }), Match.objectLike({ IndexName: 'outbox' })]),
+      }),
+    });
+  });
+
+  it('keeps media private, encrypted, TLS-only, with browser uploads from the desk and no stale multipart uploads', () => {
+    stateful.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+        CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedOrigins: ['https://desk.example.com'], AllowedMethods: Match.arrayWith(['POST']) })] },
+        LifecycleConfiguration: { Rules: [Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } })] },
+        LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'media/' }),
+      }),
+    });
+    const tlsOnly = Object.values(stateful.findResources('AWS::S3::BucketPolicy')).filter((p) =>
+      JSON.stringify(p).includes('"aws:SecureTransport":"false"'),
+    );
+    expect(tlsOnly).toHaveLength(2);
+  });
+});
+
+describe('sign-in and the API', () => {
+  it('has a strong password policy, email sign-in, and the three newsroom groups', () => {
+    app.hasResourceProperties('AWS::Cognito::UserPool', {
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 14, RequireSymbols: true, RequireNumbers: true }) },
+      UsernameAttributes: ['email'],
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
+    for (const group of ['reporters', 'editors', 'chief-editors']) {
+      app.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
+    }
+  });
+
+  it('puts the JWT authorizer on every route but /health', () => {
+    for (const route of ROUTES) {
+      app.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: `${route.method} ${route.path}`,
+        AuthorizationType: route.auth ? 'JWT' : 'NONE',
+      });
+    }
+    app.resourceCountIs('AWS::ApiGatewayV2::Route', ROUTES.length);
+    app.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
+  });
+
+  it('throttles the stage and writes structured access logs', () => {
+    app.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"') },
+    });
+  });
+
+  it('runs every function on Node.js 24, arm64, traced, with JSON logs', () => {
+    const fns = Object.values(app.findResources('AWS::Lambda::Function'));
+    expect(fns.length).toBeGreaterThanOrEqual(6);
+    for (const fn of fns) {
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' }, LoggingConfig: { LogFormat: 'JSON' } });
+    }
+  });
+
+  it('grants each function only the table actions it needs', () => {
+    const read = actionsOf('ApiarticlesReadRole');
+    expect(read).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+    expect(read).not.toEqual(expect.arrayContaining(['dynamodb:PutItem']));
+    expect(read).not.toContain('dynamodb:UpdateItem');
+
+    const approve = actionsOf('ApiarticlesApproveRole');
+    expect(approve).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:UpdateItem']));
+    expect(approve).not.toContain('dynamodb:PutItem');
+    expect(approve).not.toContain('dynamodb:Query');
+
+    expect(actionsOf('ApihealthRole').filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
+    const all = Object.values(app.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((s: any) => [s.Action].flat()));
+    expect(all).not.toContain('dynamodb:Scan');
+    expect(all).not.toContain('dynamodb:DeleteItem');
+    expect(all.filter((a: string) => a.endsWith(':*'))).toEqual([]);
+  });
+});
+
+describe('notifications', () => {
+  it('wakes the dispatcher from the stream only for items with pending events, with retries, bisection and a dead-letter queue', () => {
+    app.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      StartingPosition: 'LATEST',
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 10,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ dynamodb: { NewImage: { GSI3PK: { S: [{ exists: true }] } } } }) }] },
+    });
+    app.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 minute)' });
+  });
+
+  it('sends approvals to an encrypted, TLS-only SNS topic, and every event to configured webhooks', () => {
+    app.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['newsroom.articles'], 'detail-type': ['ArticleApproved'] },
+      Targets: [Match.objectLike({ DeadLetterConfig: Match.anyValue() })],
+    });
+    app.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    app.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+    app.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'desk@example.com' });
+    app.hasResourceProperties('AWS::Events::ApiDestination', { InvocationEndpoint: 'https://cms.example.com/hooks/newsroom', HttpMethod: 'POST' });
+  });
+
+  it('alarms on dead letters, dispatcher errors and API 5xx', () => {
+    app.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0 });
+    app.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Namespace: 'AWS/Lambda' });
+    app.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: '5xx', Namespace: 'AWS/ApiGateway' });
+  });
+
+  it('publishes the outputs an operator needs', () => {
+    for (const name of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'MediaBucketName', 'EventBusName']) {
+      expect(Object.keys(app.findOutputs('*'))).toContain(name);
+    }
+  });
+});
+
+describe('deploy-time settings', () => {
+  it('refuses malformed context instead of deploying something surprising', () => {
+    expect(() => configFromContext(new App({ context: { corsOrigins: ['desk.example.com/path'] } }))).toThrow(/not an origin/);
+    expect(() => configFromContext(new App({ context: { webhooks: [{ name: 'x', url: 'http://insecure' }] } }))).toThrow(/https url/);
+    expect(configFromContext(new App({ context: { corsOrigins: 'https://a.example,https://b.example' } })).corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+  });
+});
