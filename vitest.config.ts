@@ -9,6 +9,6 @@ export default defineConfig({
     // Spawned newsrooms and embedded servers each take a core; two files at a time fit 2 cores.
     maxWorkers: 2,
     minWorkers: 1,
-    env: { AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING: '1' },
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },
 });

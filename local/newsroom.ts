@@ -19,6 +19,8 @@ export interface RunningNewsroom {
  * the cloud runs behind an API-Gateway-shaped server, and the outbox dispatcher.
  */
 export async function startNewsroom(settings: LocalSettings): Promise<RunningNewsroom> {
+  // The README states the Node.js versions the local newsroom supports; spare newcomers the SDK's notice.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const storage = await startStorage(settings.dataDir);
 
   // The handlers read their configuration at module load, exactly as in Lambda.
