@@ -6,6 +6,7 @@ import type { Construct } from 'constructs';
 import { NewsroomApi } from './api.js';
 import { NewsroomAuth } from './auth.js';
 import { NewsroomEvents, type WebhookTarget } from './events.js';
+import { NewsroomPublishing } from './publishing.js';
 
 export interface AppStackProps extends StackProps {
   table: ITable;
@@ -21,6 +22,7 @@ export class AppStack extends Stack {
   readonly auth: NewsroomAuth;
   readonly api: NewsroomApi;
   readonly events: NewsroomEvents;
+  readonly publishing: NewsroomPublishing;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -35,6 +37,12 @@ export class AppStack extends Stack {
       table: props.table,
       notifyEmails: props.notifyEmails,
       webhooks: props.webhooks,
+    });
+
+    this.publishing = new NewsroomPublishing(this, 'Publishing', {
+      table: props.table,
+      dispatcher: this.events.dispatcher,
+      deadLetters: this.events.deadLetters,
     });
 
     new Alarm(this, 'DeadLettersWaiting', {

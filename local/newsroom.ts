@@ -2,7 +2,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FUNCTIONS, ROUTES, type FunctionName } from '../lambdas/http/routes.js';
 import { WebhookPublisher } from '../lambdas/store/webhook-publisher.js';
+import { DynamoScheduleIndex } from '../lambdas/store/schedule-index.js';
 import { OutboxDrainer } from '../lambdas/workers/dispatch.js';
+import { publishEverythingDue } from '../lambdas/workers/publish.js';
 import { createGateway, type LambdaHandler } from './gateway.js';
 import type { LocalSettings } from './settings.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, MEDIA_BUCKET, startStorage, TABLE_NAME } from './storage.js';
@@ -55,20 +57,40 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
     logger.error('dispatcher failed', { error: err as Error }),
   );
 
+  // Publishes scheduled articles at their time: a timer armed for the next one, re-armed after
+  // every write, and on start everything that fell due while the newsroom was down.
+  const { articleDeps } = await import('../lambdas/store/clients.js');
+  const schedule = new DynamoScheduleIndex(documentClient, tableName);
+  const publisher = new WorkerLoop(
+    async () => {
+      const published = await publishEverythingDue(articleDeps, schedule, new Date());
+      if (published > 0) dispatcher.nudge();
+      const next = await schedule.next();
+      return next ? Date.parse(next.publishAt) : undefined;
+    },
+    1_000,
+    (err) => logger.error('publisher failed', { error: err as Error }),
+  );
+
   const server: Server = createGateway({
     routes: ROUTES,
     handlers,
     verify: await tokenVerifier(settings.dataDir),
-    onWrite: () => dispatcher.nudge(),
+    onWrite: () => {
+      dispatcher.nudge();
+      publisher.nudge();
+    },
   });
   await new Promise<void>((ok, fail) => server.once('error', fail).listen(settings.port, ok));
   dispatcher.start();
+  publisher.start();
 
   return {
     url: `http://localhost:${(server.address() as AddressInfo).port}`,
     async stop() {
       server.close();
       server.closeIdleConnections();
+      await publisher.stop();
       await dispatcher.stop();
       documentClient.destroy();
       await storage.close();

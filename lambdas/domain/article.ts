@@ -9,7 +9,12 @@ export interface Actor {
   id: string;
   name: string;
   groups: readonly Group[];
+  /** Set only for the newsroom's own processes, never from a token. */
+  system?: 'scheduler';
 }
+
+/** The scheduler that publishes scheduled articles when they fall due. */
+export const SCHEDULER: Actor = { id: 'newsroom-scheduler', name: 'Newsroom scheduler', groups: [], system: 'scheduler' };
 
 export interface ArticleContent {
   headline: string;

@@ -16,8 +16,8 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-/** Who a rule speaks of: the article's author, or a member of a group. */
-export type Party = 'author' | Group;
+/** Who a rule speaks of: the article's author, a member of a group, or the newsroom's scheduler. */
+export type Party = 'author' | Group | 'scheduler';
 
 export const EVENT_TYPES = [
   'ArticleSubmitted',
@@ -65,7 +65,7 @@ export const WORKFLOW: readonly WorkflowRule[] = [
   { action: 'approve', from: 'in_review', to: 'scheduled', by: CHIEF, timing: 'later', events: ['ArticleApproved', 'ArticleScheduled'], effects: ['markApproved', 'setPublishAt'] },
   { action: 'schedule', from: 'scheduled', to: 'scheduled', by: CHIEF, events: ['ArticleScheduled'], effects: ['setPublishAt'] },
   { action: 'unschedule', from: 'scheduled', to: 'in_review', by: CHIEF, events: ['ArticleUnscheduled'], effects: ['clearApproval'] },
-  { action: 'publish', from: 'scheduled', to: 'published', by: CHIEF, events: ['ArticlePublished'], effects: ['markPublished'] },
+  { action: 'publish', from: 'scheduled', to: 'published', by: [...CHIEF, 'scheduler'], events: ['ArticlePublished'], effects: ['markPublished'] },
 ];
 
 /** Who may read an article at all. Anyone else is told it does not exist. */
@@ -80,7 +80,8 @@ export function canRead(actor: Actor, article: Pick<Article, 'authorId' | 'statu
 
 export function partiesOf(actor: Actor, article: Pick<Article, 'authorId'>): Set<Party> {
   const parties = new Set<Party>(actor.groups);
-  if (article.authorId === actor.id) parties.add('author');
+  if (actor.system === 'scheduler') parties.add('scheduler');
+  else if (article.authorId === actor.id) parties.add('author');
   return parties;
 }
 

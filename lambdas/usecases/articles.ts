@@ -51,7 +51,7 @@ export async function editArticle(deps: Deps, actor: Actor, id: string, input: I
   );
 }
 
-interface TransitionInput {
+export interface TransitionInput {
   comment?: string;
   publishAt?: string;
   timing?: Timing;
@@ -91,13 +91,18 @@ export async function transitionArticle(
   const raw = input();
   const now = deps.now();
   const details = INPUTS[action](raw ?? {}, now);
-  return withRetry(deps, actor, article, action, details.timing, ifMatch, false, (seen, rule) => {
-    const at = deps.now().toISOString();
-    const changes = transitionEffects(rule, { actor, now: at, publishAt: details.publishAt });
-    const after: Article = { ...seen, ...changes, version: seen.version + 1, updatedAt: at };
-    const events = eventsFor(rule, after, { actor, now: at, comment: details.comment });
-    return deps.articles.transition(seen, changes, events, at);
-  });
+  return withRetry(deps, actor, article, action, details.timing, ifMatch, false, (seen, rule) =>
+    writeTransition(deps, actor, seen, rule, details),
+  );
+}
+
+/** The one write of a transition: new fields and the events they emit, conditional on `seen`. */
+export function writeTransition(deps: Deps, actor: Actor, seen: Article, rule: WorkflowRule, details: TransitionInput = {}): Promise<Article> {
+  const at = deps.now().toISOString();
+  const changes = transitionEffects(rule, { actor, now: at, publishAt: details.publishAt });
+  const after: Article = { ...seen, ...changes, version: seen.version + 1, updatedAt: at };
+  const events = eventsFor(rule, after, { actor, now: at, comment: details.comment });
+  return deps.articles.transition(seen, changes, events, at);
 }
 
 /**

@@ -53,3 +53,11 @@ export interface Outbox {
 export interface EventPublisher {
   publish(events: readonly DomainEvent[]): Promise<void>;
 }
+
+/** The sparse index of scheduled articles, earliest first. */
+export interface ScheduleIndex {
+  /** Scheduled articles due at or before `until`, earliest first. */
+  dueBy(until: string, limit: number): Promise<{ articleId: string; publishAt: string }[]>;
+  /** The next scheduled article, due or not. */
+  next(): Promise<{ articleId: string; publishAt: string } | undefined>;
+}

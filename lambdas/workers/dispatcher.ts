@@ -1,15 +1,26 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { DynamoDBStreamEvent, ScheduledEvent } from 'aws-lambda';
 import { documentClient, tableName } from '../store/clients.js';
 import { requireEnv } from '../store/config.js';
 import { EventBridgePublisher } from '../store/eventbridge-publisher.js';
 import { DynamoOutbox } from '../store/outbox-store.js';
+import { FanOut, ScheduleKeeper } from '../store/schedule-keeper.js';
 import { dispatchArticle, OutboxDrainer } from './dispatch.js';
 
 const logger = new Logger({ serviceName: 'newsroom-dispatcher' });
 const outbox = new DynamoOutbox(documentClient, tableName);
-const publisher = new EventBridgePublisher(new EventBridgeClient({}), requireEnv('EVENT_BUS_NAME'));
+// Schedules follow the events first, so a scheduled article has its timer before anyone hears of it.
+const publisher = new FanOut([
+  new ScheduleKeeper(new SchedulerClient({}), {
+    groupName: requireEnv('SCHEDULE_GROUP_NAME'),
+    publisherArn: requireEnv('PUBLISHER_ARN'),
+    invokeRoleArn: requireEnv('SCHEDULER_ROLE_ARN'),
+    deadLetterArn: requireEnv('SCHEDULE_DLQ_ARN'),
+  }),
+  new EventBridgePublisher(new EventBridgeClient({}), requireEnv('EVENT_BUS_NAME')),
+]);
 const drainer = new OutboxDrainer(outbox, publisher, logger);
 
 const ARTICLE_PK = /^ARTICLE#(.+)$/;

@@ -163,6 +163,30 @@ describe('notifications', () => {
   });
 });
 
+describe('scheduled publishing', () => {
+  it('has a schedule group, a sweep every minute, and a lag alarm at two minutes', () => {
+    app.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'NewsroomApp-articles' });
+    const sweeps = Object.values(app.findResources('AWS::Events::Rule', { Properties: { ScheduleExpression: 'rate(1 minute)' } }));
+    expect(sweeps).toHaveLength(2);
+    app.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'Newsroom', MetricName: 'PublishLag', Threshold: 120000, Statistic: 'Maximum' });
+  });
+
+  it('lets the scheduler role invoke only the publisher, and only the dispatcher manage schedules', () => {
+    app.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'scheduler.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': Match.anyValue() } } })] },
+    });
+    const invoke = actionsOf('PublishingSchedulerInvoke');
+    expect(invoke.sort()).toEqual(['lambda:InvokeFunction', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'].sort());
+    expect(actionsOf('EventsDispatcherRole')).toEqual(expect.arrayContaining(['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole']));
+    for (const fn of ['ApiarticlesApproveRole', 'ApiarticlesReadRole', 'PublishingPublisherRole']) {
+      expect(actionsOf(fn).filter((a) => a.startsWith('scheduler:'))).toEqual([]);
+    }
+    const publisher = actionsOf('PublishingPublisherRole');
+    expect(publisher).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem']));
+    expect(publisher).not.toContain('dynamodb:PutItem');
+  });
+});
+
 describe('deploy-time settings', () => {
   it('refuses malformed context instead of deploying something surprising', () => {
     expect(() => configFromContext(new App({ context: { corsOrigins: ['desk.example.com/path'] } }))).toThrow(/not an origin/);

@@ -1,0 +1,90 @@
+import {
+  ConflictException,
+  CreateScheduleCommand,
+  DeleteScheduleCommand,
+  ResourceNotFoundException,
+  UpdateScheduleCommand,
+  type CreateScheduleCommandInput,
+  type SchedulerClient,
+} from '@aws-sdk/client-scheduler';
+import type { DomainEvent } from '../domain/events.js';
+import type { EventPublisher } from '../usecases/ports.js';
+
+export interface ScheduleTarget {
+  groupName: string;
+  publisherArn: string;
+  invokeRoleArn: string;
+  deadLetterArn: string;
+}
+
+/** EventBridge Scheduler's `at()` takes whole seconds: round up, never fire before publishAt. */
+export function atExpression(publishAt: string): string {
+  const ms = Date.parse(publishAt);
+  const seconds = new Date(Math.ceil(ms / 1000) * 1000).toISOString().slice(0, 19);
+  return `at(${seconds})`;
+}
+
+export const scheduleName = (articleId: string) => `article-${articleId}`;
+
+/**
+ * Keeps one one-time schedule per scheduled article, following its events: created or moved
+ * on ArticleScheduled, deleted on ArticleUnscheduled and ArticlePublished. Every call is
+ * idempotent, so redelivered events are harmless.
+ */
+export class ScheduleKeeper implements EventPublisher {
+  constructor(
+    private readonly client: SchedulerClient,
+    private readonly target: ScheduleTarget,
+  ) {}
+
+  async publish(events: readonly DomainEvent[]): Promise<void> {
+    for (const e of events) {
+      if (e.type === 'ArticleScheduled' && e.article.publishAt) await this.upsert(e.articleId, e.article.publishAt);
+      if (e.type === 'ArticleUnscheduled' || e.type === 'ArticlePublished') await this.remove(e.articleId);
+    }
+  }
+
+  schedule(articleId: string, publishAt: string): CreateScheduleCommandInput {
+    return {
+      Name: scheduleName(articleId),
+      GroupName: this.target.groupName,
+      ScheduleExpression: atExpression(publishAt),
+      ScheduleExpressionTimezone: 'UTC',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      ActionAfterCompletion: 'DELETE',
+      Target: {
+        Arn: this.target.publisherArn,
+        RoleArn: this.target.invokeRoleArn,
+        Input: JSON.stringify({ articleId, publishAt }),
+        RetryPolicy: { MaximumEventAgeInSeconds: 3600, MaximumRetryAttempts: 20 },
+        DeadLetterConfig: { Arn: this.target.deadLetterArn },
+      },
+    };
+  }
+
+  private async upsert(articleId: string, publishAt: string): Promise<void> {
+    const input = this.schedule(articleId, publishAt);
+    try {
+      await this.client.send(new CreateScheduleCommand(input));
+    } catch (err) {
+      if (!(err instanceof ConflictException)) throw err;
+      await this.client.send(new UpdateScheduleCommand(input));
+    }
+  }
+
+  private async remove(articleId: string): Promise<void> {
+    try {
+      await this.client.send(new DeleteScheduleCommand({ Name: scheduleName(articleId), GroupName: this.target.groupName }));
+    } catch (err) {
+      if (!(err instanceof ResourceNotFoundException)) throw err;
+    }
+  }
+}
+
+/** Hands each batch to every publisher in turn; one failing stops the batch for a retry. */
+export class FanOut implements EventPublisher {
+  constructor(private readonly publishers: readonly EventPublisher[]) {}
+  async publish(events: readonly DomainEvent[]): Promise<void> {
+    for (const p of this.publishers) await p.publish(events);
+  }
+}
