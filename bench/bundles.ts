@@ -1,0 +1,83 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { BUNDLE_BANNER, BUNDLE_MAIN_FIELDS, BUNDLE_TARGET } from '../lib/bundling.js';
+import { PROJECT_ROOT } from '../lib/newsroom-function.js';
+import { p50 } from './stats.js';
+
+/** Each function, and a bare handler that builds the same AWS clients and sends one command. */
+const DOC_CLIENT = `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+const db = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+`;
+const BARE_API = `${DOC_CLIENT}export const handler = async (e) => ({ statusCode: 200, body: JSON.stringify((await db.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { PK: e.id, SK: 'ARTICLE' } }))).Item) });\n`;
+const BARE_DISPATCHER = `${DOC_CLIENT}import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { SchedulerClient, DeleteScheduleCommand } from '@aws-sdk/client-scheduler';
+const eb = new EventBridgeClient({}); const sc = new SchedulerClient({});
+export const handler = async (e) => { const { Item } = await db.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { PK: e.id, SK: 'ARTICLE' } }));
+  await sc.send(new DeleteScheduleCommand({ Name: e.id })); await eb.send(new PutEventsCommand({ Entries: [{ Detail: JSON.stringify(Item) }] })); };\n`;
+
+export const FUNCTIONS_UNDER_TEST = [
+  { name: 'articles-read', entry: 'lambdas/handlers/articles-read.ts', bare: BARE_API },
+  { name: 'articles-write', entry: 'lambdas/handlers/articles-write.ts', bare: BARE_API },
+  { name: 'articles-review', entry: 'lambdas/handlers/articles-review.ts', bare: BARE_API },
+  { name: 'articles-approve', entry: 'lambdas/handlers/articles-approve.ts', bare: BARE_API },
+  { name: 'dispatcher', entry: 'lambdas/workers/dispatcher.ts', bare: BARE_DISPATCHER },
+  { name: 'publisher', entry: 'lambdas/workers/publisher.ts', bare: BARE_API },
+];
+
+async function bundle(entry: string, outfile: string): Promise<number> {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: BUNDLE_TARGET,
+    mainFields: BUNDLE_MAIN_FIELDS,
+    banner: { js: BUNDLE_BANNER },
+    minify: true,
+    logLevel: 'silent',
+    absWorkingDir: PROJECT_ROOT,
+    nodePaths: [join(PROJECT_ROOT, 'node_modules')],
+  });
+  return statSync(outfile).size;
+}
+
+/** Median time to import a bundle in a fresh Node process, over `runs` processes. */
+function importTime(file: string, runs: number): number {
+  const script = `const t=performance.now();await import(${JSON.stringify(file)});process.stdout.write(String(performance.now()-t));process.exit(0)`;
+  const env = {
+    ...process.env,
+    TABLE_NAME: 'bench',
+    EVENT_BUS_NAME: 'bench',
+    SCHEDULE_GROUP_NAME: 'bench',
+    PUBLISHER_ARN: 'arn:aws:lambda:us-east-1:000000000000:function:bench',
+    SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/bench',
+    SCHEDULE_DLQ_ARN: 'arn:aws:sqs:us-east-1:000000000000:bench',
+    AWS_REGION: 'us-east-1',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    times.push(Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env }).toString()));
+  }
+  return p50(times);
+}
+
+export async function measureBundles(runs = 15) {
+  const dir = mkdtempSync(join(tmpdir(), 'newsroom-bench-'));
+  const rows = [];
+  for (const fn of FUNCTIONS_UNDER_TEST) {
+    const bareEntry = join(dir, `${fn.name}.bare.mjs`);
+    writeFileSync(bareEntry, fn.bare);
+    const ours = await bundle(join(PROJECT_ROOT, fn.entry), join(dir, `${fn.name}.mjs`));
+    const bare = await bundle(bareEntry, join(dir, `${fn.name}.bare.out.mjs`));
+    const oursInit = importTime(join(dir, `${fn.name}.mjs`), runs);
+    const bareInit = importTime(join(dir, `${fn.name}.bare.out.mjs`), runs);
+    rows.push({ name: fn.name, ours, bare, oursInit, bareInit });
+  }
+  return rows;
+}

@@ -1,0 +1,89 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { startDynamo } from '../tests/support/dynamo.js';
+import { call, eventually, LocalNewsroom, newDataDir } from '../tests/support/local-newsroom.js';
+import { WebhookReceiver } from '../tests/support/webhook-receiver.js';
+import { p50, p99 } from './stats.js';
+
+async function story(nr: LocalNewsroom, reporter: string, headline: string) {
+  const { body } = await call(`${nr.url}/articles`, { token: reporter, body: { headline, body: 'Copy for the benchmark.' } });
+  await call(`${nr.url}/articles/${body.id}/submit`, { method: 'POST', token: reporter });
+  return body.id as string;
+}
+
+async function throughput(seconds: number, concurrency: number, op: () => Promise<unknown>) {
+  const until = Date.now() + seconds * 1000;
+  let count = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < until) {
+        await op();
+        count++;
+      }
+    }),
+  );
+  return count / seconds;
+}
+
+/**
+ * Over HTTP against the local newsroom (a separate process, as `npm start` runs it):
+ * approval → webhook delivery, scheduled publishing lateness, and GET throughput.
+ */
+export async function measureEndToEnd(opts = { approvals: 200, scheduled: 200, spreadMs: 10_000, throughputSeconds: 5 }, log: (s: string) => void = () => undefined) {
+  const receiver = await new WebhookReceiver('bench').start();
+  const nr = await new LocalNewsroom(newDataDir(), { NEWSROOM_WEBHOOK_URLS: receiver.url, NEWSROOM_WEBHOOK_SECRET: 'bench' }).start();
+  try {
+    const reporter = await nr.token('bench-reporter', 'reporters');
+    const chief = await nr.token('bench-chief', 'chief-editors');
+
+    // Approval → webhook: from the approve request's start to the ArticleApproved delivery.
+    const delivery: number[] = [];
+    for (let i = 0; i < opts.approvals; i++) {
+      const id = await story(nr, reporter, `Approval ${i}`);
+      const started = Date.now();
+      await call(`${nr.url}/articles/${id}/approve`, { token: chief, body: {} });
+      const got = await eventually(() => receiver.of(id).find((r) => r.type === 'ArticleApproved'), 10_000, 1);
+      delivery.push(got.at - started);
+    }
+    log(`  ${opts.approvals} approvals delivered`);
+
+    // Scheduled publishing: 200 articles spread over 10 s, lateness from publishedAt.
+    const ids: { id: string; publishAt: string }[] = [];
+    const prepared = [];
+    for (let i = 0; i < opts.scheduled; i++) prepared.push(await story(nr, reporter, `Scheduled ${i}`));
+    const base = Date.now() + 3_000;
+    for (let i = 0; i < prepared.length; i++) {
+      const publishAt = new Date(base + Math.round((i * opts.spreadMs) / prepared.length)).toISOString();
+      await call(`${nr.url}/articles/${prepared[i]}/approve`, { token: chief, body: { publishAt } });
+      ids.push({ id: prepared[i]!, publishAt });
+    }
+    await new Promise((r) => setTimeout(r, Math.max(0, base + opts.spreadMs + 1_500 - Date.now())));
+    const lateness: number[] = [];
+    let missing = 0;
+    for (const { id, publishAt } of ids) {
+      const { body } = await call(`${nr.url}/articles/${id}`, { token: chief });
+      if (body.status !== 'published') missing++;
+      else lateness.push(Date.parse(body.publishedAt) - Date.parse(publishAt));
+    }
+    log(`  ${ids.length} scheduled articles checked`);
+
+    // Throughput: GET one article over HTTP, 16 at a time.
+    const one = ids[0]!.id;
+    const httpRps = await throughput(opts.throughputSeconds, 16, () => call(`${nr.url}/articles/${one}`, { token: chief }));
+
+    const dynamo = await startDynamo('bench-raw');
+    await dynamo.db.send(new PutCommand({ TableName: dynamo.tableName, Item: { PK: 'ARTICLE#x', SK: 'ARTICLE', headline: 'x', body: 'Copy' } }));
+    const rawRps = await throughput(opts.throughputSeconds, 16, () =>
+      dynamo.db.send(new GetCommand({ TableName: dynamo.tableName, Key: { PK: 'ARTICLE#x', SK: 'ARTICLE' }, ConsistentRead: true })),
+    );
+    await dynamo.stop();
+
+    return {
+      delivery: { p50: p50(delivery), p99: p99(delivery), max: Math.max(...delivery) },
+      lateness: { p50: p50(lateness), p99: p99(lateness), max: Math.max(...lateness), missing, count: ids.length },
+      throughput: { httpRps, rawRps },
+    };
+  } finally {
+    await nr.stop();
+    await receiver.stop();
+  }
+}

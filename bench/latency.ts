@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Context } from 'aws-lambda';
+import { newDraft } from '../lambdas/domain/article.js';
+import { toItem } from '../lambdas/store/article-item.js';
+import { ensureTable } from '../local/storage.js';
+import { cognitoClaims, httpApiEvent } from '../tests/support/apigw-event.js';
+import { startDynamo } from '../tests/support/dynamo.js';
+import { p50, p99, timeEach } from './stats.js';
+
+type Handler = (event: unknown, context: Context) => Promise<{ statusCode: number; body: string }>;
+
+const context = { functionName: 'bench', awsRequestId: 'bench', getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
+
+/**
+ * In-process handler latency against the raw SDK calls each handler makes, on the same
+ * embedded DynamoDB: what our middleware, validation, workflow and mapping cost per request.
+ */
+export async function measureLatency(n = 300) {
+  const dynamo = await startDynamo('bench-latency');
+  Object.assign(process.env, {
+    TABLE_NAME: dynamo.tableName,
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    POWERTOOLS_LOG_LEVEL: 'ERROR',
+  });
+  await ensureTable(dynamo.endpoint, dynamo.tableName);
+  const read = ((await import('../lambdas/handlers/articles-read.js')) as { handler: Handler }).handler;
+  const write = ((await import('../lambdas/handlers/articles-write.js')) as { handler: Handler }).handler;
+  const review = ((await import('../lambdas/handlers/articles-review.js')) as { handler: Handler }).handler;
+  const approve = ((await import('../lambdas/handlers/articles-approve.js')) as { handler: Handler }).handler;
+  const reporter = cognitoClaims('bench-reporter', ['reporters'], 'Bench Reporter');
+  const chief = cognitoClaims('bench-chief', ['chief-editors'], 'Bench Chief');
+  const db = dynamo.db;
+  const T = dynamo.tableName;
+  const body = { headline: 'Benchmark headline', standfirst: 'A standfirst.', body: 'Body text. '.repeat(300) };
+
+  // Warm both paths so connection set-up is not measured.
+  const created: string[] = [];
+  const createOne = async () => {
+    const r = await write(httpApiEvent({ method: 'POST', path: '/articles', routePath: '/articles', claims: reporter, body }), context);
+    created.push(JSON.parse(r.body).id);
+  };
+  await createOne();
+
+  const handlerCreate = await timeEach(n, createOne);
+  // The raw baseline writes items of the same shape (index keys, compressed body) with the same calls.
+  const rawIds: string[] = [];
+  const rawCreate = await timeEach(n, () => {
+    const article = newDraft({ id: randomUUID(), author: { id: 'raw', name: 'Raw', groups: ['reporters'] }, now: new Date().toISOString(), content: { ...body, tags: [] } });
+    const item = toItem({ ...article, status: 'in_review', version: 3 });
+    rawIds.push(item.PK as string);
+    return db.send(new PutCommand({ TableName: T, Item: { ...item, GSI1PK: 'STATUS#in_review' }, ConditionExpression: 'attribute_not_exists(PK)' }));
+  });
+
+  const id = created[0]!;
+  const handlerGet = await timeEach(n, () =>
+    read(httpApiEvent({ method: 'GET', path: `/articles/${id}`, routePath: '/articles/{id}', pathParameters: { id }, claims: reporter }), context),
+  );
+  const rawGet = await timeEach(n, () => db.send(new GetCommand({ TableName: T, Key: { PK: `ARTICLE#${id}`, SK: 'ARTICLE' }, ConsistentRead: true })));
+
+  for (const a of created.slice(1, n + 1)) {
+    await review(httpApiEvent({ method: 'POST', path: `/articles/${a}/submit`, routePath: '/articles/{id}/submit', pathParameters: { id: a }, claims: reporter }), context);
+  }
+  const handlerApprove = await timeEach(n, (i) => {
+    const a = created[i + 1]!;
+    return approve(httpApiEvent({ method: 'POST', path: `/articles/${a}/approve`, routePath: '/articles/{id}/approve', pathParameters: { id: a }, claims: chief, body: {} }), context);
+  });
+  const rawApprove = await timeEach(n, async (i) => {
+    const key = { PK: rawIds[i]!, SK: 'ARTICLE' };
+    await db.send(new GetCommand({ TableName: T, Key: key, ConsistentRead: true }));
+    await db.send(
+      new UpdateCommand({
+        TableName: T,
+        Key: key,
+        UpdateExpression:
+          'SET #s = :published, GSI1PK = :g, #v = :four, updatedAt = :now, approvedBy = :who, approvedAt = :now, publishedAt = :now, ' +
+          'outbox = list_append(if_not_exists(outbox, :none), :e), GSI3PK = :ob, GSI3SK = if_not_exists(GSI3SK, :obsk)',
+        ConditionExpression: '#s = :in_review AND #v = :three',
+        ExpressionAttributeNames: { '#v': 'version', '#s': 'status' },
+        ExpressionAttributeValues: {
+          ':published': 'published', ':in_review': 'in_review', ':g': 'STATUS#published', ':four': 4, ':three': 3, ':now': new Date().toISOString(),
+          ':who': 'raw-chief', ':none': [], ':ob': 'OUTBOX', ':obsk': `${new Date().toISOString()}#raw`,
+          ':e': [{ id: `${key.PK}:4:ArticleApproved`, type: 'ArticleApproved', seq: 0 }, { id: `${key.PK}:4:ArticlePublished`, type: 'ArticlePublished', seq: 1 }],
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+  });
+  await dynamo.stop();
+  return [
+    { name: 'GET /articles/{id}', handler: handlerGet, raw: rawGet },
+    { name: 'POST /articles', handler: handlerCreate, raw: rawCreate },
+    { name: 'POST /articles/{id}/approve', handler: handlerApprove, raw: rawApprove },
+  ].map((r) => ({ name: r.name, p50: p50(r.handler), p99: p99(r.handler), rawP50: p50(r.raw), rawP99: p99(r.raw) }));
+}
