@@ -4,6 +4,7 @@ import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, Log
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { FUNCTIONS, ROUTES, type FunctionName } from '../lambdas/http/routes.js';
@@ -12,6 +13,7 @@ import { NewsroomFunction } from './newsroom-function.js';
 
 export interface NewsroomApiProps {
   table: ITable;
+  mediaBucket: IBucket;
   auth: NewsroomAuth;
   corsOrigins: string[];
   throttle: { rateLimit: number; burstLimit: number };
@@ -30,6 +32,7 @@ export class NewsroomApi extends Construct {
     for (const [name, spec] of Object.entries(FUNCTIONS) as [FunctionName, (typeof FUNCTIONS)[FunctionName]][]) {
       const fn = new NewsroomFunction(this, name, { entry: spec.entry, description: `Newsroom ${name}`, memorySize: 512, timeout: Duration.seconds(10) });
       if (spec.table !== 'none') fn.bindTable(props.table, spec.table);
+      if (spec.media) fn.bindMedia(props.mediaBucket, ['s3:PutObject', 's3:GetObject', 's3:DeleteObject']);
       Validations.of(fn).acknowledge({
         id: 'Serverless-LambdaDLQ',
         reason: 'Invoked synchronously by API Gateway: a failure is answered to the caller, there is no event to keep.',

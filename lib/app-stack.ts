@@ -1,16 +1,19 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { NewsroomApi } from './api.js';
 import { NewsroomAuth } from './auth.js';
 import { NewsroomEvents, type WebhookTarget } from './events.js';
+import { NewsroomFunction } from './newsroom-function.js';
 import { NewsroomPublishing } from './publishing.js';
+import { Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 
 export interface AppStackProps extends StackProps {
   table: ITable;
-  mediaBucket: IBucket;
+  mediaBucketExports: { bucketArn: string; bucketName: string };
   corsOrigins: string[];
   notifyEmails: string[];
   webhooks: WebhookTarget[];
@@ -23,12 +26,15 @@ export class AppStack extends Stack {
   readonly api: NewsroomApi;
   readonly events: NewsroomEvents;
   readonly publishing: NewsroomPublishing;
+  readonly mediaVerifier: NewsroomFunction;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
+    const mediaBucket = Bucket.fromBucketAttributes(this, 'MediaBucket', props.mediaBucketExports);
     this.auth = new NewsroomAuth(this, 'Auth');
     this.api = new NewsroomApi(this, 'Api', {
       table: props.table,
+      mediaBucket: mediaBucket,
       auth: this.auth,
       corsOrigins: props.corsOrigins,
       throttle: props.throttle,
@@ -37,6 +43,25 @@ export class AppStack extends Stack {
       table: props.table,
       notifyEmails: props.notifyEmails,
       webhooks: props.webhooks,
+    });
+
+    this.mediaVerifier = new NewsroomFunction(this, 'MediaVerifier', {
+      entry: 'lambdas/workers/media-verifier.ts',
+      description: 'Checks uploaded media against what was declared',
+      timeout: Duration.seconds(30),
+      memorySize: 512,
+      deadLetterQueue: this.events.deadLetters,
+    })
+      .bindTable(props.table, 'update')
+      .bindMedia(mediaBucket, ['s3:GetObject', 's3:DeleteObject']);
+    new Rule(this, 'UploadLanded', {
+      description: 'Every object created under media/ is verified',
+      eventPattern: {
+        source: ['aws.s3'],
+        detailType: ['Object Created'],
+        detail: { bucket: { name: [mediaBucket.bucketName] }, object: { key: [{ prefix: 'media/' }] } },
+      },
+      targets: [new LambdaFunction(this.mediaVerifier, { retryAttempts: 8, deadLetterQueue: this.events.deadLetters })],
     });
 
     this.publishing = new NewsroomPublishing(this, 'Publishing', {
@@ -72,7 +97,7 @@ export class AppStack extends Stack {
 
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
-    new CfnOutput(this, 'MediaBucketName', { value: props.mediaBucket.bucketName });
+    new CfnOutput(this, 'MediaBucketName', { value: mediaBucket.bucketName });
     new CfnOutput(this, 'EventBusName', { value: this.events.bus.eventBusName });
     new CfnOutput(this, 'ApprovalsTopicArn', { value: this.events.approvals.topicArn });
   }

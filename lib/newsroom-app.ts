@@ -38,7 +38,7 @@ export function buildNewsroom(app: App, config: NewsroomConfig, env?: Environmen
     env,
     description: 'Newsroom: API, functions, notifications',
     table: stateful.table,
-    mediaBucket: stateful.mediaBucket,
+    mediaBucketExports: stateful.mediaBucketExports,
     ...config,
   });
   return { stateful, stateless };

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
@@ -85,6 +86,19 @@ export class NewsroomFunction extends NodejsFunction {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason: 'Only xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions.',
     });
+  }
+
+  /** Grants object actions under media/ only: a media function cannot touch anything else in the bucket. */
+  bindMedia(bucket: IBucket, actions: string[]): this {
+    this.addEnvironment('MEDIA_BUCKET', bucket.bucketName);
+    this.addToRolePolicy(new PolicyStatement({ actions, resources: [bucket.arnForObjects('media/*')] }));
+    // cdk-nag names an imported ARN by its export name.
+    const arn = Stack.of(this).resolve(bucket.bucketArn) as { 'Fn::ImportValue'?: string };
+    Validations.of(this.role!).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${arn['Fn::ImportValue'] ?? bucket.bucketArn}/media/*]`,
+      reason: 'Every media object lives under media/<articleId>/<mediaId>; the function works on any of them, nothing else.',
+    });
+    return this;
   }
 
   /** Grants exactly the table actions `access` names, on the table and the indexes it reads. */

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, Billing, ProjectionType, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
@@ -16,6 +16,8 @@ export interface StatefulStackProps extends StackProps {
 export class StatefulStack extends Stack {
   readonly table: TableV2;
   readonly mediaBucket: Bucket;
+  /** The media bucket under fixed export names, so grants on it read the same in every account. */
+  readonly mediaBucketExports: { bucketArn: string; bucketName: string };
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -57,6 +59,8 @@ export class StatefulStack extends Stack {
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'media/',
       lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      // Uploads are announced on EventBridge, where the app stack's verifier listens.
+      eventBridgeEnabled: true,
       cors: [
         {
           allowedMethods: [HttpMethods.POST, HttpMethods.GET],
@@ -66,5 +70,18 @@ export class StatefulStack extends Stack {
         },
       ],
     });
+    this.mediaBucketExports = {
+      bucketArn: this.exportValue(this.mediaBucket.bucketArn, { name: `${this.stackName}-MediaBucketArn` }),
+      bucketName: this.exportValue(this.mediaBucket.bucketName, { name: `${this.stackName}-MediaBucketName` }),
+    };
+
+    // CDK's own custom resource that turns on EventBridge notifications for the bucket.
+    const notifications = this.node.tryFindChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');
+    if (notifications) {
+      Validations.of(notifications).acknowledge({
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: 'The CDK-provided handler that configures bucket notifications once, at deploy time; it handles no newsroom data.',
+      });
+    }
   }
 }

@@ -36,6 +36,7 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
     AWS_ENDPOINT_URL_S3: storage.s3Endpoint,
     AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
     AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+    S3_FORCE_PATH_STYLE: 'true',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   });
 
@@ -71,6 +72,14 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
     1_000,
     (err) => logger.error('publisher failed', { error: err as Error }),
   );
+
+  // Uploads land in s3rver, whose events have the shape of S3 notifications: the same verifier runs.
+  const { handler: verifyUploads } = await import('../lambdas/workers/media-verifier.js');
+  storage.onObjectCreated((event) => {
+    verifyUploads(event as Parameters<typeof verifyUploads>[0])
+      .then(() => dispatcher.nudge())
+      .catch((err: unknown) => logger.error('media verification failed', { error: err as Error }));
+  });
 
   const server: Server = createGateway({
     routes: ROUTES,

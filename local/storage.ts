@@ -22,6 +22,8 @@ export const LOCAL_REGION = 'us-east-1';
 export interface LocalStorage {
   dynamoEndpoint: string;
   s3Endpoint: string;
+  /** Calls `listener` with S3-notification-shaped events as objects land, like S3 event notifications. */
+  onObjectCreated(listener: (event: unknown) => void): void;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function startStorage(dataDir: string): Promise<LocalStorage> {
   return {
     dynamoEndpoint,
     s3Endpoint: `http://127.0.0.1:${s3Port}`,
+    onObjectCreated: (listener) => s3.on('event', listener),
     async close() {
       await s3.close();
       // dynalite closes its LevelDB store when its server closes.

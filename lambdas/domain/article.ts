@@ -1,3 +1,5 @@
+import type { Media } from './media.js';
+
 /** The article as the newsroom knows it, independent of where it is stored. */
 export const STATUSES = ['draft', 'in_review', 'scheduled', 'published'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -15,6 +17,9 @@ export interface Actor {
 
 /** The scheduler that publishes scheduled articles when they fall due. */
 export const SCHEDULER: Actor = { id: 'newsroom-scheduler', name: 'Newsroom scheduler', groups: [], system: 'scheduler' };
+
+/** The verifier that checks uploaded media. */
+export const MEDIA_VERIFIER: Actor = { id: 'newsroom-media-verifier', name: 'Newsroom media verifier', groups: [] };
 
 export interface ArticleContent {
   headline: string;
@@ -36,6 +41,8 @@ export interface Article extends ArticleContent {
   approvedAt: string | null;
   publishAt: string | null;
   publishedAt: string | null;
+  /** Attached files by id; absent on list summaries. */
+  media?: Record<string, Media>;
 }
 
 export const LIMITS = {
@@ -68,5 +75,6 @@ export function newDraft(input: {
     approvedAt: null,
     publishAt: null,
     publishedAt: null,
+    media: {},
   };
 }

@@ -1,4 +1,5 @@
 import type { Actor, Article, Status } from './article.js';
+import type { Media } from './media.js';
 import type { EventType, WorkflowRule } from './workflow.js';
 
 /**
@@ -24,6 +25,8 @@ export interface DomainEvent {
   comment?: string;
   /** For ArticlePublished after a schedule: how late publication was, in milliseconds. */
   lateByMs?: number;
+  /** For MediaReady and MediaRejected: the file as verified. */
+  media?: Pick<Media, 'id' | 'filename' | 'contentType' | 'size' | 'status' | 'reason' | 'width' | 'height'>;
 }
 
 export const eventId = (articleId: string, version: number, type: EventType) =>
@@ -59,6 +62,24 @@ export function eventsFor(
     }
     return event;
   });
+}
+
+/** MediaReady or MediaRejected, when the verifier has looked at an upload. */
+export function mediaEvent(article: Article, media: Media, ctx: { actor: Actor; now: string }): DomainEvent {
+  const type = media.status === 'ready' ? 'MediaReady' : 'MediaRejected';
+  const { id, filename, contentType, size, status, reason, width, height } = media;
+  return {
+    id: `${article.id}:media:${media.id}:${type}`,
+    type,
+    occurredAt: ctx.now,
+    articleId: article.id,
+    version: article.version,
+    from: article.status,
+    to: article.status,
+    actor: { id: ctx.actor.id, name: ctx.actor.name },
+    article: { headline: article.headline, authorId: article.authorId, status: article.status, publishAt: article.publishAt, publishedAt: article.publishedAt },
+    media: { id, filename, contentType, size, status, reason, width, height },
+  };
 }
 
 /** One line of an article's history, as GET /articles/{id}/history shows it. */

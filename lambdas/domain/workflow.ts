@@ -27,8 +27,13 @@ export const EVENT_TYPES = [
   'ArticleScheduled',
   'ArticleUnscheduled',
   'ArticlePublished',
+  'MediaReady',
+  'MediaRejected',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Events that move an article between statuses; only these make up its history. */
+export const isTransitionEvent = (type: EventType) => type !== 'MediaReady' && type !== 'MediaRejected';
 
 /** Field changes a transition makes, interpreted once in `transitionEffects`. */
 export type Effect =

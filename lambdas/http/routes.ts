@@ -3,11 +3,13 @@
  * both read this table, so the two cannot drift apart.
  */
 export const FUNCTIONS = {
-  health: { entry: 'lambdas/handlers/health.ts', table: 'none' },
-  articlesRead: { entry: 'lambdas/handlers/articles-read.ts', table: 'read' },
-  articlesWrite: { entry: 'lambdas/handlers/articles-write.ts', table: 'create-and-update' },
-  articlesReview: { entry: 'lambdas/handlers/articles-review.ts', table: 'update' },
-  articlesApprove: { entry: 'lambdas/handlers/articles-approve.ts', table: 'update' },
+  health: { entry: 'lambdas/handlers/health.ts', table: 'none', media: false },
+  articlesRead: { entry: 'lambdas/handlers/articles-read.ts', table: 'read', media: false },
+  articlesWrite: { entry: 'lambdas/handlers/articles-write.ts', table: 'create-and-update', media: false },
+  articlesReview: { entry: 'lambdas/handlers/articles-review.ts', table: 'update', media: false },
+  articlesApprove: { entry: 'lambdas/handlers/articles-approve.ts', table: 'update', media: false },
+  /** Signs upload and download links, and deletes removed files, under media/ only. */
+  articlesMedia: { entry: 'lambdas/handlers/articles-media.ts', table: 'update', media: true },
 } as const;
 
 /** What a function may do to the table; the CDK stack turns each into exact IAM actions. */
@@ -37,6 +39,9 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/articles/{id}/schedule', fn: 'articlesApprove', auth: true },
   { method: 'POST', path: '/articles/{id}/unschedule', fn: 'articlesApprove', auth: true },
   { method: 'POST', path: '/articles/{id}/publish', fn: 'articlesApprove', auth: true },
+  { method: 'POST', path: '/articles/{id}/media', fn: 'articlesMedia', auth: true },
+  { method: 'GET', path: '/articles/{id}/media', fn: 'articlesMedia', auth: true },
+  { method: 'DELETE', path: '/articles/{id}/media/{mediaId}', fn: 'articlesMedia', auth: true },
 ];
 
 export const routeKey = (r: Pick<RouteSpec, 'method' | 'path'>) => `${r.method} ${r.path}`;

@@ -27,12 +27,15 @@ export interface ArticleItem extends Record<string, unknown> {
 }
 
 export function toItem(article: Article): ArticleItem {
-  const { body, ...rest } = article;
+  const { body, media = {}, ...rest } = article;
   return {
     ...keys.article(article.id),
     ...articleIndexKeys(article),
     ...rest,
     bodyZ: encodeBody(body),
+    media,
+    // How many attached files are not (yet) verified: approval is conditional on zero.
+    mediaBlocking: Object.values(media).filter((m) => m.status !== 'ready').length,
     outbox: [],
   };
 }
@@ -48,5 +51,6 @@ export function fromItem(item: Record<string, unknown>): Article {
   for (const f of FIELDS) article[f] = item[f] ?? null;
   article.tags = (item.tags as string[] | undefined) ?? [];
   article.body = item.bodyZ ? decodeBody(item.bodyZ as Uint8Array) : undefined;
+  article.media = item.media as Article['media'];
   return article as unknown as Article;
 }

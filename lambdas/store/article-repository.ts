@@ -1,7 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Article, ArticleContent } from '../domain/article.js';
+import type { Media } from '../domain/media.js';
 import { toHistoryEntry, type DomainEvent, type HistoryEntry } from '../domain/events.js';
+import { isTransitionEvent } from '../domain/workflow.js';
 import { WriteConflict, type ArticleRepository, type ListRequest, type OutboxEntry, type Page } from '../usecases/ports.js';
 import { encodeBody, fromItem, toItem } from './article-item.js';
 import { keys } from './keys.js';
@@ -38,20 +40,16 @@ export class DynamoArticleRepository implements ArticleRepository {
     return this.update(seen.id, update);
   }
 
-  async transition(seen: Article, changes: Partial<Article>, events: readonly DomainEvent[], now: string): Promise<Article> {
-    const update = expectUnchanged(new UpdateBuilder(), seen).set({
+  async transition(seen: Article, changes: Partial<Article>, events: readonly DomainEvent[], now: string, opts: { mediaVerified?: boolean } = {}): Promise<Article> {
+    const update = expectUnchanged(new UpdateBuilder(), seen);
+    if (opts.mediaVerified) update.when(`(attribute_not_exists(mediaBlocking) OR mediaBlocking = ${update.value(0)})`);
+    update.set({
       ...changes,
       updatedAt: now,
       version: seen.version + 1,
       GSI1PK: changes.status ? keys.statusPartition(changes.status) : undefined,
     });
-    if (events.length > 0) {
-      const entries: OutboxEntry[] = events.map((e, seq) => ({ ...e, seq }));
-      update
-        .setRaw(`outbox = list_append(if_not_exists(outbox, ${update.value([])}), ${update.value(entries)})`)
-        .setRaw(`GSI3PK = ${update.value(keys.outboxPartition)}`)
-        .setRaw(`GSI3SK = if_not_exists(GSI3SK, ${update.value(`${now}#${seen.id}`)})`);
-    }
+    appendToOutbox(update, seen.id, events, now);
     const after = { ...seen, ...changes };
     if (after.status === 'scheduled' && after.publishAt) {
       update.set({ GSI4PK: keys.duePartition, GSI4SK: `${after.publishAt}#${seen.id}` });
@@ -59,6 +57,44 @@ export class DynamoArticleRepository implements ArticleRepository {
       update.remove('GSI4PK', 'GSI4SK');
     }
     return this.update(seen.id, update);
+  }
+
+  async attachMedia(seen: Article, media: Media, maxPerArticle: number): Promise<void> {
+    const update = new UpdateBuilder();
+    const slot = `media.${update.name(media.id)}`;
+    update
+      .when(`${update.name('status')} = ${update.value(seen.status)}`)
+      .when(`size(media) < ${update.value(maxPerArticle)}`)
+      .when(`attribute_not_exists(${slot})`)
+      .setRaw(`${slot} = ${update.value(media)}`)
+      .setRaw(`mediaBlocking = if_not_exists(mediaBlocking, ${update.value(0)}) + ${update.value(1)}`);
+    await this.write(seen.id, update);
+  }
+
+  async settleMedia(articleId: string, media: Media, event: DomainEvent): Promise<boolean> {
+    const update = new UpdateBuilder();
+    const slot = `media.${update.name(media.id)}`;
+    update.when(`${slot}.${update.name('status')} = ${update.value('pending')}`).setRaw(`${slot} = ${update.value(media)}`);
+    if (media.status === 'ready') update.setRaw(`mediaBlocking = mediaBlocking - ${update.value(1)}`);
+    appendToOutbox(update, articleId, [event], event.occurredAt);
+    try {
+      await this.write(articleId, update);
+      return true;
+    } catch (err) {
+      if (err instanceof WriteConflict) return false;
+      throw err;
+    }
+  }
+
+  async removeMedia(seen: Article, media: Media): Promise<void> {
+    const update = new UpdateBuilder();
+    const slot = `media.${update.name(media.id)}`;
+    update
+      .when(`${update.name('status')} = ${update.value(seen.status)}`)
+      .when(`${slot}.${update.name('status')} = ${update.value(media.status)}`)
+      .removeRaw(slot);
+    if (media.status !== 'ready') update.setRaw(`mediaBlocking = mediaBlocking - ${update.value(1)}`);
+    await this.write(seen.id, update);
   }
 
   list(request: ListRequest): Promise<Page> {
@@ -87,8 +123,19 @@ export class DynamoArticleRepository implements ArticleRepository {
       new GetCommand({ TableName: this.tableName, Key: keys.article(id), ProjectionExpression: 'outbox', ConsistentRead: true }),
     );
     const seen = new Set(recorded.map((e) => e.id));
-    const pending = ((Item?.outbox ?? []) as OutboxEntry[]).filter((e) => !seen.has(e.id)).map(toHistoryEntry);
+    const pending = ((Item?.outbox ?? []) as OutboxEntry[])
+      .filter((e) => isTransitionEvent(e.type) && !seen.has(e.id))
+      .map(toHistoryEntry);
     return [...recorded, ...pending];
+  }
+
+  private async write(id: string, update: UpdateBuilder): Promise<void> {
+    try {
+      await this.db.send(new UpdateCommand({ TableName: this.tableName, Key: keys.article(id), ...update.build() }));
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) throw new WriteConflict();
+      throw err;
+    }
   }
 
   private async update(id: string, update: UpdateBuilder): Promise<Article> {
@@ -102,6 +149,16 @@ export class DynamoArticleRepository implements ArticleRepository {
       throw err;
     }
   }
+}
+
+/** Appends events to the in-item outbox and puts the item on the sparse index of pending work. */
+function appendToOutbox(update: UpdateBuilder, articleId: string, events: readonly DomainEvent[], now: string): void {
+  if (events.length === 0) return;
+  const entries: OutboxEntry[] = events.map((e, seq) => ({ ...e, seq }));
+  update
+    .setRaw(`outbox = list_append(if_not_exists(outbox, ${update.value([])}), ${update.value(entries)})`)
+    .setRaw(`GSI3PK = ${update.value(keys.outboxPartition)}`)
+    .setRaw(`GSI3SK = if_not_exists(GSI3SK, ${update.value(`${now}#${articleId}`)})`);
 }
 
 /** The one rule of every write: the article is still in the status and version the caller saw. */

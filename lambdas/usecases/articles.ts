@@ -1,6 +1,7 @@
 import { LIMITS, newDraft, type Actor, type Article } from '../domain/article.js';
 import { badRequest, conflict, forbidden, notFound, preconditionFailed, preconditionRequired } from '../domain/errors.js';
 import { eventsFor, type HistoryEntry } from '../domain/events.js';
+import { blocksApproval } from '../domain/media.js';
 import { canRead, decide, transitionEffects, type Action, type Timing, type WorkflowRule } from '../domain/workflow.js';
 import { WriteConflict, type ArticleRepository, type ListSource, type Page } from './ports.js';
 import { Approve, CreateArticle, EditArticle, ListQuery, NoInput, parseInput, RequestChanges, Schedule } from './schemas.js';
@@ -46,7 +47,7 @@ export async function editArticle(deps: Deps, actor: Actor, id: string, input: I
   if (decide(actor, article, 'edit').outcome === 'forbidden') throw forbidden('You may not edit this article.');
   const changes = parseInput(EditArticle, input());
   if (changes.tags) changes.tags = unique(changes.tags);
-  return withRetry(deps, actor, article, 'edit', undefined, ifMatch, true, (seen) =>
+  return withRetry(deps, actor, article, 'edit', { ifMatch, ifMatchRequired: true }, (seen) =>
     deps.articles.saveContent(seen, changes, deps.now().toISOString()),
   );
 }
@@ -91,18 +92,38 @@ export async function transitionArticle(
   const raw = input();
   const now = deps.now();
   const details = INPUTS[action](raw ?? {}, now);
-  return withRetry(deps, actor, article, action, details.timing, ifMatch, false, (seen, rule) =>
-    writeTransition(deps, actor, seen, rule, details),
+  const mediaVerified = action === 'approve';
+  const guard = mediaVerified ? refuseUnverifiedMedia : undefined;
+  return withRetry(deps, actor, article, action, { timing: details.timing, ifMatch, guard }, (seen, rule) =>
+    writeTransition(deps, actor, seen, rule, details, { mediaVerified }),
   );
 }
 
+/** Nothing reaches readers before the server has checked what it really is. */
+function refuseUnverifiedMedia(article: Article): void {
+  const blocking = Object.values(article.media ?? {}).filter(blocksApproval);
+  if (blocking.length > 0) {
+    throw conflict('Attached media is not verified yet, or was rejected: wait for it or remove it.', {
+      currentStatus: article.status,
+      media: blocking.map((m) => ({ id: m.id, filename: m.filename, status: m.status, reason: m.reason })),
+    });
+  }
+}
+
 /** The one write of a transition: new fields and the events they emit, conditional on `seen`. */
-export function writeTransition(deps: Deps, actor: Actor, seen: Article, rule: WorkflowRule, details: TransitionInput = {}): Promise<Article> {
+export function writeTransition(
+  deps: Deps,
+  actor: Actor,
+  seen: Article,
+  rule: WorkflowRule,
+  details: TransitionInput = {},
+  opts: { mediaVerified?: boolean } = {},
+): Promise<Article> {
   const at = deps.now().toISOString();
   const changes = transitionEffects(rule, { actor, now: at, publishAt: details.publishAt });
   const after: Article = { ...seen, ...changes, version: seen.version + 1, updatedAt: at };
   const events = eventsFor(rule, after, { actor, now: at, comment: details.comment });
-  return deps.articles.transition(seen, changes, events, at);
+  return deps.articles.transition(seen, changes, events, at, opts);
 }
 
 /**
@@ -110,16 +131,22 @@ export function writeTransition(deps: Deps, actor: Actor, seen: Article, rule: W
  * and the caller gets 409 (no longer allowed), 412 (their If-Match is stale) or, when
  * neither applies, the write is tried again on the fresh copy.
  */
-async function withRetry(
+interface WriteOptions {
+  timing?: Timing;
+  ifMatch?: string;
+  ifMatchRequired?: boolean;
+  /** A further rule of this action, checked on every fresh copy (throws to refuse). */
+  guard?: (seen: Article) => void;
+}
+
+export async function withRetry<T>(
   deps: Deps,
   actor: Actor,
   first: Article,
   action: Action,
-  timing: Timing | undefined,
-  ifMatch: string | undefined,
-  ifMatchRequired: boolean,
-  write: (seen: Article, rule: WorkflowRule) => Promise<Article>,
-): Promise<Article> {
+  { timing, ifMatch, ifMatchRequired = false, guard }: WriteOptions,
+  write: (seen: Article, rule: WorkflowRule) => Promise<T>,
+): Promise<T> {
   let seen = first;
   for (let attempt = 0; ; attempt++) {
     const decision = decide(actor, seen, action, timing);
@@ -127,6 +154,7 @@ async function withRetry(
     if (decision.outcome === 'not-now') {
       throw conflict(`You cannot ${action} an article that is ${seen.status}.`, { currentStatus: seen.status });
     }
+    guard?.(seen);
     if (ifMatch === undefined && ifMatchRequired) throw preconditionRequired();
     if (ifMatch !== undefined && !etagMatches(ifMatch, seen.version)) throw preconditionFailed(seen.version);
     try {

@@ -1,5 +1,6 @@
 import type { Article, ArticleContent, Status } from '../domain/article.js';
 import type { DomainEvent, HistoryEntry } from '../domain/events.js';
+import type { Media } from '../domain/media.js';
 
 /** Where a list of articles comes from: one index partition, optionally filtered. */
 export type ListSource =
@@ -31,8 +32,17 @@ export interface ArticleRepository {
   get(id: string): Promise<Article | undefined>;
   /** Replaces content if status and version are still those of `seen`. */
   saveContent(seen: Article, content: Partial<ArticleContent>, now: string): Promise<Article>;
-  /** Moves the article and appends its events to the outbox, in one conditional write. */
-  transition(seen: Article, changes: Partial<Article>, events: readonly DomainEvent[], now: string): Promise<Article>;
+  /**
+   * Moves the article and appends its events to the outbox, in one conditional write;
+   * with `mediaVerified`, only while every attached file is verified.
+   */
+  transition(seen: Article, changes: Partial<Article>, events: readonly DomainEvent[], now: string, opts?: { mediaVerified?: boolean }): Promise<Article>;
+  /** Attaches a pending file while the article is still in the status `seen` had. */
+  attachMedia(seen: Article, media: Media, maxPerArticle: number): Promise<void>;
+  /** Records a verification, with its event, if the file is still pending; false otherwise. */
+  settleMedia(articleId: string, media: Media, event: DomainEvent): Promise<boolean>;
+  /** Detaches a file, if it is still as `media` describes it and the article still as `seen`. */
+  removeMedia(seen: Article, media: Media): Promise<void>;
   list(request: ListRequest): Promise<Page>;
   history(id: string): Promise<HistoryEntry[]>;
 }
@@ -60,4 +70,20 @@ export interface ScheduleIndex {
   dueBy(until: string, limit: number): Promise<{ articleId: string; publishAt: string }[]>;
   /** The next scheduled article, due or not. */
   next(): Promise<{ articleId: string; publishAt: string } | undefined>;
+}
+
+/** A presigned browser form upload: POST `fields` and the file to `url` before `expiresAt`. */
+export interface UploadForm {
+  url: string;
+  fields: Record<string, string>;
+  expiresAt: string;
+}
+
+/** Where media files live: S3 in the cloud, s3rver locally. */
+export interface MediaStore {
+  presignUpload(key: string, contentType: string, size: number, expiresInSeconds: number): Promise<UploadForm>;
+  presignDownload(key: string, expiresInSeconds: number): Promise<string>;
+  /** The object's real size and its first bytes, or undefined when it is not there. */
+  inspect(key: string, headBytes: number): Promise<{ size: number; head: Uint8Array } | undefined>;
+  delete(key: string): Promise<void>;
 }

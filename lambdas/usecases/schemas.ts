@@ -68,3 +68,11 @@ export function parseInput<T>(schema: z.ZodMiniType<T>, input: unknown): T {
   const errors = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
   throw badRequest(errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; '), { errors });
 }
+
+export const AttachMedia = z.strictObject({
+  filename: nonBlank(1, 255).check(z.regex(/^[^/\\\u0000-\u001f]+$/, 'Must be a file name, without a path')),
+  contentType: z.string().check(z.minLength(3), z.maxLength(100)),
+  size: z.int().check(z.minimum(1), z.maximum(Number.MAX_SAFE_INTEGER)),
+  caption: z.optional(z.string().check(z.maxLength(1_000))),
+  credit: z.optional(z.string().check(z.maxLength(300))),
+});

@@ -187,6 +187,31 @@ describe('scheduled publishing', () => {
   });
 });
 
+describe('media', () => {
+  it('announces uploads on EventBridge and sends those under media/ to the verifier', () => {
+    stateful.hasResourceProperties('Custom::S3BucketNotifications', { NotificationConfiguration: { EventBridgeConfiguration: {} } });
+    app.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: Match.objectLike({ source: ['aws.s3'], 'detail-type': ['Object Created'], detail: Match.objectLike({ object: { key: [{ prefix: 'media/' }] } }) }),
+      Targets: [Match.objectLike({ DeadLetterConfig: Match.anyValue(), RetryPolicy: Match.anyValue() })],
+    });
+  });
+
+  it('lets the verifier read and delete under media/ only, and nothing at all to the other API functions', () => {
+    const statements = (prefix: string) =>
+      Object.values(app.findResources('AWS::IAM::Policy'))
+        .filter((p) => JSON.stringify(p.Properties.Roles).includes(prefix))
+        .flatMap((p) => p.Properties.PolicyDocument.Statement as any[]);
+    const s3Of = (prefix: string) => statements(prefix).filter((s) => [s.Action].flat().some((a: string) => a.startsWith('s3:')));
+    const verifier = s3Of('MediaVerifierRole');
+    expect(verifier.flatMap((s) => [s.Action].flat()).sort()).toEqual(['s3:DeleteObject', 's3:GetObject']);
+    expect(JSON.stringify(verifier.map((s) => s.Resource))).toContain('/media/*');
+    expect(s3Of('ApiarticlesMediaRole').flatMap((s) => [s.Action].flat()).sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
+    for (const other of ['ApiarticlesReadRole', 'ApiarticlesWriteRole', 'ApiarticlesApproveRole', 'EventsDispatcherRole']) {
+      expect(s3Of(other)).toEqual([]);
+    }
+  });
+});
+
 describe('deploy-time settings', () => {
   it('refuses malformed context instead of deploying something surprising', () => {
     expect(() => configFromContext(new App({ context: { corsOrigins: ['desk.example.com/path'] } }))).toThrow(/not an origin/);

@@ -1,0 +1,93 @@
+import { ProblemError } from './errors.js';
+
+/** A file attached to an article: declared by the uploader, verified by the server. */
+export type MediaStatus = 'pending' | 'ready' | 'rejected';
+
+export interface Media {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  caption: string | null;
+  credit: string | null;
+  status: MediaStatus;
+  reason: string | null;
+  width: number | null;
+  height: number | null;
+  createdAt: string;
+  verifiedAt: string | null;
+}
+
+const MiB = 1024 * 1024;
+
+/**
+ * What reporters may upload, and how large. Each type also lists the MIME types that content
+ * sniffing reports for it (an M4A file is an MPEG-4 audio container).
+ */
+export const DEFAULT_MEDIA_TYPES: Record<string, { maxBytes: number; detectedAs: string[] }> = {
+  'image/jpeg': { maxBytes: 25 * MiB, detectedAs: ['image/jpeg'] },
+  'image/png': { maxBytes: 25 * MiB, detectedAs: ['image/png'] },
+  'image/webp': { maxBytes: 25 * MiB, detectedAs: ['image/webp'] },
+  'image/gif': { maxBytes: 25 * MiB, detectedAs: ['image/gif'] },
+  'audio/mpeg': { maxBytes: 200 * MiB, detectedAs: ['audio/mpeg'] },
+  'audio/mp4': { maxBytes: 200 * MiB, detectedAs: ['audio/x-m4a', 'audio/mp4', 'video/mp4'] },
+  'video/mp4': { maxBytes: 2048 * MiB, detectedAs: ['video/mp4'] },
+};
+
+export type MediaTypes = typeof DEFAULT_MEDIA_TYPES;
+
+/** Accepted spellings of a declared type, mapped to the one the newsroom stores. */
+const ALIASES: Record<string, string> = { 'image/jpg': 'image/jpeg', 'audio/x-m4a': 'audio/mp4', 'audio/m4a': 'audio/mp4', 'audio/mp3': 'audio/mpeg' };
+
+/** Reads `MEDIA_MAX_BYTES` (JSON, content type → bytes) over the defaults; fails fast when malformed. */
+export function mediaTypesFrom(json: string | undefined): MediaTypes {
+  if (!json) return DEFAULT_MEDIA_TYPES;
+  const overrides = JSON.parse(json) as Record<string, unknown>;
+  const types = structuredClone(DEFAULT_MEDIA_TYPES);
+  for (const [type, max] of Object.entries(overrides)) {
+    if (!types[type] || typeof max !== 'number' || !Number.isInteger(max) || max <= 0) {
+      throw new Error(`MEDIA_MAX_BYTES: "${type}" must be one of ${Object.keys(types).join(', ')} with a positive whole number of bytes`);
+    }
+    types[type]!.maxBytes = max;
+  }
+  return types;
+}
+
+/** Checks a declared upload against the allowed types (415) and their limits (413). */
+export function checkDeclaredMedia(types: MediaTypes, contentType: string, size: number): string {
+  const type = ALIASES[contentType.toLowerCase()] ?? contentType.toLowerCase();
+  const allowed = Object.entries(types).map(([t, { maxBytes }]) => ({ type: t, maxBytes }));
+  const rule = types[type];
+  if (!rule) {
+    throw new ProblemError(415, 'Unsupported Media Type', `Newsroom does not take ${contentType} files.`, { allowed });
+  }
+  if (size > rule.maxBytes) {
+    throw new ProblemError(413, 'Payload Too Large', `${type} files are limited to ${rule.maxBytes} bytes.`, { limit: rule.maxBytes, allowed });
+  }
+  return type;
+}
+
+/** Compares what the file really is with what was declared; returns why it is refused, if it is. */
+export function verdict(
+  types: MediaTypes,
+  declared: Pick<Media, 'contentType' | 'size'>,
+  found: { size: number; detectedType: string | undefined },
+): string | undefined {
+  if (found.size !== declared.size) return `size is ${found.size} bytes, ${declared.size} were declared`;
+  if (!found.detectedType) return `content is not a recognisable ${declared.contentType} file`;
+  if (!types[declared.contentType]?.detectedAs.includes(found.detectedType)) {
+    return `content is ${found.detectedType}, ${declared.contentType} was declared`;
+  }
+  return undefined;
+}
+
+/** Media that would reach readers unverified, or that failed verification, holds approval back. */
+export const blocksApproval = (m: Pick<Media, 'status'>) => m.status !== 'ready';
+
+export const MEDIA_PER_ARTICLE = 50;
+export const mediaKey = (articleId: string, mediaId: string) => `media/${articleId}/${mediaId}`;
+const KEY = /^media\/([A-Za-z0-9-]{1,64})\/([A-Za-z0-9-]{1,64})$/;
+export function parseMediaKey(key: string): { articleId: string; mediaId: string } | undefined {
+  const m = KEY.exec(key);
+  return m ? { articleId: m[1]!, mediaId: m[2]! } : undefined;
+}

@@ -1,0 +1,129 @@
+import { fileTypeFromBuffer } from 'file-type';
+import { imageSize } from 'image-size';
+import { MEDIA_VERIFIER, type Actor, type Article } from '../domain/article.js';
+import { conflict, forbidden, notFound } from '../domain/errors.js';
+import { mediaEvent } from '../domain/events.js';
+import { checkDeclaredMedia, MEDIA_PER_ARTICLE, mediaKey, parseMediaKey, verdict, type Media, type MediaTypes } from '../domain/media.js';
+import { decide } from '../domain/workflow.js';
+import { readArticle, withRetry, type Deps, type Input } from './articles.js';
+import type { MediaStore, UploadForm } from './ports.js';
+import { AttachMedia, parseInput } from './schemas.js';
+
+export interface MediaDeps extends Deps {
+  media: MediaStore;
+  mediaTypes: MediaTypes;
+  /** How long a presigned upload form stays valid: at most 15 minutes. */
+  uploadExpirySeconds: number;
+  downloadExpirySeconds: number;
+}
+
+/**
+ * Declares an upload and hands back a presigned form for it.
+ * 1. The caller must be allowed to edit the article now (as for PATCH).
+ * 2. The declared type and size must be allowed (415, 413).
+ * 3. The pending file is recorded on the article in one conditional write, then the form is signed.
+ */
+export async function attachMedia(deps: MediaDeps, actor: Actor, articleId: string, input: Input): Promise<{ media: Media; upload: UploadForm }> {
+  const article = await readArticle(deps, actor, articleId);
+  if (decide(actor, article, 'edit').outcome === 'forbidden') throw forbidden('You may not attach media to this article.');
+  const declared = parseInput(AttachMedia, input());
+  const contentType = checkDeclaredMedia(deps.mediaTypes, declared.contentType, declared.size);
+  const media: Media = {
+    id: deps.newId(),
+    filename: declared.filename,
+    contentType,
+    size: declared.size,
+    caption: declared.caption ?? null,
+    credit: declared.credit ?? null,
+    status: 'pending',
+    reason: null,
+    width: null,
+    height: null,
+    createdAt: deps.now().toISOString(),
+    verifiedAt: null,
+  };
+  const roomForMore = (seen: Article) => {
+    if (Object.keys(seen.media ?? {}).length >= MEDIA_PER_ARTICLE) {
+      throw conflict(`An article takes at most ${MEDIA_PER_ARTICLE} files: remove one first.`, { currentStatus: seen.status });
+    }
+  };
+  await withRetry(deps, actor, article, 'edit', { guard: roomForMore }, (seen) => deps.articles.attachMedia(seen, media, MEDIA_PER_ARTICLE));
+  const upload = await deps.media.presignUpload(mediaKey(articleId, media.id), contentType, media.size, deps.uploadExpirySeconds);
+  return { media, upload };
+}
+
+export interface MediaView extends Media {
+  downloadUrl: string | null;
+}
+
+/** The article's files, newest first, with a short-lived download link for verified ones. */
+export async function listMedia(deps: MediaDeps, actor: Actor, articleId: string): Promise<MediaView[]> {
+  const article = await readArticle(deps, actor, articleId);
+  const files = Object.values(article.media ?? {}).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return Promise.all(
+    files.map(async (m) => ({
+      ...m,
+      downloadUrl: m.status === 'ready' ? await deps.media.presignDownload(mediaKey(articleId, m.id), deps.downloadExpirySeconds) : null,
+    })),
+  );
+}
+
+export async function deleteMedia(deps: MediaDeps, actor: Actor, articleId: string, mediaId: string): Promise<void> {
+  const article = await readArticle(deps, actor, articleId);
+  if (!article.media?.[mediaId]) throw notFound('No such media on this article.');
+  if (decide(actor, article, 'edit').outcome === 'forbidden') throw forbidden('You may not remove media from this article.');
+  await withRetry(deps, actor, article, 'edit', {}, async (seen) => {
+    const media = seen.media?.[mediaId];
+    if (!media) throw notFound('No such media on this article.');
+    await deps.articles.removeMedia(seen, media);
+  });
+  await deps.media.delete(mediaKey(articleId, mediaId));
+}
+
+/** Enough of a file to recognise it and read image dimensions from its header. */
+const HEAD_BYTES = 64 * 1024;
+
+export type VerifyOutcome = 'ready' | 'rejected' | 'ignored';
+
+/**
+ * Checks an uploaded object against what was declared for it: its real size, and what its
+ * bytes say it is. Ready files get their dimensions; rejected ones are deleted. A second
+ * event for the same object changes nothing.
+ */
+export async function verifyUpload(deps: MediaDeps, key: string): Promise<VerifyOutcome> {
+  const ids = parseMediaKey(key);
+  if (!ids) return 'ignored';
+  const article = await deps.articles.get(ids.articleId);
+  const declared = article?.media?.[ids.mediaId];
+  if (!article || !declared) {
+    // Uploaded for a file nobody declared (or that was removed meanwhile): it must not stay.
+    await deps.media.delete(key);
+    return 'ignored';
+  }
+  if (declared.status !== 'pending') return 'ignored';
+  const object = await deps.media.inspect(key, HEAD_BYTES);
+  if (!object) return 'ignored';
+
+  const detected = await fileTypeFromBuffer(object.head);
+  const reason = verdict(deps.mediaTypes, declared, { size: object.size, detectedType: detected?.mime });
+  const now = deps.now().toISOString();
+  let settled: Media;
+  if (reason) {
+    await deps.media.delete(key);
+    settled = { ...declared, status: 'rejected', reason, verifiedAt: now };
+  } else {
+    const size = declared.contentType.startsWith('image/') ? dimensions(object.head) : undefined;
+    settled = { ...declared, status: 'ready', width: size?.width ?? null, height: size?.height ?? null, verifiedAt: now };
+  }
+  const recorded = await deps.articles.settleMedia(article.id, settled, mediaEvent(article, settled, { actor: MEDIA_VERIFIER, now }));
+  return recorded ? (settled.status as 'ready' | 'rejected') : 'ignored';
+}
+
+function dimensions(head: Uint8Array): { width: number; height: number } | undefined {
+  try {
+    const { width, height } = imageSize(head);
+    return width && height ? { width, height } : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import S3rver from 's3rver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../lambdas/domain/article.js';
+import { DEFAULT_MEDIA_TYPES, mediaKey } from '../../lambdas/domain/media.js';
+import { DynamoArticleRepository } from '../../lambdas/store/article-repository.js';
+import { DynamoOutbox } from '../../lambdas/store/outbox-store.js';
+import { S3MediaStore } from '../../lambdas/store/s3-media-store.js';
+import { createArticle } from '../../lambdas/usecases/articles.js';
+import { attachMedia, verifyUpload, type MediaDeps } from '../../lambdas/usecases/media.js';
+import { startDynamo } from '../support/dynamo.js';
+import { png } from '../support/media-files.js';
+
+const reporter: Actor = { id: 'rita', name: 'Rita', groups: ['reporters'] };
+let dynamo: Awaited<ReturnType<typeof startDynamo>>;
+let s3rver: S3rver;
+let s3: S3Client;
+let deps: MediaDeps;
+
+beforeAll(async () => {
+  dynamo = await startDynamo('newsroom-media');
+  s3rver = new S3rver({ port: 0, address: '127.0.0.1', directory: mkdtempSync(join(tmpdir(), 's3-')), silent: true, configureBuckets: [{ name: 'media-test' }] });
+  const { port } = await s3rver.run();
+  s3 = new S3Client({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
+  deps = {
+    articles: new DynamoArticleRepository(dynamo.db, dynamo.tableName),
+    now: () => new Date(),
+    newId: randomUUID,
+    media: new S3MediaStore(s3, 'media-test'),
+    mediaTypes: DEFAULT_MEDIA_TYPES,
+    uploadExpirySeconds: 900,
+    downloadExpirySeconds: 300,
+  };
+});
+afterAll(async () => {
+  s3.destroy();
+  await s3rver.close();
+  await dynamo.stop();
+});
+
+describe('the media verifier', () => {
+  it('treats a duplicate object-created event as a no-op: one verdict, one event', async () => {
+    const article = await createArticle(deps, reporter, () => ({ headline: 'Pictures', body: 'Copy.' }));
+    const file = png(5, 4);
+    const { media } = await attachMedia(deps, reporter, article.id, () => ({ filename: 'p.png', contentType: 'image/png', size: file.length }));
+    const key = mediaKey(article.id, media.id);
+    await s3.send(new PutObjectCommand({ Bucket: 'media-test', Key: key, Body: file, ContentType: 'image/png' }));
+
+    const outcomes = await Promise.all([verifyUpload(deps, key), verifyUpload(deps, key)]);
+    expect(outcomes.sort()).toEqual(['ignored', 'ready']);
+    expect(await verifyUpload(deps, key)).toBe('ignored');
+    const events = await new DynamoOutbox(dynamo.db, dynamo.tableName).pendingEvents(article.id);
+    expect(events.filter((e) => e.type === 'MediaReady')).toHaveLength(1);
+    expect((await deps.articles.get(article.id))!.media![media.id]).toMatchObject({ status: 'ready', width: 5, height: 4 });
+  });
+
+  it('deletes an object nobody declared', async () => {
+    const article = await createArticle(deps, reporter, () => ({ headline: 'Stray', body: 'Copy.' }));
+    const key = mediaKey(article.id, randomUUID());
+    await s3.send(new PutObjectCommand({ Bucket: 'media-test', Key: key, Body: png(1, 1) }));
+    expect(await verifyUpload(deps, key)).toBe('ignored');
+    expect(await deps.media.inspect(key, 16)).toBeUndefined();
+  });
+});
