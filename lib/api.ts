@@ -32,6 +32,7 @@ export class NewsroomApi extends Construct {
     for (const [name, spec] of Object.entries(FUNCTIONS) as [FunctionName, (typeof FUNCTIONS)[FunctionName]][]) {
       const fn = new NewsroomFunction(this, name, { entry: spec.entry, description: `Newsroom ${name}`, memorySize: 512, timeout: Duration.seconds(10) });
       if (spec.table !== 'none') fn.bindTable(props.table, spec.table);
+      if (spec.idempotency) fn.bindIdempotencyRecords(props.table);
       if (spec.media) fn.bindMedia(props.mediaBucket, ['s3:PutObject', 's3:GetObject', 's3:DeleteObject']);
       Validations.of(fn).acknowledge({
         id: 'Serverless-LambdaDLQ',

@@ -101,6 +101,18 @@ export class NewsroomFunction extends NodejsFunction {
     return this;
   }
 
+  /** Lets the function keep Idempotency-Key records: writes to IDEMPOTENCY# items only. */
+  bindIdempotencyRecords(table: ITable): this {
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['IDEMPOTENCY#*'] } },
+      }),
+    );
+    return this;
+  }
+
   /** Grants exactly the table actions `access` names, on the table and the indexes it reads. */
   bindTable(table: ITable, access: keyof typeof TABLE_ACCESS): this {
     const { actions, indexes } = TABLE_ACCESS[access];

@@ -31,6 +31,8 @@ export class StatefulStack extends Stack {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
       dynamoStream: StreamViewType.NEW_IMAGE,
+      // Tidies expired idempotency records; correctness never waits for it.
+      timeToLiveAttribute: 'ttl',
       globalSecondaryIndexes: TABLE_INDEXES.map((ix) => ({
         indexName: ix.name,
         partitionKey: { name: ix.partitionKey, type: AttributeType.STRING },

@@ -1,14 +1,22 @@
 import { httpApi } from '../http/api.js';
 import { articleResponse } from '../http/responses.js';
-import { articleDeps as deps } from '../store/clients.js';
+import { idempotent } from '../http/idempotency.js';
+import { articleDeps as deps, idempotencyStore } from '../store/clients.js';
 import { createArticle, editArticle } from '../usecases/articles.js';
 
 /** Creating and editing drafts. */
 export const handler = httpApi({
-  'POST /articles': async ({ actor, input }) => {
-    const article = await createArticle(deps, actor, input);
+  'POST /articles': idempotent(idempotencyStore, 'POST /articles', async ({ actor, input }, recordId) => {
+    // With an Idempotency-Key the id comes from it, so even a retry after a crash creates one article.
+    const article = await createArticle(deps, actor, input, recordId ? idFromRecord(recordId) : undefined);
     return articleResponse(actor, article, 201, { location: `/articles/${article.id}` });
-  },
+  }),
   'PATCH /articles/{id}': async ({ actor, params, input, header }) =>
     articleResponse(actor, await editArticle(deps, actor, params.id!, input, header('if-match'))),
 });
+
+/** A UUID-shaped id derived from an idempotency record id. */
+function idFromRecord(recordId: string): string {
+  const h = recordId.slice(0, 32);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}

@@ -1,11 +1,12 @@
 import type { Route } from '../http/api.js';
 import { articleResponse } from '../http/responses.js';
-import { articleDeps as deps } from '../store/clients.js';
+import { idempotent } from '../http/idempotency.js';
+import { articleDeps as deps, idempotencyStore } from '../store/clients.js';
 import { transitionArticle } from '../usecases/articles.js';
 import type { Action } from '../domain/workflow.js';
 
-/** A workflow route: the action named in the path, applied by the shared use case. */
-export const transitionRoute =
-  (action: Exclude<Action, 'edit'>): Route =>
-  async ({ actor, params, input, header }) =>
-    articleResponse(actor, await transitionArticle(deps, actor, params.id!, action, input, header('if-match')));
+/** A workflow route: the action named in the path, applied by the shared use case; retries with an Idempotency-Key replay. */
+export const transitionRoute = (action: Exclude<Action, 'edit'>): Route =>
+  idempotent(idempotencyStore, `POST /articles/{id}/${action}`, async ({ actor, params, input, header }) =>
+    articleResponse(actor, await transitionArticle(deps, actor, params.id!, action, input, header('if-match'))),
+  );

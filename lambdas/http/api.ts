@@ -21,6 +21,8 @@ export interface ApiRequest {
   query: Record<string, string | undefined>;
   header: (name: string) => string | undefined;
   input: Input;
+  /** The body as sent, for fingerprinting; never logged. */
+  rawBody: string | undefined;
 }
 
 export type Route = (req: ApiRequest) => Promise<HttpResult>;
@@ -39,6 +41,7 @@ function readRequest(event: HttpEvent): ApiRequest {
     params: (event.pathParameters ?? {}) as Record<string, string>,
     query: event.queryStringParameters ?? {},
     header: (name) => headers[name.toLowerCase()],
+    rawBody: raw?.toString('utf8'),
     input: () => {
       if (!raw || raw.byteLength === 0) return undefined;
       try {

@@ -3,13 +3,13 @@
  * both read this table, so the two cannot drift apart.
  */
 export const FUNCTIONS = {
-  health: { entry: 'lambdas/handlers/health.ts', table: 'none', media: false },
-  articlesRead: { entry: 'lambdas/handlers/articles-read.ts', table: 'read', media: false },
-  articlesWrite: { entry: 'lambdas/handlers/articles-write.ts', table: 'create-and-update', media: false },
-  articlesReview: { entry: 'lambdas/handlers/articles-review.ts', table: 'update', media: false },
-  articlesApprove: { entry: 'lambdas/handlers/articles-approve.ts', table: 'update', media: false },
+  health: { entry: 'lambdas/handlers/health.ts', table: 'none', media: false, idempotency: false },
+  articlesRead: { entry: 'lambdas/handlers/articles-read.ts', table: 'read', media: false, idempotency: false },
+  articlesWrite: { entry: 'lambdas/handlers/articles-write.ts', table: 'create-and-update', media: false, idempotency: true },
+  articlesReview: { entry: 'lambdas/handlers/articles-review.ts', table: 'update', media: false, idempotency: true },
+  articlesApprove: { entry: 'lambdas/handlers/articles-approve.ts', table: 'update', media: false, idempotency: true },
   /** Signs upload and download links, and deletes removed files, under media/ only. */
-  articlesMedia: { entry: 'lambdas/handlers/articles-media.ts', table: 'update', media: true },
+  articlesMedia: { entry: 'lambdas/handlers/articles-media.ts', table: 'update', media: true, idempotency: false },
 } as const;
 
 /** What a function may do to the table; the CDK stack turns each into exact IAM actions. */

@@ -17,13 +17,12 @@ export class DynamoArticleRepository implements ArticleRepository {
   ) {}
 
   async create(article: Article): Promise<void> {
-    await this.db.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: toItem(article),
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
-    );
+    try {
+      await this.db.send(new PutCommand({ TableName: this.tableName, Item: toItem(article), ConditionExpression: 'attribute_not_exists(PK)' }));
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) throw new WriteConflict();
+      throw err;
+    }
   }
 
   async get(id: string): Promise<Article | undefined> {

@@ -6,6 +6,7 @@ import type { Status } from '../domain/article.js';
  * | item    | PK             | SK                          |
  * | article | ARTICLE#<id>   | ARTICLE                     |
  * | history | ARTICLE#<id>   | EVENT#<version:10>#<seq>    |
+ * | idempotency record | IDEMPOTENCY#<sha256> | IDEMPOTENCY  |
  */
 export const INDEX = {
   byStatus: 'byStatus',
@@ -33,6 +34,8 @@ export const keys = {
   authorPartition: (authorId: string) => `AUTHOR#${authorId}`,
   outboxPartition: 'OUTBOX',
   duePartition: 'SCHEDULED',
+  idempotencyPrefix: 'IDEMPOTENCY#',
+  idempotency: (recordId: string) => ({ PK: `IDEMPOTENCY#${recordId}`, SK: 'IDEMPOTENCY' }),
 };
 
 /** The GSI key attributes an article item carries, derived from its fields. */

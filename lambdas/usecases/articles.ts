@@ -28,16 +28,24 @@ export async function readArticle(deps: Deps, actor: Actor, id: string): Promise
   return article;
 }
 
-export async function createArticle(deps: Deps, actor: Actor, input: Input): Promise<Article> {
+export async function createArticle(deps: Deps, actor: Actor, input: Input, id?: string): Promise<Article> {
   if (actor.groups.length === 0) throw forbidden('Only newsroom staff may write articles.');
   const content = parseInput(CreateArticle, input());
   const article = newDraft({
-    id: deps.newId(),
+    id: id ?? deps.newId(),
     author: actor,
     now: deps.now().toISOString(),
     content: { standfirst: '', ...content, tags: unique(content.tags ?? []) },
   });
-  await deps.articles.create(article);
+  try {
+    await deps.articles.create(article);
+  } catch (err) {
+    // Only a caller-chosen id can exist already: the same request, retried after a crash.
+    if (!(err instanceof WriteConflict) || !id) throw err;
+    const existing = await deps.articles.get(id);
+    if (!existing || existing.authorId !== actor.id) throw err;
+    return existing;
+  }
   return article;
 }
 

@@ -23,6 +23,13 @@ beforeAll(() => {
   app = Template.fromStack(stacks.stateless);
 });
 
+/** Every policy statement attached to a function's role. */
+function statementsOf(roleLogicalPrefix: string): any[] {
+  return Object.values(app.findResources('AWS::IAM::Policy'))
+    .filter((p) => JSON.stringify(p.Properties.Roles).includes(roleLogicalPrefix))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement as any[]);
+}
+
 /** The actions a function's role may perform, from every policy attached to it. */
 function actionsOf(roleLogicalPrefix: string): string[] {
   const policies = app.findResources('AWS::IAM::Policy');
@@ -44,6 +51,7 @@ describe('the stateful stack', () => {
         BillingMode: 'PAY_PER_REQUEST',
         StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
         Replicas: [Match.objectLike({ DeletionProtectionEnabled: true, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+        TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
         GlobalSecondaryIndexes: Match.arrayWith([Match.objectLike({ IndexName: 'byStatus' }), Match.objectLike({ IndexName: 'outbox' })]),
       }),
     });
@@ -114,8 +122,10 @@ describe('sign-in and the API', () => {
 
     const approve = actionsOf('ApiarticlesApproveRole');
     expect(approve).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:UpdateItem']));
-    expect(approve).not.toContain('dynamodb:PutItem');
     expect(approve).not.toContain('dynamodb:Query');
+    // It may put items only under IDEMPOTENCY#: never an article.
+    const puts = statementsOf('ApiarticlesApproveRole').filter((st) => [st.Action].flat().includes('dynamodb:PutItem'));
+    expect(puts).toEqual([expect.objectContaining({ Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['IDEMPOTENCY#*'] } } })]);
 
     expect(actionsOf('ApihealthRole').filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
     const all = Object.values(app.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((s: any) => [s.Action].flat()));
@@ -197,11 +207,7 @@ describe('media', () => {
   });
 
   it('lets the verifier read and delete under media/ only, and nothing at all to the other API functions', () => {
-    const statements = (prefix: string) =>
-      Object.values(app.findResources('AWS::IAM::Policy'))
-        .filter((p) => JSON.stringify(p.Properties.Roles).includes(prefix))
-        .flatMap((p) => p.Properties.PolicyDocument.Statement as any[]);
-    const s3Of = (prefix: string) => statements(prefix).filter((s) => [s.Action].flat().some((a: string) => a.startsWith('s3:')));
+    const s3Of = (prefix: string) => statementsOf(prefix).filter((s) => [s.Action].flat().some((a: string) => a.startsWith('s3:')));
     const verifier = s3Of('MediaVerifierRole');
     expect(verifier.flatMap((s) => [s.Action].flat()).sort()).toEqual(['s3:DeleteObject', 's3:GetObject']);
     expect(JSON.stringify(verifier.map((s) => s.Resource))).toContain('/media/*');
