@@ -1,0 +1,181 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, LocalNewsroom, newDataDir } from '../support/local-newsroom.js';
+
+let newsroom: LocalNewsroom;
+const t: Record<'owner' | 'rival' | 'editor' | 'chief' | 'nobody', string> = {} as never;
+
+beforeAll(async () => {
+  newsroom = await new LocalNewsroom(newDataDir()).start();
+  t.owner = await newsroom.token('rita', 'reporters');
+  t.rival = await newsroom.token('omar', 'reporters');
+  t.editor = await newsroom.token('eddie', 'editors');
+  t.chief = await newsroom.token('carla', 'chief-editors');
+  t.nobody = await newsroom.token('guest', []);
+});
+afterAll(() => newsroom.stop());
+
+type Caller = keyof typeof t;
+type State = 'draft' | 'published';
+
+/** A fresh article owned by Rita, in the state asked for. */
+async function article(state: State): Promise<{ id: string; version: number }> {
+  const { body } = await call(`${newsroom.url}/articles`, { token: t.owner, body: { headline: 'Matrix', body: 'Copy.' } });
+  if (state === 'draft') return { id: body.id, version: 1 };
+  await call(`${newsroom.url}/articles/${body.id}/submit`, { method: 'POST', token: t.owner });
+  const approved = await call(`${newsroom.url}/articles/${body.id}/approve`, { token: t.chief, body: {} });
+  return { id: body.id, version: approved.body.version };
+}
+
+interface Cell {
+  route: string;
+  send: (id: string, version: number, token: string) => ReturnType<typeof call>;
+  /** Expected status per caller, for a draft and for a published article owned by the reporter Rita. */
+  draft: Record<Caller, number>;
+  published: Record<Caller, number>;
+}
+
+const post = (path: string, body: unknown = {}) => (id: string, _v: number, token: string) => call(`${newsroom.url}/articles/${id}${path}`, { token, body });
+const get = (path: string) => (id: string, _v: number, token: string) => call(`${newsroom.url}/articles/${id}${path}`, { token });
+
+/**
+ * The access contract, written out by hand: 404 where the caller may not see the article,
+ * 403 where their group may never do this, 409 where it may but not in this status.
+ */
+const CELLS: Cell[] = [
+  { route: 'GET /articles/{id}', send: get(''),
+    draft: { owner: 200, rival: 404, editor: 200, chief: 200, nobody: 404 }, published: { owner: 200, rival: 200, editor: 200, chief: 200, nobody: 200 } },
+  { route: 'GET /articles/{id}/history', send: get('/history'),
+    draft: { owner: 200, rival: 404, editor: 200, chief: 200, nobody: 404 }, published: { owner: 200, rival: 200, editor: 200, chief: 200, nobody: 200 } },
+  { route: 'PATCH /articles/{id}', send: (id, v, token) => call(`${newsroom.url}/articles/${id}`, { method: 'PATCH', token, body: { headline: 'Edited' }, headers: { 'if-match': `"${v}"` } }),
+    draft: { owner: 200, rival: 404, editor: 200, chief: 200, nobody: 404 }, published: { owner: 409, rival: 403, editor: 409, chief: 409, nobody: 403 } },
+  { route: 'POST /articles/{id}/submit', send: post('/submit'),
+    draft: { owner: 200, rival: 404, editor: 403, chief: 403, nobody: 404 }, published: { owner: 409, rival: 403, editor: 403, chief: 403, nobody: 403 } },
+  { route: 'POST /articles/{id}/withdraw', send: post('/withdraw'),
+    draft: { owner: 409, rival: 404, editor: 403, chief: 403, nobody: 404 }, published: { owner: 409, rival: 403, editor: 403, chief: 403, nobody: 403 } },
+  { route: 'POST /articles/{id}/request-changes', send: post('/request-changes', { comment: 'More sources.' }),
+    draft: { owner: 403, rival: 404, editor: 409, chief: 409, nobody: 404 }, published: { owner: 403, rival: 403, editor: 409, chief: 409, nobody: 403 } },
+  { route: 'POST /articles/{id}/approve', send: post('/approve'),
+    draft: { owner: 403, rival: 404, editor: 403, chief: 409, nobody: 404 }, published: { owner: 403, rival: 403, editor: 403, chief: 409, nobody: 403 } },
+  { route: 'POST /articles/{id}/schedule', send: post('/schedule', { publishAt: new Date(Date.now() + 86_400_000).toISOString() }),
+    draft: { owner: 403, rival: 404, editor: 403, chief: 409, nobody: 404 }, published: { owner: 403, rival: 403, editor: 403, chief: 409, nobody: 403 } },
+  { route: 'POST /articles/{id}/unschedule', send: post('/unschedule'),
+    draft: { owner: 403, rival: 404, editor: 403, chief: 409, nobody: 404 }, published: { owner: 403, rival: 403, editor: 403, chief: 409, nobody: 403 } },
+  { route: 'POST /articles/{id}/publish', send: post('/publish'),
+    draft: { owner: 403, rival: 404, editor: 403, chief: 409, nobody: 404 }, published: { owner: 403, rival: 403, editor: 403, chief: 409, nobody: 403 } },
+  { route: 'POST /articles/{id}/media', send: post('/media', { filename: 'a.png', contentType: 'image/png', size: 10 }),
+    draft: { owner: 201, rival: 404, editor: 201, chief: 201, nobody: 404 }, published: { owner: 409, rival: 403, editor: 409, chief: 409, nobody: 403 } },
+  { route: 'GET /articles/{id}/media', send: get('/media'),
+    draft: { owner: 200, rival: 404, editor: 200, chief: 200, nobody: 404 }, published: { owner: 200, rival: 200, editor: 200, chief: 200, nobody: 200 } },
+];
+
+describe('the attack matrix: every route × group × own or someone else’s article', () => {
+  const cases = CELLS.flatMap((cell) =>
+    (['draft', 'published'] as const).flatMap((state) =>
+      (Object.keys(cell.draft) as Caller[]).map((caller) => ({ route: cell.route, state, caller, cell })),
+    ),
+  );
+
+  it.each(cases)('$route by $caller on Rita’s $state article', async ({ cell, state, caller }) => {
+    const a = await article(state);
+    const res = await cell.send(a.id, a.version, t[caller]);
+    expect(res.status).toBe(cell[state][caller]);
+    if (res.status >= 400) expect(res.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('refuses mass assignment of fields the server owns', async () => {
+    const a = await article('draft');
+    for (const field of ['status', 'authorId', 'authorName', 'version', 'id', 'approvedBy', 'publishedAt', 'createdAt']) {
+      const patch = await call(`${newsroom.url}/articles/${a.id}`, { method: 'PATCH', token: t.owner, body: { [field]: 'x' }, headers: { 'if-match': '"1"' } });
+      expect(patch.status).toBe(400);
+      const create = await call(`${newsroom.url}/articles`, { token: t.owner, body: { headline: 'h', body: 'b', [field]: 'x' } });
+      expect(create.status).toBe(400);
+    }
+    expect((await call(`${newsroom.url}/articles/${a.id}`, { token: t.owner })).body).toMatchObject({ status: 'draft', authorId: 'rita', version: 1 });
+  });
+
+  it('a user in no group can read published work but write nothing', async () => {
+    expect((await call(`${newsroom.url}/articles`, { token: t.nobody, body: { headline: 'h', body: 'b' } })).status).toBe(403);
+  });
+});
+
+/** Percent-encodes a path segment; a lone surrogate cannot be encoded, so it becomes a malformed escape. */
+function pathSegment(s: string): string {
+  try {
+    return encodeURIComponent(s);
+  } catch {
+    return `%ZZ${s.length}`;
+  }
+}
+
+describe('10,000 generated hostile requests', () => {
+  it('never get a 5xx, and every error is problem+json', async () => {
+    const own = await article('draft');
+    const published = await article('published');
+    const tokens = [t.owner, t.rival, t.editor, t.chief, t.nobody, '', 'garbage', `${t.chief.slice(0, -4)}AAAA`];
+    const oddStrings = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 60 }),
+      fc.constantFrom('\u0000', '\ud800', '\udfff', '\u202e', '\ufeff', 'ǅ', '🧨'.repeat(50), 'a\u0301'.repeat(40), '%00', '../../etc/passwd', '__proto__', 'constructor'),
+      fc.string({ maxLength: 400 }),
+    );
+    const json = fc.oneof(
+      fc.jsonValue({ maxDepth: 4 }),
+      fc.record({ headline: oddStrings, body: oddStrings }, { requiredKeys: [] }),
+      fc.record({ headline: oddStrings, body: oddStrings, tags: fc.array(oddStrings, { maxLength: 30 }), status: fc.constant('published') }, { requiredKeys: [] }),
+      fc.record({ comment: oddStrings, publishAt: fc.oneof(oddStrings, fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.constant('2031-01-01T00:00:00')) }, { requiredKeys: [] }),
+      fc.record({ filename: oddStrings, contentType: oddStrings, size: fc.oneof(fc.integer(), fc.double(), fc.constant(2 ** 64)) }, { requiredKeys: [] }),
+      fc.constant({ ['__proto__']: { admin: true }, headline: 'x', body: 'y' }),
+    );
+    const rawBody = fc.oneof(
+      { weight: 6, arbitrary: json.map((v) => JSON.stringify(v) ?? 'null') },
+      { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
+      { weight: 1, arbitrary: fc.integer({ min: 1, max: 5_000 }).map((d) => `${'['.repeat(d)}${']'.repeat(d)}`) },
+      { weight: 1, arbitrary: fc.integer({ min: 1, max: 5_000 }).map((d) => `${'{"a":'.repeat(d)}1${'}'.repeat(d)}`) },
+      { weight: 1, arbitrary: fc.constant('{"headline":"x","body":"' + 'y'.repeat(1024 * 1024) + '"}') },
+    );
+    const id = fc.oneof(fc.constant(own.id), fc.constant(published.id), fc.uuid(), oddStrings.map(pathSegment), fc.constant('x'.repeat(2000)));
+    const path = fc.oneof(
+      id.map((i) => `/articles/${i}`),
+      fc.tuple(id, fc.constantFrom('submit', 'withdraw', 'request-changes', 'approve', 'schedule', 'unschedule', 'publish', 'history', 'media', 'media/nope')).map(([i, a]) => `/articles/${i}/${a}`),
+      fc.record({
+        limit: fc.oneof(fc.integer().map(String), fc.constant('1e9'), fc.constant('-1'), oddStrings),
+        cursor: fc.oneof(oddStrings, fc.base64String(), fc.constant(Buffer.from(JSON.stringify({ q: 'x', p: ['2026-01-01T00:00:00.000Z#a'] })).toString('base64url'))),
+        status: fc.oneof(fc.constantFrom('draft', 'in_review', 'published', 'archived'), oddStrings),
+        author: oddStrings,
+      }, { requiredKeys: [] }).map((q) => `/articles?${new URLSearchParams(q as Record<string, string>)}`),
+      fc.constant('/articles'),
+    );
+    const request = fc.record({
+      method: fc.constantFrom('GET', 'POST', 'PATCH', 'DELETE', 'PUT'),
+      path,
+      token: fc.constantFrom(...tokens),
+      contentType: fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'application/merge-patch+json', ''),
+      ifMatch: fc.option(fc.constantFrom('"1"', '*', 'W/"2"', '"abc"', '', '"1", "2"'), { nil: undefined }),
+      body: fc.option(rawBody, { nil: undefined }),
+    });
+
+    const requests = fc.sample(request, { numRuns: 10_000, seed: 20261125 });
+    const failures: string[] = [];
+    let sent = 0;
+    const queue = [...requests];
+    await Promise.all(
+      Array.from({ length: 12 }, async () => {
+        for (let r = queue.shift(); r; r = queue.shift()) {
+          const headers: Record<string, string> = {};
+          if (r.token) headers.authorization = `Bearer ${r.token}`;
+          if (r.contentType) headers['content-type'] = r.contentType;
+          if (r.ifMatch !== undefined) headers['if-match'] = r.ifMatch;
+          const res = await fetch(`${newsroom.url}${r.path}`, { method: r.method, headers, body: r.method === 'GET' ? undefined : r.body });
+          const text = await res.text();
+          sent++;
+          const problem = res.headers.get('content-type') === 'application/problem+json';
+          if (res.status >= 500 || (res.status >= 400 && !(problem && JSON.parse(text).status === res.status))) {
+            failures.push(`${res.status} ${r.method} ${r.path.slice(0, 120)} body=${(r.body ?? '').slice(0, 120)} → ${text.slice(0, 200)}`);
+          }
+        }
+      }),
+    );
+    expect(sent).toBe(10_000);
+    expect(failures.slice(0, 10)).toEqual([]);
+  }, 240_000);
+});
