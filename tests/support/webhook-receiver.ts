@@ -16,7 +16,12 @@ export class WebhookReceiver {
   readonly received: Received[] = [];
   private server: Server | undefined;
   port = 0;
+  /** The status it answers with; anything but 2xx is a failed delivery and is not recorded. */
   answer = 204;
+  /** How long it takes to answer, to play a slow receiver. */
+  delayMs = 0;
+  /** Every delivery attempt that reached it, accepted or not. */
+  attempts = 0;
 
   constructor(private readonly secret: string) {}
 
@@ -28,7 +33,10 @@ export class WebhookReceiver {
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
+      req.on('end', async () => {
+        this.attempts++;
+        if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
+        if (res.destroyed) return;
         const raw = Buffer.concat(chunks);
         const expected = `sha256=${createHmac('sha256', this.secret).update(raw).digest('hex')}`;
         const given = String(req.headers['x-newsroom-signature'] ?? '');
