@@ -19,6 +19,14 @@ const eb = new EventBridgeClient({}); const sc = new SchedulerClient({});
 export const handler = async (e) => { const { Item } = await db.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { PK: e.id, SK: 'ARTICLE' } }));
   await sc.send(new DeleteScheduleCommand({ Name: e.id })); await eb.send(new PutEventsCommand({ Entries: [{ Detail: JSON.stringify(Item) }] })); };\n`;
 
+const BARE_MEDIA = `${DOC_CLIENT}import { S3Client } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+const s3 = new S3Client({});
+export const handler = async (e) => ({ statusCode: 201, body: JSON.stringify(await createPresignedPost(s3, { Bucket: process.env.MEDIA_BUCKET, Key: e.id })) });\n`;
+const BARE_VERIFIER = `${DOC_CLIENT}import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+const s3 = new S3Client({});
+export const handler = async (e) => { const o = await s3.send(new GetObjectCommand({ Bucket: process.env.MEDIA_BUCKET, Key: e.key })); return o.ContentLength; };\n`;
+
 export const FUNCTIONS_UNDER_TEST = [
   { name: 'articles-read', entry: 'lambdas/handlers/articles-read.ts', bare: BARE_API },
   { name: 'articles-write', entry: 'lambdas/handlers/articles-write.ts', bare: BARE_API },
@@ -26,6 +34,8 @@ export const FUNCTIONS_UNDER_TEST = [
   { name: 'articles-approve', entry: 'lambdas/handlers/articles-approve.ts', bare: BARE_API },
   { name: 'dispatcher', entry: 'lambdas/workers/dispatcher.ts', bare: BARE_DISPATCHER },
   { name: 'publisher', entry: 'lambdas/workers/publisher.ts', bare: BARE_API },
+  { name: 'articles-media', entry: 'lambdas/handlers/articles-media.ts', bare: BARE_MEDIA },
+  { name: 'media-verifier', entry: 'lambdas/workers/media-verifier.ts', bare: BARE_VERIFIER },
 ];
 
 async function bundle(entry: string, outfile: string): Promise<number> {
@@ -58,6 +68,7 @@ function importTime(file: string, runs: number): number {
     SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/bench',
     SCHEDULE_DLQ_ARN: 'arn:aws:sqs:us-east-1:000000000000:bench',
     AWS_REGION: 'us-east-1',
+    MEDIA_BUCKET: 'bench',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
   const times: number[] = [];

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { newDraft, type Actor } from '../lambdas/domain/article.js';
-import { DynamoArticleRepository } from '../lambdas/store/article-repository.js';
+import { DynamoArticleLists } from '../lambdas/store/list-pages.js';
 import { toItem } from '../lambdas/store/article-item.js';
-import { listArticles, type Deps } from '../lambdas/usecases/articles.js';
+import { listArticles } from '../lambdas/usecases/articles.js';
 import { startDynamo } from '../tests/support/dynamo.js';
 import { p50, p99, timeEach } from './stats.js';
 
@@ -36,9 +36,9 @@ export async function measureListScale(sizes = [1_000, 50_000], n = 200, log: (s
   for (const size of sizes) {
     const dynamo = await startDynamo(`bench-list-${size}`);
     await fill(dynamo, size, (d) => log(`  filled ${d}/${size}`));
-    const deps: Deps = { articles: new DynamoArticleRepository(dynamo.db, dynamo.tableName), now: () => new Date(), newId: randomUUID };
-    await listArticles(deps, editor, { status: 'draft', limit: '20' });
-    const times = await timeEach(n, () => listArticles(deps, editor, { status: 'draft', limit: '20' }));
+    const lists = new DynamoArticleLists(dynamo.db, dynamo.tableName);
+    await listArticles(lists, editor, { status: 'draft', limit: '20' });
+    const times = await timeEach(n, () => listArticles(lists, editor, { status: 'draft', limit: '20' }));
     rows.push({ size, p50: p50(times), p99: p99(times) });
     await dynamo.stop();
   }

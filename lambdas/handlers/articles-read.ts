@@ -1,12 +1,13 @@
 import { httpApi } from '../http/api.js';
 import { articleResponse, articleView, json } from '../http/responses.js';
 import { articleDeps as deps } from '../store/clients.js';
+import { articleLists } from '../store/list-client.js';
 import { articleHistory, listArticles, readArticle } from '../usecases/articles.js';
 
 /** Read-only routes: this function's role can read the table and nothing else. */
 export const handler = httpApi({
   'GET /articles': async ({ actor, query }) => {
-    const page = await listArticles(deps, actor, query);
+    const page = await listArticles(articleLists, actor, query);
     return json(200, { items: page.items.map((a) => articleView(actor, a)), nextCursor: page.nextCursor });
   },
   'GET /articles/{id}': async ({ actor, params }) => articleResponse(actor, await readArticle(deps, actor, params.id!)),

@@ -1,7 +1,8 @@
 import { httpApi } from '../http/api.js';
 import { articleResponse } from '../http/responses.js';
 import { idempotent } from '../http/idempotency.js';
-import { articleDeps as deps, idempotencyStore } from '../store/clients.js';
+import { articleDeps as deps } from '../store/clients.js';
+import { idempotencyStore } from '../store/idempotency-client.js';
 import { createArticle, editArticle } from '../usecases/articles.js';
 
 /** Creating and editing drafts. */

@@ -4,10 +4,9 @@ import type { Article, ArticleContent } from '../domain/article.js';
 import type { Media } from '../domain/media.js';
 import { toHistoryEntry, type DomainEvent, type HistoryEntry } from '../domain/events.js';
 import { isTransitionEvent } from '../domain/workflow.js';
-import { WriteConflict, type ArticleRepository, type ListRequest, type OutboxEntry, type Page } from '../usecases/ports.js';
+import { WriteConflict, type ArticleRepository, type OutboxEntry } from '../usecases/ports.js';
 import { encodeBody, fromItem, toItem } from './article-item.js';
 import { keys } from './keys.js';
-import { listArticles } from './list-pages.js';
 import { UpdateBuilder } from './update-expression.js';
 
 export class DynamoArticleRepository implements ArticleRepository {
@@ -94,10 +93,6 @@ export class DynamoArticleRepository implements ArticleRepository {
       .removeRaw(slot);
     if (media.status !== 'ready') update.setRaw(`mediaBlocking = mediaBlocking - ${update.value(1)}`);
     await this.write(seen.id, update);
-  }
-
-  list(request: ListRequest): Promise<Page> {
-    return listArticles(this.db, this.tableName, request);
   }
 
   /** Delivered history plus events still in the outbox, so a transition shows at once. */

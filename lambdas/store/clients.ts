@@ -4,7 +4,6 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../usecases/articles.js';
 import { DynamoArticleRepository } from './article-repository.js';
 import { requireEnv } from './config.js';
-import { DynamoIdempotencyStore } from './idempotency-store.js';
 
 /** Wiring for a Lambda: one client per container, configured from the environment. */
 export const tableName = requireEnv('TABLE_NAME');
@@ -18,5 +17,3 @@ export const articleDeps: Deps = {
   now: () => new Date(),
   newId: randomUUID,
 };
-
-export const idempotencyStore = new DynamoIdempotencyStore(documentClient, tableName);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { badRequest } from '../domain/errors.js';
-import type { ListRequest, ListSource, Page } from '../usecases/ports.js';
+import type { ArticleLists, ListRequest, ListSource, Page } from '../usecases/ports.js';
 import { fromItem } from './article-item.js';
 import { INDEX, idFromListSort, keys } from './keys.js';
 
@@ -82,7 +82,19 @@ async function fetchAfter(
   return { items: items.slice(0, limit), exhausted: !startKey && items.length <= limit };
 }
 
-export async function listArticles(db: DynamoDBDocumentClient, tableName: string, request: ListRequest): Promise<Page> {
+/** Article lists, newest first, from the status and author indexes. */
+export class DynamoArticleLists implements ArticleLists {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  list(request: ListRequest): Promise<Page> {
+    return listArticles(this.db, this.tableName, request);
+  }
+}
+
+async function listArticles(db: DynamoDBDocumentClient, tableName: string, request: ListRequest): Promise<Page> {
   const queries = request.sources.map(queryFor);
   const fingerprint = fingerprintOf(request.sources);
   const positions = request.cursor

@@ -3,7 +3,7 @@ import { badRequest, conflict, forbidden, notFound, preconditionFailed, precondi
 import { eventsFor, type HistoryEntry } from '../domain/events.js';
 import { blocksApproval } from '../domain/media.js';
 import { canRead, decide, transitionEffects, type Action, type Timing, type WorkflowRule } from '../domain/workflow.js';
-import { WriteConflict, type ArticleRepository, type ListSource, type Page } from './ports.js';
+import { WriteConflict, type ArticleLists, type ArticleRepository, type ListSource, type Page } from './ports.js';
 import { Approve, CreateArticle, EditArticle, ListQuery, NoInput, parseInput, RequestChanges, Schedule } from './schemas.js';
 
 export interface Deps {
@@ -174,10 +174,10 @@ export async function withRetry<T>(
   }
 }
 
-export async function listArticles(deps: Deps, actor: Actor, query: Record<string, string | undefined>): Promise<Page> {
+export async function listArticles(lists: ArticleLists, actor: Actor, query: Record<string, string | undefined>): Promise<Page> {
   const q = parseInput(ListQuery, query);
   const limit = q.limit ? Number(q.limit) : LIMITS.listPage.default;
-  return deps.articles.list({ sources: sourcesFor(actor, q), limit, cursor: q.cursor });
+  return lists.list({ sources: sourcesFor(actor, q), limit, cursor: q.cursor });
 }
 
 /** Which index partitions make up the list the caller asked for, given what they may see. */

@@ -1,9 +1,6 @@
-import { fileTypeFromBuffer } from 'file-type';
-import { imageSize } from 'image-size';
-import { MEDIA_VERIFIER, type Actor, type Article } from '../domain/article.js';
+import type { Actor, Article } from '../domain/article.js';
 import { conflict, forbidden, notFound } from '../domain/errors.js';
-import { mediaEvent } from '../domain/events.js';
-import { checkDeclaredMedia, MEDIA_PER_ARTICLE, mediaKey, parseMediaKey, verdict, type Media, type MediaTypes } from '../domain/media.js';
+import { checkDeclaredMedia, MEDIA_PER_ARTICLE, mediaKey, type Media, type MediaTypes } from '../domain/media.js';
 import { decide } from '../domain/workflow.js';
 import { readArticle, withRetry, type Deps, type Input } from './articles.js';
 import type { MediaStore, UploadForm } from './ports.js';
@@ -78,52 +75,4 @@ export async function deleteMedia(deps: MediaDeps, actor: Actor, articleId: stri
     await deps.articles.removeMedia(seen, media);
   });
   await deps.media.delete(mediaKey(articleId, mediaId));
-}
-
-/** Enough of a file to recognise it and read image dimensions from its header. */
-const HEAD_BYTES = 64 * 1024;
-
-export type VerifyOutcome = 'ready' | 'rejected' | 'ignored';
-
-/**
- * Checks an uploaded object against what was declared for it: its real size, and what its
- * bytes say it is. Ready files get their dimensions; rejected ones are deleted. A second
- * event for the same object changes nothing.
- */
-export async function verifyUpload(deps: MediaDeps, key: string): Promise<VerifyOutcome> {
-  const ids = parseMediaKey(key);
-  if (!ids) return 'ignored';
-  const article = await deps.articles.get(ids.articleId);
-  const declared = article?.media?.[ids.mediaId];
-  if (!article || !declared) {
-    // Uploaded for a file nobody declared (or that was removed meanwhile): it must not stay.
-    await deps.media.delete(key);
-    return 'ignored';
-  }
-  if (declared.status !== 'pending') return 'ignored';
-  const object = await deps.media.inspect(key, HEAD_BYTES);
-  if (!object) return 'ignored';
-
-  const detected = await fileTypeFromBuffer(object.head);
-  const reason = verdict(deps.mediaTypes, declared, { size: object.size, detectedType: detected?.mime });
-  const now = deps.now().toISOString();
-  let settled: Media;
-  if (reason) {
-    await deps.media.delete(key);
-    settled = { ...declared, status: 'rejected', reason, verifiedAt: now };
-  } else {
-    const size = declared.contentType.startsWith('image/') ? dimensions(object.head) : undefined;
-    settled = { ...declared, status: 'ready', width: size?.width ?? null, height: size?.height ?? null, verifiedAt: now };
-  }
-  const recorded = await deps.articles.settleMedia(article.id, settled, mediaEvent(article, settled, { actor: MEDIA_VERIFIER, now }));
-  return recorded ? (settled.status as 'ready' | 'rejected') : 'ignored';
-}
-
-function dimensions(head: Uint8Array): { width: number; height: number } | undefined {
-  try {
-    const { width, height } = imageSize(head);
-    return width && height ? { width, height } : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -43,8 +43,12 @@ export interface ArticleRepository {
   settleMedia(articleId: string, media: Media, event: DomainEvent): Promise<boolean>;
   /** Detaches a file, if it is still as `media` describes it and the article still as `seen`. */
   removeMedia(seen: Article, media: Media): Promise<void>;
-  list(request: ListRequest): Promise<Page>;
   history(id: string): Promise<HistoryEntry[]>;
+}
+
+/** Lists of articles from the list indexes; only the read function needs them. */
+export interface ArticleLists {
+  list(request: ListRequest): Promise<Page>;
 }
 
 /** The outbox, as the dispatcher sees it. */

@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { EventBridgeEvent, S3Event } from 'aws-lambda';
 import { mediaDeps } from '../store/media-clients.js';
-import { verifyUpload } from '../usecases/media.js';
+import { verifyUpload } from '../usecases/verify-upload.js';
 
 const logger = new Logger({ serviceName: 'newsroom-media-verifier' });
 

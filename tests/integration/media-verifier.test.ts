@@ -11,7 +11,8 @@ import { DynamoArticleRepository } from '../../lambdas/store/article-repository.
 import { DynamoOutbox } from '../../lambdas/store/outbox-store.js';
 import { S3MediaStore } from '../../lambdas/store/s3-media-store.js';
 import { createArticle } from '../../lambdas/usecases/articles.js';
-import { attachMedia, verifyUpload, type MediaDeps } from '../../lambdas/usecases/media.js';
+import { attachMedia, type MediaDeps } from '../../lambdas/usecases/media.js';
+import { verifyUpload } from '../../lambdas/usecases/verify-upload.js';
 import { startDynamo } from '../support/dynamo.js';
 import { png } from '../support/media-files.js';
 

@@ -4,6 +4,7 @@ import type { Actor } from '../../lambdas/domain/article.js';
 import { ProblemError } from '../../lambdas/domain/errors.js';
 import type { DomainEvent } from '../../lambdas/domain/events.js';
 import { DynamoArticleRepository } from '../../lambdas/store/article-repository.js';
+import { DynamoArticleLists } from '../../lambdas/store/list-pages.js';
 import { DynamoOutbox } from '../../lambdas/store/outbox-store.js';
 import {
   articleHistory,
@@ -26,11 +27,13 @@ const chief: Actor = { id: 'carla', name: 'Carla Chief', groups: ['chief-editors
 let dynamo: Awaited<ReturnType<typeof startDynamo>>;
 let deps: Deps;
 let outbox: DynamoOutbox;
+let lists: DynamoArticleLists;
 
 beforeAll(async () => {
   dynamo = await startDynamo();
   deps = { articles: new DynamoArticleRepository(dynamo.db, dynamo.tableName), now: () => new Date(), newId: randomUUID };
   outbox = new DynamoOutbox(dynamo.db, dynamo.tableName);
+  lists = new DynamoArticleLists(dynamo.db, dynamo.tableName);
 });
 afterAll(() => dynamo.stop());
 
@@ -160,14 +163,14 @@ describe('lists', () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await listArticles(deps, author, { author: author.id, limit: '3', cursor });
+      const page = await listArticles(lists, author, { author: author.id, limit: '3', cursor });
       expect(page.items.length).toBeLessThanOrEqual(3);
       seen.push(...page.items.map((a) => a.headline));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(seen).toEqual(created.map((a) => a.headline).reverse());
-    expect(await statusOf(listArticles(deps, author, { cursor: 'bm90LWEtY3Vyc29y' }))).toBe(400);
-    expect(await statusOf(listArticles(deps, author, { limit: '101' }))).toBe(400);
+    expect(await statusOf(listArticles(lists, author, { cursor: 'bm90LWEtY3Vyc29y' }))).toBe(400);
+    expect(await statusOf(listArticles(lists, author, { limit: '101' }))).toBe(400);
   });
 
   it('shows a reporter their own desk and everything published, but not other drafts', async () => {
@@ -182,7 +185,7 @@ describe('lists', () => {
     const ids: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await listArticles(deps, me, { limit: '2', cursor });
+      const page = await listArticles(lists, me, { limit: '2', cursor });
       ids.push(...page.items.map((a) => a.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
@@ -191,7 +194,7 @@ describe('lists', () => {
     expect(ids).not.toContain(theirs.id);
     expect(new Set(ids).size).toBe(ids.length);
 
-    const editorView = await listArticles(deps, editor, { author: other.id });
+    const editorView = await listArticles(lists, editor, { author: other.id });
     expect(editorView.items.map((a) => a.id).sort()).toEqual([theirs.id, published.id].sort());
     expect(editorView.items.every((a) => a.body === undefined)).toBe(true);
   });
