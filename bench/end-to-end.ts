@@ -28,7 +28,10 @@ async function throughput(seconds: number, concurrency: number, op: () => Promis
  * Over HTTP against the local newsroom (a separate process, as `npm start` runs it):
  * approval → webhook delivery, scheduled publishing lateness, and GET throughput.
  */
-export async function measureEndToEnd(opts = { approvals: 200, scheduled: 200, spreadMs: 10_000, throughputSeconds: 5 }, log: (s: string) => void = () => undefined) {
+export async function measureEndToEnd(
+  opts = { approvals: 200, scheduled: 200, spreadMs: 10_000, throughputSeconds: 5 },
+  log: (s: string) => void = () => undefined,
+) {
   const receiver = await new WebhookReceiver('bench').start();
   const nr = await new LocalNewsroom(newDataDir(), { NEWSROOM_WEBHOOK_URLS: receiver.url, NEWSROOM_WEBHOOK_SECRET: 'bench' }).start();
   try {
@@ -71,7 +74,9 @@ export async function measureEndToEnd(opts = { approvals: 200, scheduled: 200, s
     const httpRps = await throughput(opts.throughputSeconds, 16, () => call(`${nr.url}/articles/${one}`, { token: chief }));
 
     const dynamo = await startDynamo('bench-raw');
-    await dynamo.db.send(new PutCommand({ TableName: dynamo.tableName, Item: { PK: 'ARTICLE#x', SK: 'ARTICLE', headline: 'x', body: 'Copy' } }));
+    await dynamo.db.send(
+      new PutCommand({ TableName: dynamo.tableName, Item: { PK: 'ARTICLE#x', SK: 'ARTICLE', headline: 'x', body: 'Copy' } }),
+    );
     const rawRps = await throughput(opts.throughputSeconds, 16, () =>
       dynamo.db.send(new GetCommand({ TableName: dynamo.tableName, Key: { PK: 'ARTICLE#x', SK: 'ARTICLE' }, ConsistentRead: true })),
     );

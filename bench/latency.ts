@@ -49,24 +49,55 @@ export async function measureLatency(n = 300) {
   // The raw baseline writes items of the same shape (index keys, compressed body) with the same calls.
   const rawIds: string[] = [];
   const rawCreate = await timeEach(n, () => {
-    const article = newDraft({ id: randomUUID(), author: { id: 'raw', name: 'Raw', groups: ['reporters'] }, now: new Date().toISOString(), content: { ...body, tags: [] } });
+    const article = newDraft({
+      id: randomUUID(),
+      author: { id: 'raw', name: 'Raw', groups: ['reporters'] },
+      now: new Date().toISOString(),
+      content: { ...body, tags: [] },
+    });
     const item = toItem({ ...article, status: 'in_review', version: 3 });
     rawIds.push(item.PK as string);
-    return db.send(new PutCommand({ TableName: T, Item: { ...item, GSI1PK: 'STATUS#in_review' }, ConditionExpression: 'attribute_not_exists(PK)' }));
+    return db.send(
+      new PutCommand({ TableName: T, Item: { ...item, GSI1PK: 'STATUS#in_review' }, ConditionExpression: 'attribute_not_exists(PK)' }),
+    );
   });
 
   const id = created[0]!;
   const handlerGet = await timeEach(n, () =>
-    read(httpApiEvent({ method: 'GET', path: `/articles/${id}`, routePath: '/articles/{id}', pathParameters: { id }, claims: reporter }), context),
+    read(
+      httpApiEvent({ method: 'GET', path: `/articles/${id}`, routePath: '/articles/{id}', pathParameters: { id }, claims: reporter }),
+      context,
+    ),
   );
-  const rawGet = await timeEach(n, () => db.send(new GetCommand({ TableName: T, Key: { PK: `ARTICLE#${id}`, SK: 'ARTICLE' }, ConsistentRead: true })));
+  const rawGet = await timeEach(n, () =>
+    db.send(new GetCommand({ TableName: T, Key: { PK: `ARTICLE#${id}`, SK: 'ARTICLE' }, ConsistentRead: true })),
+  );
 
   for (const a of created.slice(1, n + 1)) {
-    await review(httpApiEvent({ method: 'POST', path: `/articles/${a}/submit`, routePath: '/articles/{id}/submit', pathParameters: { id: a }, claims: reporter }), context);
+    await review(
+      httpApiEvent({
+        method: 'POST',
+        path: `/articles/${a}/submit`,
+        routePath: '/articles/{id}/submit',
+        pathParameters: { id: a },
+        claims: reporter,
+      }),
+      context,
+    );
   }
   const handlerApprove = await timeEach(n, (i) => {
     const a = created[i + 1]!;
-    return approve(httpApiEvent({ method: 'POST', path: `/articles/${a}/approve`, routePath: '/articles/{id}/approve', pathParameters: { id: a }, claims: chief, body: {} }), context);
+    return approve(
+      httpApiEvent({
+        method: 'POST',
+        path: `/articles/${a}/approve`,
+        routePath: '/articles/{id}/approve',
+        pathParameters: { id: a },
+        claims: chief,
+        body: {},
+      }),
+      context,
+    );
   });
   const rawApprove = await timeEach(n, async (i) => {
     const key = { PK: rawIds[i]!, SK: 'ARTICLE' };
@@ -81,9 +112,20 @@ export async function measureLatency(n = 300) {
         ConditionExpression: '#s = :in_review AND #v = :three',
         ExpressionAttributeNames: { '#v': 'version', '#s': 'status' },
         ExpressionAttributeValues: {
-          ':published': 'published', ':in_review': 'in_review', ':g': 'STATUS#published', ':four': 4, ':three': 3, ':now': new Date().toISOString(),
-          ':who': 'raw-chief', ':none': [], ':ob': 'OUTBOX', ':obsk': `${new Date().toISOString()}#raw`,
-          ':e': [{ id: `${key.PK}:4:ArticleApproved`, type: 'ArticleApproved', seq: 0 }, { id: `${key.PK}:4:ArticlePublished`, type: 'ArticlePublished', seq: 1 }],
+          ':published': 'published',
+          ':in_review': 'in_review',
+          ':g': 'STATUS#published',
+          ':four': 4,
+          ':three': 3,
+          ':now': new Date().toISOString(),
+          ':who': 'raw-chief',
+          ':none': [],
+          ':ob': 'OUTBOX',
+          ':obsk': `${new Date().toISOString()}#raw`,
+          ':e': [
+            { id: `${key.PK}:4:ArticleApproved`, type: 'ArticleApproved', seq: 0 },
+            { id: `${key.PK}:4:ArticlePublished`, type: 'ArticlePublished', seq: 1 },
+          ],
         },
         ReturnValues: 'ALL_NEW',
       }),

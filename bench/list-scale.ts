@@ -16,7 +16,14 @@ async function fill(dynamo: Awaited<ReturnType<typeof startDynamo>>, count: numb
   for (let i = 0; i < count; i += 25) {
     batches.push(
       Array.from({ length: Math.min(25, count - i) }, (_, j) =>
-        toItem(newDraft({ id: randomUUID(), author: { id: `author-${(i + j) % 200}`, name: 'A', groups: ['reporters'] }, now: new Date(start + (i + j) * 1000).toISOString(), content: { headline: `Story ${i + j}`, standfirst: '', body: 'Copy.', tags: [] } })),
+        toItem(
+          newDraft({
+            id: randomUUID(),
+            author: { id: `author-${(i + j) % 200}`, name: 'A', groups: ['reporters'] },
+            now: new Date(start + (i + j) * 1000).toISOString(),
+            content: { headline: `Story ${i + j}`, standfirst: '', body: 'Copy.', tags: [] },
+          }),
+        ),
       ),
     );
   }

@@ -17,7 +17,14 @@ let met = 0;
 let missed = 0;
 function row(measure: string, value: string, baseline: string, ratio: number | undefined, budget: string, ok: boolean | undefined) {
   if (ok !== undefined) ok ? met++ : missed++;
-  rows.push([measure, value, baseline, ratio === undefined ? '' : `${ratio.toFixed(2)}×`, budget, ok === undefined ? 'report' : ok ? 'met' : 'MISSED']);
+  rows.push([
+    measure,
+    value,
+    baseline,
+    ratio === undefined ? '' : `${ratio.toFixed(2)}×`,
+    budget,
+    ok === undefined ? 'report' : ok ? 'met' : 'MISSED',
+  ]);
 }
 
 log(`machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
@@ -30,23 +37,65 @@ for (const b of await measureBundles(quick ? 5 : 15)) {
 
 log('handler latency…');
 for (const l of await measureLatency(quick ? 100 : 300)) {
-  row(`${l.name} in-process p50 (p99)`, `${ms(l.p50)} (${ms(l.p99)})`, `${ms(l.rawP50)} (${ms(l.rawP99)})`, l.p50 / l.rawP50, '≤ 1.5×', l.p50 / l.rawP50 <= 1.5);
+  row(
+    `${l.name} in-process p50 (p99)`,
+    `${ms(l.p50)} (${ms(l.p99)})`,
+    `${ms(l.rawP50)} (${ms(l.rawP99)})`,
+    l.p50 / l.rawP50,
+    '≤ 1.5×',
+    l.p50 / l.rawP50 <= 1.5,
+  );
 }
 
 log('list scale…');
 const [small, large] = await measureListScale(quick ? [1_000, 10_000] : [1_000, 50_000], 200, log);
-row(`list 20 of ${large!.size} p50 (p99)`, `${ms(large!.p50)} (${ms(large!.p99)})`, `${ms(small!.p50)} with ${small!.size}`, large!.p50 / small!.p50, '≤ 1.2×', large!.p50 / small!.p50 <= 1.2);
+row(
+  `list 20 of ${large!.size} p50 (p99)`,
+  `${ms(large!.p50)} (${ms(large!.p99)})`,
+  `${ms(small!.p50)} with ${small!.size}`,
+  large!.p50 / small!.p50,
+  '≤ 1.2×',
+  large!.p50 / small!.p50 <= 1.2,
+);
 
 log('end to end over HTTP…');
-const e2e = await measureEndToEnd(quick ? { approvals: 50, scheduled: 50, spreadMs: 5_000, throughputSeconds: 2 } : { approvals: 200, scheduled: 200, spreadMs: 10_000, throughputSeconds: 5 }, log);
-row('approval → webhook p50 (p99, max)', `${ms(e2e.delivery.p50)} (${ms(e2e.delivery.p99)}, ${ms(e2e.delivery.max)})`, '', undefined, 'p99 ≤ 1 s', e2e.delivery.p99 <= 1000);
-row(`scheduled publish lateness, ${e2e.lateness.count} over 10 s: p50 (p99, max)`, `${ms(e2e.lateness.p50)} (${ms(e2e.lateness.p99)}, ${ms(e2e.lateness.max)})`, `${e2e.lateness.missing} not published`, undefined, 'p99 ≤ 1 s, none missed', e2e.lateness.p99 <= 1000 && e2e.lateness.missing === 0);
-row('HTTP GET /articles/{id}, 16 concurrent', `${e2e.throughput.httpRps.toFixed(0)} req/s`, `${e2e.throughput.rawRps.toFixed(0)} GetItem/s raw`, e2e.throughput.httpRps / e2e.throughput.rawRps, 'reported', undefined);
+const e2e = await measureEndToEnd(
+  quick
+    ? { approvals: 50, scheduled: 50, spreadMs: 5_000, throughputSeconds: 2 }
+    : { approvals: 200, scheduled: 200, spreadMs: 10_000, throughputSeconds: 5 },
+  log,
+);
+row(
+  'approval → webhook p50 (p99, max)',
+  `${ms(e2e.delivery.p50)} (${ms(e2e.delivery.p99)}, ${ms(e2e.delivery.max)})`,
+  '',
+  undefined,
+  'p99 ≤ 1 s',
+  e2e.delivery.p99 <= 1000,
+);
+row(
+  `scheduled publish lateness, ${e2e.lateness.count} over 10 s: p50 (p99, max)`,
+  `${ms(e2e.lateness.p50)} (${ms(e2e.lateness.p99)}, ${ms(e2e.lateness.max)})`,
+  `${e2e.lateness.missing} not published`,
+  undefined,
+  'p99 ≤ 1 s, none missed',
+  e2e.lateness.p99 <= 1000 && e2e.lateness.missing === 0,
+);
+row(
+  'HTTP GET /articles/{id}, 16 concurrent',
+  `${e2e.throughput.httpRps.toFixed(0)} req/s`,
+  `${e2e.throughput.rawRps.toFixed(0)} GetItem/s raw`,
+  e2e.throughput.httpRps / e2e.throughput.rawRps,
+  'reported',
+  undefined,
+);
 
 const header = ['measure', 'Newsroom', 'baseline (same run)', 'ratio', 'budget', 'result'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-console.log(`Node ${process.version} on ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB${quick ? ' (quick run)' : ''}\n`);
+console.log(
+  `Node ${process.version} on ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB${quick ? ' (quick run)' : ''}\n`,
+);
 console.log(line(header));
 console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
 for (const r of rows) console.log(line(r));

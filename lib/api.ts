@@ -30,7 +30,12 @@ export class NewsroomApi extends Construct {
 
     this.functions = {} as Record<FunctionName, NewsroomFunction>;
     for (const [name, spec] of Object.entries(FUNCTIONS) as [FunctionName, (typeof FUNCTIONS)[FunctionName]][]) {
-      const fn = new NewsroomFunction(this, name, { entry: spec.entry, description: `Newsroom ${name}`, memorySize: 512, timeout: Duration.seconds(10) });
+      const fn = new NewsroomFunction(this, name, {
+        entry: spec.entry,
+        description: `Newsroom ${name}`,
+        memorySize: 512,
+        timeout: Duration.seconds(10),
+      });
       if (spec.table !== 'none') fn.bindTable(props.table, spec.table);
       if (spec.idempotency) fn.bindIdempotencyRecords(props.table);
       if (spec.media) fn.bindMedia(props.mediaBucket, ['s3:PutObject', 's3:GetObject', 's3:DeleteObject']);
@@ -89,7 +94,10 @@ export class NewsroomApi extends Construct {
       });
       if (!route.auth) {
         for (const r of added) {
-          Validations.of(r).acknowledge({ id: 'AwsSolutions-APIG4', reason: `${route.method} ${route.path} is public by design: it reveals nothing.` });
+          Validations.of(r).acknowledge({
+            id: 'AwsSolutions-APIG4',
+            reason: `${route.method} ${route.path} is public by design: it reveals nothing.`,
+          });
         }
       }
     }

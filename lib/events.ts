@@ -1,6 +1,16 @@
 import { Duration, SecretValue, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { ApiDestination, Connection, Authorization, EventBus, HttpMethod, Rule, RuleTargetInput, EventField, Schedule } from 'aws-cdk-lib/aws-events';
+import {
+  ApiDestination,
+  Connection,
+  Authorization,
+  EventBus,
+  HttpMethod,
+  Rule,
+  RuleTargetInput,
+  EventField,
+  Schedule,
+} from 'aws-cdk-lib/aws-events';
 import { ApiDestination as ApiDestinationTarget, LambdaFunction, SnsTopic } from 'aws-cdk-lib/aws-events-targets';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -83,7 +93,8 @@ export class NewsroomEvents extends Construct {
     const topicKey = new Key(this, 'TopicKey', { enableKeyRotation: true, description: 'Newsroom approval notifications' });
     topicKey.grant(new ServicePrincipal('events.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
     this.approvals = new Topic(this, 'Approvals', { masterKey: topicKey, enforceSSL: true, displayName: 'Newsroom approvals' });
-    for (const email of props.notifyEmails) this.approvals.addSubscription(new EmailSubscription(email, { deadLetterQueue: this.deadLetters }));
+    for (const email of props.notifyEmails)
+      this.approvals.addSubscription(new EmailSubscription(email, { deadLetterQueue: this.deadLetters }));
 
     new Rule(this, 'ApprovedToSns', {
       eventBus: this.bus,
@@ -92,7 +103,9 @@ export class NewsroomEvents extends Construct {
       targets: [
         new SnsTopic(this.approvals, {
           deadLetterQueue: this.deadLetters,
-          message: RuleTargetInput.fromText(`Approved: ${EventField.fromPath('$.detail.article.headline')} (${EventField.fromPath('$.detail.articleId')}) by ${EventField.fromPath('$.detail.actor.name')}`),
+          message: RuleTargetInput.fromText(
+            `Approved: ${EventField.fromPath('$.detail.article.headline')} (${EventField.fromPath('$.detail.articleId')}) by ${EventField.fromPath('$.detail.actor.name')}`,
+          ),
         }),
       ],
     });
@@ -113,7 +126,10 @@ export class NewsroomEvents extends Construct {
         targets: [
           new ApiDestinationTarget(destination, {
             event: RuleTargetInput.fromEventPath('$.detail'),
-            headerParameters: { 'X-Newsroom-Event': EventField.fromPath('$.detail-type'), 'X-Newsroom-Event-Id': EventField.fromPath('$.detail.id') },
+            headerParameters: {
+              'X-Newsroom-Event': EventField.fromPath('$.detail-type'),
+              'X-Newsroom-Event-Id': EventField.fromPath('$.detail.id'),
+            },
             retryAttempts: 185,
             maxEventAge: Duration.hours(24),
             deadLetterQueue: this.deadLetters,

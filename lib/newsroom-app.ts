@@ -33,7 +33,11 @@ export function configFromContext(app: App): NewsroomConfig {
 }
 
 export function buildNewsroom(app: App, config: NewsroomConfig, env?: Environment) {
-  const stateful = new StatefulStack(app, 'NewsroomStateful', { env, corsOrigins: config.corsOrigins, description: 'Newsroom: articles table and media bucket' });
+  const stateful = new StatefulStack(app, 'NewsroomStateful', {
+    env,
+    corsOrigins: config.corsOrigins,
+    description: 'Newsroom: articles table and media bucket',
+  });
   const stateless = new AppStack(app, 'NewsroomApp', {
     env,
     description: 'Newsroom: API, functions, notifications',

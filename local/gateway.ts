@@ -171,6 +171,10 @@ function lambdaContext(functionName: string, awsRequestId: string): Context {
 
 function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2, extra: Record<string, string> = {}) {
   const body = result.body ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : Buffer.alloc(0);
-  res.writeHead(result.statusCode ?? 200, { ...(result.headers as Record<string, string>), ...extra, 'content-length': String(body.byteLength) });
+  res.writeHead(result.statusCode ?? 200, {
+    ...(result.headers as Record<string, string>),
+    ...extra,
+    'content-length': String(body.byteLength),
+  });
   res.end(body);
 }

@@ -54,8 +54,10 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
     new WebhookPublisher(settings.webhookUrls, settings.webhookSecret),
     logger,
   );
-  const dispatcher = new WorkerLoop(async () => (await drainer.drainOnce()).nextRetryAt, 1_000, (err) =>
-    logger.error('dispatcher failed', { error: err as Error }),
+  const dispatcher = new WorkerLoop(
+    async () => (await drainer.drainOnce()).nextRetryAt,
+    1_000,
+    (err) => logger.error('dispatcher failed', { error: err as Error }),
   );
 
   // Publishes scheduled articles at their time: a timer armed for the next one, re-armed after

@@ -33,7 +33,13 @@ export async function startStorage(dataDir: string): Promise<LocalStorage> {
   await new Promise<void>((ok, fail) => dynamo.once('error', fail).listen(0, '127.0.0.1', ok));
   const dynamoEndpoint = `http://127.0.0.1:${(dynamo.address() as AddressInfo).port}`;
 
-  const s3 = new S3rver({ port: 0, address: '127.0.0.1', directory: join(dataDir, 's3'), silent: true, configureBuckets: [{ name: MEDIA_BUCKET }] });
+  const s3 = new S3rver({
+    port: 0,
+    address: '127.0.0.1',
+    directory: join(dataDir, 's3'),
+    silent: true,
+    configureBuckets: [{ name: MEDIA_BUCKET }],
+  });
   const { port: s3Port } = await s3.run();
 
   await ensureTable(dynamoEndpoint);

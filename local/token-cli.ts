@@ -18,9 +18,11 @@ try {
   });
   const groups = values.group ?? [];
   const unknown = groups.filter((g) => !GROUPS.includes(g as Group));
-  if (!values.user || groups.length === 0 || unknown.length > 0) throw new Error(unknown.length ? `unknown group: ${unknown.join(', ')}` : 'missing --user or --group');
+  if (!values.user || groups.length === 0 || unknown.length > 0)
+    throw new Error(unknown.length ? `unknown group: ${unknown.join(', ')}` : 'missing --user or --group');
   const ttlSeconds = values.ttl ? Number(values.ttl) : undefined;
-  if (ttlSeconds !== undefined && !(Number.isInteger(ttlSeconds) && ttlSeconds > 0)) throw new Error('--ttl must be a positive whole number of seconds');
+  if (ttlSeconds !== undefined && !(Number.isInteger(ttlSeconds) && ttlSeconds > 0))
+    throw new Error('--ttl must be a positive whole number of seconds');
   const token = await signToken(dataDirectory(), { user: values.user, groups: groups as Group[], name: values.name, ttlSeconds });
   process.stdout.write(`${token}\n`);
 } catch (err) {

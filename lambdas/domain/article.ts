@@ -55,12 +55,7 @@ export const LIMITS = {
   listPage: { min: 1, max: 100, default: 20 },
 } as const;
 
-export function newDraft(input: {
-  id: string;
-  content: ArticleContent;
-  author: Actor;
-  now: string;
-}): Article {
+export function newDraft(input: { id: string; content: ArticleContent; author: Actor; now: string }): Article {
   return {
     ...input.content,
     id: input.id,

@@ -14,29 +14,24 @@ export class ProblemError extends Error {
   }
 }
 
-export const unauthorized = (detail = 'A valid bearer token is required.') =>
-  new ProblemError(401, 'Unauthorized', detail);
+export const unauthorized = (detail = 'A valid bearer token is required.') => new ProblemError(401, 'Unauthorized', detail);
 
 export const forbidden = (detail: string) => new ProblemError(403, 'Forbidden', detail);
 
 export const notFound = (detail = 'No such article.') => new ProblemError(404, 'Not Found', detail);
 
-export const badRequest = (detail: string, extra: Record<string, unknown> = {}) =>
-  new ProblemError(400, 'Bad Request', detail, extra);
+export const badRequest = (detail: string, extra: Record<string, unknown> = {}) => new ProblemError(400, 'Bad Request', detail, extra);
 
-export const conflict = (detail: string, extra: Record<string, unknown> = {}) =>
-  new ProblemError(409, 'Conflict', detail, extra);
+export const conflict = (detail: string, extra: Record<string, unknown> = {}) => new ProblemError(409, 'Conflict', detail, extra);
 
 export const preconditionFailed = (currentVersion: number) =>
   new ProblemError(412, 'Precondition Failed', 'The article has changed since you read it.', {
     currentVersion,
   });
 
-export const preconditionRequired = () =>
-  new ProblemError(428, 'Precondition Required', 'Send If-Match with the ETag you last read.');
+export const preconditionRequired = () => new ProblemError(428, 'Precondition Required', 'Send If-Match with the ETag you last read.');
 
 export const payloadTooLarge = (limit: number) =>
   new ProblemError(413, 'Payload Too Large', `Request bodies are limited to ${limit} bytes.`, { limit });
 
-export const unsupportedMediaType = () =>
-  new ProblemError(415, 'Unsupported Media Type', 'Send the request body as application/json.');
+export const unsupportedMediaType = () => new ProblemError(415, 'Unsupported Media Type', 'Send the request body as application/json.');

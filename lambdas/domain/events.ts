@@ -29,15 +29,10 @@ export interface DomainEvent {
   media?: Pick<Media, 'id' | 'filename' | 'contentType' | 'size' | 'status' | 'reason' | 'width' | 'height'>;
 }
 
-export const eventId = (articleId: string, version: number, type: EventType) =>
-  `${articleId}:${version}:${type}`;
+export const eventId = (articleId: string, version: number, type: EventType) => `${articleId}:${version}:${type}`;
 
 /** The events one transition emits, all carrying the article as it is after it. */
-export function eventsFor(
-  rule: WorkflowRule,
-  after: Article,
-  ctx: { actor: Actor; now: string; comment?: string },
-): DomainEvent[] {
+export function eventsFor(rule: WorkflowRule, after: Article, ctx: { actor: Actor; now: string; comment?: string }): DomainEvent[] {
   return rule.events.map((type) => {
     const event: DomainEvent = {
       id: eventId(after.id, after.version, type),
@@ -77,7 +72,13 @@ export function mediaEvent(article: Article, media: Media, ctx: { actor: Actor; 
     from: article.status,
     to: article.status,
     actor: { id: ctx.actor.id, name: ctx.actor.name },
-    article: { headline: article.headline, authorId: article.authorId, status: article.status, publishAt: article.publishAt, publishedAt: article.publishedAt },
+    article: {
+      headline: article.headline,
+      authorId: article.authorId,
+      status: article.status,
+      publishAt: article.publishAt,
+      publishedAt: article.publishedAt,
+    },
     media: { id, filename, contentType, size, status, reason, width, height },
   };
 }

@@ -37,7 +37,12 @@ export const DEFAULT_MEDIA_TYPES: Record<string, { maxBytes: number; detectedAs:
 export type MediaTypes = typeof DEFAULT_MEDIA_TYPES;
 
 /** Accepted spellings of a declared type, mapped to the one the newsroom stores. */
-const ALIASES: Record<string, string> = { 'image/jpg': 'image/jpeg', 'audio/x-m4a': 'audio/mp4', 'audio/m4a': 'audio/mp4', 'audio/mp3': 'audio/mpeg' };
+const ALIASES: Record<string, string> = {
+  'image/jpg': 'image/jpeg',
+  'audio/x-m4a': 'audio/mp4',
+  'audio/m4a': 'audio/mp4',
+  'audio/mp3': 'audio/mpeg',
+};
 
 /** Reads `MEDIA_MAX_BYTES` (JSON, content type → bytes) over the defaults; fails fast when malformed. */
 export function mediaTypesFrom(json: string | undefined): MediaTypes {
@@ -62,7 +67,10 @@ export function checkDeclaredMedia(types: MediaTypes, contentType: string, size:
     throw new ProblemError(415, 'Unsupported Media Type', `Newsroom does not take ${contentType} files.`, { allowed });
   }
   if (size > rule.maxBytes) {
-    throw new ProblemError(413, 'Payload Too Large', `${type} files are limited to ${rule.maxBytes} bytes.`, { limit: rule.maxBytes, allowed });
+    throw new ProblemError(413, 'Payload Too Large', `${type} files are limited to ${rule.maxBytes} bytes.`, {
+      limit: rule.maxBytes,
+      allowed,
+    });
   }
   return type;
 }

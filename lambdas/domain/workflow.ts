@@ -4,16 +4,7 @@ import type { Actor, Article, Group, Status } from './article.js';
  * The editorial workflow as data: every rule about who may do what, in which status,
  * lives in this table and nowhere else. The API's `allowedActions` is read from it too.
  */
-export const ACTIONS = [
-  'edit',
-  'submit',
-  'withdraw',
-  'request-changes',
-  'approve',
-  'schedule',
-  'unschedule',
-  'publish',
-] as const;
+export const ACTIONS = ['edit', 'submit', 'withdraw', 'request-changes', 'approve', 'schedule', 'unschedule', 'publish'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** Who a rule speaks of: the article's author, a member of a group, or the newsroom's scheduler. */
@@ -36,13 +27,7 @@ export type EventType = (typeof EVENT_TYPES)[number];
 export const isTransitionEvent = (type: EventType) => type !== 'MediaReady' && type !== 'MediaRejected';
 
 /** Field changes a transition makes, interpreted once in `transitionEffects`. */
-export type Effect =
-  | 'markSubmitted'
-  | 'clearSubmission'
-  | 'markApproved'
-  | 'clearApproval'
-  | 'setPublishAt'
-  | 'markPublished';
+export type Effect = 'markSubmitted' | 'clearSubmission' | 'markApproved' | 'clearApproval' | 'setPublishAt' | 'markPublished';
 
 /** Approve publishes now, or schedules when the chief gives a future `publishAt`. */
 export type Timing = 'now' | 'later';
@@ -66,11 +51,34 @@ export const WORKFLOW: readonly WorkflowRule[] = [
   { action: 'submit', from: 'draft', to: 'in_review', by: ['author'], events: ['ArticleSubmitted'], effects: ['markSubmitted'] },
   { action: 'withdraw', from: 'in_review', to: 'draft', by: ['author'], events: ['ArticleWithdrawn'], effects: ['clearSubmission'] },
   { action: 'request-changes', from: 'in_review', to: 'draft', by: DESK, events: ['ChangesRequested'], effects: ['clearSubmission'] },
-  { action: 'approve', from: 'in_review', to: 'published', by: CHIEF, timing: 'now', events: ['ArticleApproved', 'ArticlePublished'], effects: ['markApproved', 'markPublished'] },
-  { action: 'approve', from: 'in_review', to: 'scheduled', by: CHIEF, timing: 'later', events: ['ArticleApproved', 'ArticleScheduled'], effects: ['markApproved', 'setPublishAt'] },
+  {
+    action: 'approve',
+    from: 'in_review',
+    to: 'published',
+    by: CHIEF,
+    timing: 'now',
+    events: ['ArticleApproved', 'ArticlePublished'],
+    effects: ['markApproved', 'markPublished'],
+  },
+  {
+    action: 'approve',
+    from: 'in_review',
+    to: 'scheduled',
+    by: CHIEF,
+    timing: 'later',
+    events: ['ArticleApproved', 'ArticleScheduled'],
+    effects: ['markApproved', 'setPublishAt'],
+  },
   { action: 'schedule', from: 'scheduled', to: 'scheduled', by: CHIEF, events: ['ArticleScheduled'], effects: ['setPublishAt'] },
   { action: 'unschedule', from: 'scheduled', to: 'in_review', by: CHIEF, events: ['ArticleUnscheduled'], effects: ['clearApproval'] },
-  { action: 'publish', from: 'scheduled', to: 'published', by: [...CHIEF, 'scheduler'], events: ['ArticlePublished'], effects: ['markPublished'] },
+  {
+    action: 'publish',
+    from: 'scheduled',
+    to: 'published',
+    by: [...CHIEF, 'scheduler'],
+    events: ['ArticlePublished'],
+    effects: ['markPublished'],
+  },
 ];
 
 /** Who may read an article at all. Anyone else is told it does not exist. */
@@ -91,20 +99,13 @@ export function partiesOf(actor: Actor, article: Pick<Article, 'authorId'>): Set
 }
 
 export type Decision =
-  | { outcome: 'allowed'; rule: WorkflowRule }
-  | { outcome: 'forbidden' }
-  | { outcome: 'not-now'; currentStatus: Status };
+  { outcome: 'allowed'; rule: WorkflowRule } | { outcome: 'forbidden' } | { outcome: 'not-now'; currentStatus: Status };
 
 /**
  * Decides an action: `forbidden` when no rule for it names the caller (403),
  * `not-now` when one does but not in the article's current status (409).
  */
-export function decide(
-  actor: Actor,
-  article: Pick<Article, 'authorId' | 'status'>,
-  action: Action,
-  timing?: Timing,
-): Decision {
+export function decide(actor: Actor, article: Pick<Article, 'authorId' | 'status'>, action: Action, timing?: Timing): Decision {
   const parties = partiesOf(actor, article);
   const mine = WORKFLOW.filter((r) => r.action === action && r.by.some((p) => parties.has(p)));
   if (mine.length === 0) return { outcome: 'forbidden' };
@@ -118,10 +119,7 @@ export function allowedActions(actor: Actor, article: Pick<Article, 'authorId' |
 }
 
 /** The field changes a rule makes to an article. */
-export function transitionEffects(
-  rule: WorkflowRule,
-  ctx: { actor: Actor; now: string; publishAt?: string },
-): Partial<Article> {
+export function transitionEffects(rule: WorkflowRule, ctx: { actor: Actor; now: string; publishAt?: string }): Partial<Article> {
   const changes: Partial<Article> = { status: rule.to };
   for (const effect of rule.effects) {
     switch (effect) {

@@ -15,11 +15,7 @@ export function actorFromClaims(claims: Claims): Actor {
 }
 
 export function parseGroups(raw: unknown): Group[] {
-  const list = Array.isArray(raw)
-    ? raw.map(String)
-    : typeof raw === 'string'
-      ? raw.replace(/^\[|\]$/g, '').split(/[\s,]+/)
-      : [];
+  const list = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.replace(/^\[|\]$/g, '').split(/[\s,]+/) : [];
   return GROUPS.filter((g) => list.includes(g));
 }
 

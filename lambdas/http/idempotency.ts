@@ -37,7 +37,11 @@ export function recordIdFor(actorId: string, routeKey: string, articleId: string
  * is kept and replayed to retries; the same key with a different body is a 422; a retry while
  * the first is still running is a 409. Requests without the header run as usual.
  */
-export function idempotent(store: IdempotencyStore, routeKey: string, route: (req: ApiRequest, recordId?: string) => Promise<HttpResult>): Route {
+export function idempotent(
+  store: IdempotencyStore,
+  routeKey: string,
+  route: (req: ApiRequest, recordId?: string) => Promise<HttpResult>,
+): Route {
   return async (req) => {
     const key = req.header('idempotency-key');
     if (key === undefined) return route(req);
@@ -48,7 +52,9 @@ export function idempotent(store: IdempotencyStore, routeKey: string, route: (re
     const begun = await store.begin(recordId, fingerprint, new Date());
     if (begun.state !== 'started') {
       if (begun.fingerprint !== fingerprint) {
-        throw new ProblemError(422, 'Unprocessable Content', 'This Idempotency-Key was used with a different request body.', { header: 'Idempotency-Key' });
+        throw new ProblemError(422, 'Unprocessable Content', 'This Idempotency-Key was used with a different request body.', {
+          header: 'Idempotency-Key',
+        });
       }
       if (begun.state === 'in-progress') throw conflict('A request with this Idempotency-Key is still in progress; retry shortly.');
       return { ...begun.response, headers: { ...begun.response.headers, 'idempotent-replayed': 'true' } };
@@ -57,7 +63,11 @@ export function idempotent(store: IdempotencyStore, routeKey: string, route: (re
       const response = await route(req, recordId);
       const statusCode = response.statusCode ?? 200;
       if (statusCode < 300) {
-        await store.complete(recordId, { statusCode, headers: (response.headers ?? {}) as Record<string, string>, body: response.body ?? '' });
+        await store.complete(recordId, {
+          statusCode,
+          headers: (response.headers ?? {}) as Record<string, string>,
+          body: response.body ?? '',
+        });
       } else {
         await store.release(recordId);
       }

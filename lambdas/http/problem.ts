@@ -8,7 +8,12 @@ export function problemResponse(err: unknown, instance?: string): APIGatewayProx
   const problem =
     err instanceof ProblemError
       ? { type: `urn:newsroom:problem:${slug(err.title)}`, title: err.title, status: err.statusCode, detail: err.message, ...err.extra }
-      : { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'Something went wrong on our side. It has been logged.' };
+      : {
+          type: 'about:blank',
+          title: 'Internal Server Error',
+          status: 500,
+          detail: 'Something went wrong on our side. It has been logged.',
+        };
   return {
     statusCode: problem.status,
     headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' },

@@ -41,8 +41,21 @@ export function toItem(article: Article): ArticleItem {
 }
 
 const FIELDS = [
-  'id', 'status', 'version', 'headline', 'standfirst', 'tags', 'authorId', 'authorName',
-  'createdAt', 'updatedAt', 'submittedAt', 'approvedBy', 'approvedAt', 'publishAt', 'publishedAt',
+  'id',
+  'status',
+  'version',
+  'headline',
+  'standfirst',
+  'tags',
+  'authorId',
+  'authorName',
+  'createdAt',
+  'updatedAt',
+  'submittedAt',
+  'approvedBy',
+  'approvedAt',
+  'publishAt',
+  'publishedAt',
 ] as const;
 
 /** Reads an article from a full item, or a summary (no body) from a list index. */

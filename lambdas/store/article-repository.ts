@@ -17,7 +17,9 @@ export class DynamoArticleRepository implements ArticleRepository {
 
   async create(article: Article): Promise<void> {
     try {
-      await this.db.send(new PutCommand({ TableName: this.tableName, Item: toItem(article), ConditionExpression: 'attribute_not_exists(PK)' }));
+      await this.db.send(
+        new PutCommand({ TableName: this.tableName, Item: toItem(article), ConditionExpression: 'attribute_not_exists(PK)' }),
+      );
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException) throw new WriteConflict();
       throw err;
@@ -25,20 +27,28 @@ export class DynamoArticleRepository implements ArticleRepository {
   }
 
   async get(id: string): Promise<Article | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.article(id), ConsistentRead: true }),
-    );
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.article(id), ConsistentRead: true }));
     return Item ? fromItem(Item) : undefined;
   }
 
   async saveContent(seen: Article, content: Partial<ArticleContent>, now: string): Promise<Article> {
     const { body, ...fields } = content;
-    const update = expectUnchanged(new UpdateBuilder(), seen)
-      .set({ ...fields, bodyZ: body === undefined ? undefined : encodeBody(body), updatedAt: now, version: seen.version + 1 });
+    const update = expectUnchanged(new UpdateBuilder(), seen).set({
+      ...fields,
+      bodyZ: body === undefined ? undefined : encodeBody(body),
+      updatedAt: now,
+      version: seen.version + 1,
+    });
     return this.update(seen.id, update);
   }
 
-  async transition(seen: Article, changes: Partial<Article>, events: readonly DomainEvent[], now: string, opts: { mediaVerified?: boolean } = {}): Promise<Article> {
+  async transition(
+    seen: Article,
+    changes: Partial<Article>,
+    events: readonly DomainEvent[],
+    now: string,
+    opts: { mediaVerified?: boolean } = {},
+  ): Promise<Article> {
     const update = expectUnchanged(new UpdateBuilder(), seen);
     if (opts.mediaVerified) update.when(`(attribute_not_exists(mediaBlocking) OR mediaBlocking = ${update.value(0)})`);
     update.set({
@@ -117,9 +127,7 @@ export class DynamoArticleRepository implements ArticleRepository {
       new GetCommand({ TableName: this.tableName, Key: keys.article(id), ProjectionExpression: 'outbox', ConsistentRead: true }),
     );
     const seen = new Set(recorded.map((e) => e.id));
-    const pending = ((Item?.outbox ?? []) as OutboxEntry[])
-      .filter((e) => isTransitionEvent(e.type) && !seen.has(e.id))
-      .map(toHistoryEntry);
+    const pending = ((Item?.outbox ?? []) as OutboxEntry[]).filter((e) => isTransitionEvent(e.type) && !seen.has(e.id)).map(toHistoryEntry);
     return [...recorded, ...pending];
   }
 

@@ -17,7 +17,15 @@ export class EventBridgePublisher implements EventPublisher {
     for (const event of events) {
       const out = await this.client.send(
         new PutEventsCommand({
-          Entries: [{ EventBusName: this.busName, Source: 'newsroom.articles', DetailType: event.type, Detail: JSON.stringify(event), Time: new Date(event.occurredAt) }],
+          Entries: [
+            {
+              EventBusName: this.busName,
+              Source: 'newsroom.articles',
+              DetailType: event.type,
+              Detail: JSON.stringify(event),
+              Time: new Date(event.occurredAt),
+            },
+          ],
         }),
       );
       if (out.FailedEntryCount) throw new Error(`EventBridge refused ${event.id}: ${out.Entries?.[0]?.ErrorCode}`);

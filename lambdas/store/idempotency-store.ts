@@ -24,7 +24,14 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...keys.idempotency(recordId), status: 'in_progress', fingerprint, lockUntil: t + LOCK_MS, expiresAt: t + KEEP_MS, ttl: Math.ceil((t + KEEP_MS) / 1000) },
+          Item: {
+            ...keys.idempotency(recordId),
+            status: 'in_progress',
+            fingerprint,
+            lockUntil: t + LOCK_MS,
+            expiresAt: t + KEEP_MS,
+            ttl: Math.ceil((t + KEEP_MS) / 1000),
+          },
           ConditionExpression: 'attribute_not_exists(PK) OR expiresAt < :now OR #s = :released OR (#s = :running AND lockUntil < :now)',
           ExpressionAttributeNames: { '#s': 'status' },
           ExpressionAttributeValues: { ':now': t, ':released': 'released', ':running': 'in_progress' },
@@ -34,10 +41,16 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
     } catch (err) {
       if (!(err instanceof ConditionalCheckFailedException)) throw err;
     }
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.idempotency(recordId), ConsistentRead: true }));
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.idempotency(recordId), ConsistentRead: true }),
+    );
     if (!Item) return this.begin(recordId, fingerprint, now);
     if (Item.status === 'completed') {
-      return { state: 'completed', fingerprint: Item.fingerprint as string, response: JSON.parse(decodeBody(Item.responseZ as Uint8Array)) as StoredResponse };
+      return {
+        state: 'completed',
+        fingerprint: Item.fingerprint as string,
+        response: JSON.parse(decodeBody(Item.responseZ as Uint8Array)) as StoredResponse,
+      };
     }
     return { state: 'in-progress', fingerprint: Item.fingerprint as string };
   }

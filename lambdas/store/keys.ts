@@ -17,8 +17,21 @@ export const INDEX = {
 
 /** Article attributes projected into the list indexes: everything but the body and the outbox. */
 export const SUMMARY_ATTRIBUTES = [
-  'id', 'status', 'version', 'headline', 'standfirst', 'tags', 'authorId', 'authorName',
-  'createdAt', 'updatedAt', 'submittedAt', 'approvedBy', 'approvedAt', 'publishAt', 'publishedAt',
+  'id',
+  'status',
+  'version',
+  'headline',
+  'standfirst',
+  'tags',
+  'authorId',
+  'authorName',
+  'createdAt',
+  'updatedAt',
+  'submittedAt',
+  'approvedBy',
+  'approvedAt',
+  'publishAt',
+  'publishedAt',
 ] as const;
 
 export const keys = {

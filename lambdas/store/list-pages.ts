@@ -97,9 +97,7 @@ export class DynamoArticleLists implements ArticleLists {
 async function listArticles(db: DynamoDBDocumentClient, tableName: string, request: ListRequest): Promise<Page> {
   const queries = request.sources.map(queryFor);
   const fingerprint = fingerprintOf(request.sources);
-  const positions = request.cursor
-    ? decodeCursor(request.cursor, fingerprint, queries.length)
-    : queries.map((): Position => null);
+  const positions = request.cursor ? decodeCursor(request.cursor, fingerprint, queries.length) : queries.map((): Position => null);
 
   const fetched = await Promise.all(
     queries.map((q, i) => {

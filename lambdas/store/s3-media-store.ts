@@ -8,12 +8,7 @@ import type { MediaStore, UploadForm } from '../usecases/ports.js';
  * content-length range that admits only the declared size.
  */
 export function uploadConditions(bucket: string, key: string, contentType: string, size: number) {
-  return [
-    { bucket },
-    ['eq', '$key', key],
-    ['eq', '$Content-Type', contentType],
-    ['content-length-range', size, size],
-  ] as const;
+  return [{ bucket }, ['eq', '$key', key], ['eq', '$Content-Type', contentType], ['content-length-range', size, size]] as const;
 }
 
 export class S3MediaStore implements MediaStore {

@@ -20,7 +20,12 @@ export interface MediaDeps extends Deps {
  * 2. The declared type and size must be allowed (415, 413).
  * 3. The pending file is recorded on the article in one conditional write, then the form is signed.
  */
-export async function attachMedia(deps: MediaDeps, actor: Actor, articleId: string, input: Input): Promise<{ media: Media; upload: UploadForm }> {
+export async function attachMedia(
+  deps: MediaDeps,
+  actor: Actor,
+  articleId: string,
+  input: Input,
+): Promise<{ media: Media; upload: UploadForm }> {
   const article = await readArticle(deps, actor, articleId);
   if (decide(actor, article, 'edit').outcome === 'forbidden') throw forbidden('You may not attach media to this article.');
   const declared = parseInput(AttachMedia, input());
@@ -44,7 +49,9 @@ export async function attachMedia(deps: MediaDeps, actor: Actor, articleId: stri
       throw conflict(`An article takes at most ${MEDIA_PER_ARTICLE} files: remove one first.`, { currentStatus: seen.status });
     }
   };
-  await withRetry(deps, actor, article, 'edit', { guard: roomForMore }, (seen) => deps.articles.attachMedia(seen, media, MEDIA_PER_ARTICLE));
+  await withRetry(deps, actor, article, 'edit', { guard: roomForMore }, (seen) =>
+    deps.articles.attachMedia(seen, media, MEDIA_PER_ARTICLE),
+  );
   const upload = await deps.media.presignUpload(mediaKey(articleId, media.id), contentType, media.size, deps.uploadExpirySeconds);
   return { media, upload };
 }

@@ -3,9 +3,7 @@ import type { DomainEvent, HistoryEntry } from '../domain/events.js';
 import type { Media } from '../domain/media.js';
 
 /** Where a list of articles comes from: one index partition, optionally filtered. */
-export type ListSource =
-  | { by: 'status'; status: Status; authorIsNot?: string }
-  | { by: 'author'; authorId: string; status?: Status };
+export type ListSource = { by: 'status'; status: Status; authorIsNot?: string } | { by: 'author'; authorId: string; status?: Status };
 
 export interface ListRequest {
   sources: readonly ListSource[];
@@ -36,7 +34,13 @@ export interface ArticleRepository {
    * Moves the article and appends its events to the outbox, in one conditional write;
    * with `mediaVerified`, only while every attached file is verified.
    */
-  transition(seen: Article, changes: Partial<Article>, events: readonly DomainEvent[], now: string, opts?: { mediaVerified?: boolean }): Promise<Article>;
+  transition(
+    seen: Article,
+    changes: Partial<Article>,
+    events: readonly DomainEvent[],
+    now: string,
+    opts?: { mediaVerified?: boolean },
+  ): Promise<Article>;
   /** Attaches a pending file while the article is still in the status `seen` had. */
   attachMedia(seen: Article, media: Media, maxPerArticle: number): Promise<void>;
   /** Records a verification, with its event, if the file is still pending; false otherwise. */

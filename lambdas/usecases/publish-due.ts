@@ -9,10 +9,7 @@ export interface DueArticle {
   publishAt: string;
 }
 
-export type PublishOutcome =
-  | { outcome: 'published'; lateByMs: number }
-  | { outcome: 'not-due' }
-  | { outcome: 'stale' };
+export type PublishOutcome = { outcome: 'published'; lateByMs: number } | { outcome: 'not-due' } | { outcome: 'stale' };
 
 /**
  * Publishes a scheduled article whose time has come.

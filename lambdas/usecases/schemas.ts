@@ -22,64 +22,61 @@ const tags = /* @__PURE__ */ v.pipe(v.array(nonBlank(1, LIMITS.tags.maxLength)),
 
 export const CreateArticle = /* @__PURE__ */ (() =>
   v.strictObject({
-  headline,
-  standfirst: v.optional(standfirst),
-  body,
-  tags: v.optional(tags),
-}))();
+    headline,
+    standfirst: v.optional(standfirst),
+    body,
+    tags: v.optional(tags),
+  }))();
 
 export const EditArticle = /* @__PURE__ */ (() =>
   v.pipe(
-  v.strictObject({
-    headline: v.optional(headline),
-    standfirst: v.optional(standfirst),
-    body: v.optional(body),
-    tags: v.optional(tags),
-  }),
-  v.check((o) => Object.keys(o).length > 0, 'Give at least one field to change'),
-))();
+    v.strictObject({
+      headline: v.optional(headline),
+      standfirst: v.optional(standfirst),
+      body: v.optional(body),
+      tags: v.optional(tags),
+    }),
+    v.check((o) => Object.keys(o).length > 0, 'Give at least one field to change'),
+  ))();
 
-export const NoInput = /* @__PURE__ */ (() =>
-  v.strictObject({}))();
+export const NoInput = /* @__PURE__ */ (() => v.strictObject({}))();
 
 export const RequestChanges = /* @__PURE__ */ (() =>
   v.strictObject({
-  comment: nonBlank(LIMITS.comment.min, LIMITS.comment.max),
-}))();
+    comment: nonBlank(LIMITS.comment.min, LIMITS.comment.max),
+  }))();
 
 /** ISO 8601 with an offset or Z: a time without one means nothing to a newsroom across time zones. */
 const instant = /* @__PURE__ */ v.pipe(v.string(), v.isoTimestamp('Must be an ISO 8601 date-time with an offset or Z'));
 
-export const Approve = /* @__PURE__ */ (() =>
-  v.strictObject({ publishAt: v.optional(instant) }))();
-export const Schedule = /* @__PURE__ */ (() =>
-  v.strictObject({ publishAt: instant }))();
+export const Approve = /* @__PURE__ */ (() => v.strictObject({ publishAt: v.optional(instant) }))();
+export const Schedule = /* @__PURE__ */ (() => v.strictObject({ publishAt: instant }))();
 
 export const ListQuery = /* @__PURE__ */ (() =>
   v.strictObject({
-  status: v.optional(v.picklist(STATUSES)),
-  author: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(128))),
-  limit: v.optional(
-    v.pipe(
-      v.string(),
-      v.regex(/^\d{1,3}$/, 'Must be a whole number'),
-      v.check(
-        (s) => Number(s) >= LIMITS.listPage.min && Number(s) <= LIMITS.listPage.max,
-        `Must be between ${LIMITS.listPage.min} and ${LIMITS.listPage.max}`,
+    status: v.optional(v.picklist(STATUSES)),
+    author: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(128))),
+    limit: v.optional(
+      v.pipe(
+        v.string(),
+        v.regex(/^\d{1,3}$/, 'Must be a whole number'),
+        v.check(
+          (s) => Number(s) >= LIMITS.listPage.min && Number(s) <= LIMITS.listPage.max,
+          `Must be between ${LIMITS.listPage.min} and ${LIMITS.listPage.max}`,
+        ),
       ),
     ),
-  ),
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
-}))();
+    cursor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+  }))();
 
 export const AttachMedia = /* @__PURE__ */ (() =>
   v.strictObject({
-  filename: v.pipe(nonBlank(1, 255), v.regex(/^[^/\\\u0000-\u001f]+$/, 'Must be a file name, without a path')),
-  contentType: v.pipe(v.string(), v.minLength(3), v.maxLength(100)),
-  size: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER)),
-  caption: v.optional(v.pipe(v.string(), v.maxLength(1_000))),
-  credit: v.optional(v.pipe(v.string(), v.maxLength(300))),
-}))();
+    filename: v.pipe(nonBlank(1, 255), v.regex(/^[^/\\\u0000-\u001f]+$/, 'Must be a file name, without a path')),
+    contentType: v.pipe(v.string(), v.minLength(3), v.maxLength(100)),
+    size: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER)),
+    caption: v.optional(v.pipe(v.string(), v.maxLength(1_000))),
+    credit: v.optional(v.pipe(v.string(), v.maxLength(300))),
+  }))();
 
 /** Parses input against a contract, or throws 400 with every problem found. */
 export function parseInput<TSchema extends v.GenericSchema>(schema: TSchema, input: unknown): v.InferOutput<TSchema> {

@@ -41,7 +41,13 @@ describe('authentication', () => {
       .setAudience('newsroom')
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode('not-the-newsroom-key-not-the-newsroom-key'));
-    const variants: Record<string, string>[] = [{}, { authorization: 'Bearer' }, { authorization: 'Basic abc' }, { authorization: `Bearer ${forged}` }, { authorization: `Bearer ${expired}` }];
+    const variants: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer' },
+      { authorization: 'Basic abc' },
+      { authorization: `Bearer ${forged}` },
+      { authorization: `Bearer ${expired}` },
+    ];
     for (const headers of variants) {
       expectProblem(await call(`${api}/articles`, { headers }), 401);
     }
@@ -50,7 +56,14 @@ describe('authentication', () => {
 
 describe('errors, in the order the contract gives', () => {
   it('415 for a body that is not JSON, 413 for one over 1 MiB', async () => {
-    expectProblem(await call(`${api}/articles`, { token: reporter, raw: 'headline=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415);
+    expectProblem(
+      await call(`${api}/articles`, {
+        token: reporter,
+        raw: 'headline=x',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+      415,
+    );
     const huge = { headline: 'Huge', body: 'x'.repeat(1024 * 1024 + 1) };
     expectProblem(await call(`${api}/articles`, { token: reporter, body: huge }), 413);
   });
@@ -59,18 +72,32 @@ describe('errors, in the order the contract gives', () => {
     const tooLong = await call(`${api}/articles`, { token: reporter, body: { headline: 'h'.repeat(301), body: 'x' } });
     expectProblem(tooLong, 400);
     expect(tooLong.body.errors).toEqual([expect.objectContaining({ path: 'headline' })]);
-    for (const body of [{ headline: 'x', body: 'y', status: 'published' }, { headline: 'x', body: 'y', authorId: 'carla' }, { headline: '', body: 'y' }, { headline: 'x', body: 'y', tags: Array(21).fill('t') }]) {
+    for (const body of [
+      { headline: 'x', body: 'y', status: 'published' },
+      { headline: 'x', body: 'y', authorId: 'carla' },
+      { headline: '', body: 'y' },
+      { headline: 'x', body: 'y', tags: Array(21).fill('t') },
+    ]) {
       expectProblem(await call(`${api}/articles`, { token: reporter, body }), 400);
     }
-    expectProblem(await call(`${api}/articles`, { token: reporter, raw: '{"headline":', headers: { 'content-type': 'application/json' } }), 400);
+    expectProblem(
+      await call(`${api}/articles`, { token: reporter, raw: '{"headline":', headers: { 'content-type': 'application/json' } }),
+      400,
+    );
   });
 
   it('404 for another reporter’s draft even with a bad body; 403 before 400 for the wrong group', async () => {
     const { id } = await draft();
-    expectProblem(await call(`${api}/articles/${id}/approve`, { token: rival, raw: '{oops', headers: { 'content-type': 'application/json' } }), 404);
+    expectProblem(
+      await call(`${api}/articles/${id}/approve`, { token: rival, raw: '{oops', headers: { 'content-type': 'application/json' } }),
+      404,
+    );
     expectProblem(await call(`${api}/articles/${id}`, { token: rival }), 404);
     expectProblem(await call(`${api}/articles/does-not-exist`, { token: editor }), 404);
-    expectProblem(await call(`${api}/articles/${id}/approve`, { token: reporter, raw: '{oops', headers: { 'content-type': 'application/json' } }), 403);
+    expectProblem(
+      await call(`${api}/articles/${id}/approve`, { token: reporter, raw: '{oops', headers: { 'content-type': 'application/json' } }),
+      403,
+    );
     expectProblem(await call(`${api}/articles/${id}/request-changes`, { token: editor, body: {} }), 400);
   });
 
@@ -84,8 +111,16 @@ describe('errors, in the order the contract gives', () => {
   it('428 for an edit without If-Match, 412 for a stale one', async () => {
     const { id } = await draft();
     expectProblem(await call(`${api}/articles/${id}`, { method: 'PATCH', token: reporter, body: { headline: 'New' } }), 428);
-    expectProblem(await call(`${api}/articles/${id}`, { method: 'PATCH', token: reporter, body: { headline: 'New' }, headers: { 'if-match': '"0"' } }), 412);
-    const ok = await call(`${api}/articles/${id}`, { method: 'PATCH', token: reporter, body: { headline: 'New' }, headers: { 'if-match': '"1"' } });
+    expectProblem(
+      await call(`${api}/articles/${id}`, { method: 'PATCH', token: reporter, body: { headline: 'New' }, headers: { 'if-match': '"0"' } }),
+      412,
+    );
+    const ok = await call(`${api}/articles/${id}`, {
+      method: 'PATCH',
+      token: reporter,
+      body: { headline: 'New' },
+      headers: { 'if-match': '"1"' },
+    });
     expect(ok.status).toBe(200);
     expectProblem(await call(`${api}/articles/${id}/submit`, { method: 'POST', token: reporter, headers: { 'if-match': '"1"' } }), 412);
   });
@@ -105,8 +140,16 @@ describe('who may do what', () => {
   it('an editor may edit in review but not submit; the author may withdraw but not edit in review', async () => {
     const { id } = await draft();
     await call(`${api}/articles/${id}/submit`, { method: 'POST', token: reporter });
-    expectProblem(await call(`${api}/articles/${id}`, { method: 'PATCH', token: reporter, body: { headline: 'Mine' }, headers: { 'if-match': '"2"' } }), 409);
-    const edited = await call(`${api}/articles/${id}`, { method: 'PATCH', token: editor, body: { headline: 'Desk edit' }, headers: { 'if-match': '"2"' } });
+    expectProblem(
+      await call(`${api}/articles/${id}`, { method: 'PATCH', token: reporter, body: { headline: 'Mine' }, headers: { 'if-match': '"2"' } }),
+      409,
+    );
+    const edited = await call(`${api}/articles/${id}`, {
+      method: 'PATCH',
+      token: editor,
+      body: { headline: 'Desk edit' },
+      headers: { 'if-match': '"2"' },
+    });
     expect(edited.body).toMatchObject({ headline: 'Desk edit', version: 3, allowedActions: ['edit', 'request-changes'] });
     expectProblem(await call(`${api}/articles/${id}/withdraw`, { method: 'POST', token: editor }), 403);
     expect((await call(`${api}/articles/${id}/withdraw`, { method: 'POST', token: reporter })).body.status).toBe('draft');

@@ -35,7 +35,10 @@ interface Cell {
   published: Record<Caller, number>;
 }
 
-const post = (path: string, body: unknown = {}) => (id: string, _v: number, token: string) => call(`${newsroom.url}/articles/${id}${path}`, { token, body });
+const post =
+  (path: string, body: unknown = {}) =>
+  (id: string, _v: number, token: string) =>
+    call(`${newsroom.url}/articles/${id}${path}`, { token, body });
 const get = (path: string) => (id: string, _v: number, token: string) => call(`${newsroom.url}/articles/${id}${path}`, { token });
 
 /**
@@ -43,30 +46,79 @@ const get = (path: string) => (id: string, _v: number, token: string) => call(`$
  * 403 where their group may never do this, 409 where it may but not in this status.
  */
 const CELLS: Cell[] = [
-  { route: 'GET /articles/{id}', send: get(''),
-    draft: { owner: 200, rival: 404, editor: 200, chief: 200, nobody: 404 }, published: { owner: 200, rival: 200, editor: 200, chief: 200, nobody: 200 } },
-  { route: 'GET /articles/{id}/history', send: get('/history'),
-    draft: { owner: 200, rival: 404, editor: 200, chief: 200, nobody: 404 }, published: { owner: 200, rival: 200, editor: 200, chief: 200, nobody: 200 } },
-  { route: 'PATCH /articles/{id}', send: (id, v, token) => call(`${newsroom.url}/articles/${id}`, { method: 'PATCH', token, body: { headline: 'Edited' }, headers: { 'if-match': `"${v}"` } }),
-    draft: { owner: 200, rival: 404, editor: 200, chief: 200, nobody: 404 }, published: { owner: 409, rival: 403, editor: 409, chief: 409, nobody: 403 } },
-  { route: 'POST /articles/{id}/submit', send: post('/submit'),
-    draft: { owner: 200, rival: 404, editor: 403, chief: 403, nobody: 404 }, published: { owner: 409, rival: 403, editor: 403, chief: 403, nobody: 403 } },
-  { route: 'POST /articles/{id}/withdraw', send: post('/withdraw'),
-    draft: { owner: 409, rival: 404, editor: 403, chief: 403, nobody: 404 }, published: { owner: 409, rival: 403, editor: 403, chief: 403, nobody: 403 } },
-  { route: 'POST /articles/{id}/request-changes', send: post('/request-changes', { comment: 'More sources.' }),
-    draft: { owner: 403, rival: 404, editor: 409, chief: 409, nobody: 404 }, published: { owner: 403, rival: 403, editor: 409, chief: 409, nobody: 403 } },
-  { route: 'POST /articles/{id}/approve', send: post('/approve'),
-    draft: { owner: 403, rival: 404, editor: 403, chief: 409, nobody: 404 }, published: { owner: 403, rival: 403, editor: 403, chief: 409, nobody: 403 } },
-  { route: 'POST /articles/{id}/schedule', send: post('/schedule', { publishAt: new Date(Date.now() + 86_400_000).toISOString() }),
-    draft: { owner: 403, rival: 404, editor: 403, chief: 409, nobody: 404 }, published: { owner: 403, rival: 403, editor: 403, chief: 409, nobody: 403 } },
-  { route: 'POST /articles/{id}/unschedule', send: post('/unschedule'),
-    draft: { owner: 403, rival: 404, editor: 403, chief: 409, nobody: 404 }, published: { owner: 403, rival: 403, editor: 403, chief: 409, nobody: 403 } },
-  { route: 'POST /articles/{id}/publish', send: post('/publish'),
-    draft: { owner: 403, rival: 404, editor: 403, chief: 409, nobody: 404 }, published: { owner: 403, rival: 403, editor: 403, chief: 409, nobody: 403 } },
-  { route: 'POST /articles/{id}/media', send: post('/media', { filename: 'a.png', contentType: 'image/png', size: 10 }),
-    draft: { owner: 201, rival: 404, editor: 201, chief: 201, nobody: 404 }, published: { owner: 409, rival: 403, editor: 409, chief: 409, nobody: 403 } },
-  { route: 'GET /articles/{id}/media', send: get('/media'),
-    draft: { owner: 200, rival: 404, editor: 200, chief: 200, nobody: 404 }, published: { owner: 200, rival: 200, editor: 200, chief: 200, nobody: 200 } },
+  {
+    route: 'GET /articles/{id}',
+    send: get(''),
+    draft: { owner: 200, rival: 404, editor: 200, chief: 200, nobody: 404 },
+    published: { owner: 200, rival: 200, editor: 200, chief: 200, nobody: 200 },
+  },
+  {
+    route: 'GET /articles/{id}/history',
+    send: get('/history'),
+    draft: { owner: 200, rival: 404, editor: 200, chief: 200, nobody: 404 },
+    published: { owner: 200, rival: 200, editor: 200, chief: 200, nobody: 200 },
+  },
+  {
+    route: 'PATCH /articles/{id}',
+    send: (id, v, token) =>
+      call(`${newsroom.url}/articles/${id}`, { method: 'PATCH', token, body: { headline: 'Edited' }, headers: { 'if-match': `"${v}"` } }),
+    draft: { owner: 200, rival: 404, editor: 200, chief: 200, nobody: 404 },
+    published: { owner: 409, rival: 403, editor: 409, chief: 409, nobody: 403 },
+  },
+  {
+    route: 'POST /articles/{id}/submit',
+    send: post('/submit'),
+    draft: { owner: 200, rival: 404, editor: 403, chief: 403, nobody: 404 },
+    published: { owner: 409, rival: 403, editor: 403, chief: 403, nobody: 403 },
+  },
+  {
+    route: 'POST /articles/{id}/withdraw',
+    send: post('/withdraw'),
+    draft: { owner: 409, rival: 404, editor: 403, chief: 403, nobody: 404 },
+    published: { owner: 409, rival: 403, editor: 403, chief: 403, nobody: 403 },
+  },
+  {
+    route: 'POST /articles/{id}/request-changes',
+    send: post('/request-changes', { comment: 'More sources.' }),
+    draft: { owner: 403, rival: 404, editor: 409, chief: 409, nobody: 404 },
+    published: { owner: 403, rival: 403, editor: 409, chief: 409, nobody: 403 },
+  },
+  {
+    route: 'POST /articles/{id}/approve',
+    send: post('/approve'),
+    draft: { owner: 403, rival: 404, editor: 403, chief: 409, nobody: 404 },
+    published: { owner: 403, rival: 403, editor: 403, chief: 409, nobody: 403 },
+  },
+  {
+    route: 'POST /articles/{id}/schedule',
+    send: post('/schedule', { publishAt: new Date(Date.now() + 86_400_000).toISOString() }),
+    draft: { owner: 403, rival: 404, editor: 403, chief: 409, nobody: 404 },
+    published: { owner: 403, rival: 403, editor: 403, chief: 409, nobody: 403 },
+  },
+  {
+    route: 'POST /articles/{id}/unschedule',
+    send: post('/unschedule'),
+    draft: { owner: 403, rival: 404, editor: 403, chief: 409, nobody: 404 },
+    published: { owner: 403, rival: 403, editor: 403, chief: 409, nobody: 403 },
+  },
+  {
+    route: 'POST /articles/{id}/publish',
+    send: post('/publish'),
+    draft: { owner: 403, rival: 404, editor: 403, chief: 409, nobody: 404 },
+    published: { owner: 403, rival: 403, editor: 403, chief: 409, nobody: 403 },
+  },
+  {
+    route: 'POST /articles/{id}/media',
+    send: post('/media', { filename: 'a.png', contentType: 'image/png', size: 10 }),
+    draft: { owner: 201, rival: 404, editor: 201, chief: 201, nobody: 404 },
+    published: { owner: 409, rival: 403, editor: 409, chief: 409, nobody: 403 },
+  },
+  {
+    route: 'GET /articles/{id}/media',
+    send: get('/media'),
+    draft: { owner: 200, rival: 404, editor: 200, chief: 200, nobody: 404 },
+    published: { owner: 200, rival: 200, editor: 200, chief: 200, nobody: 200 },
+  },
 ];
 
 describe('the attack matrix: every route × group × own or someone else’s article', () => {
@@ -86,12 +138,21 @@ describe('the attack matrix: every route × group × own or someone else’s art
   it('refuses mass assignment of fields the server owns', async () => {
     const a = await article('draft');
     for (const field of ['status', 'authorId', 'authorName', 'version', 'id', 'approvedBy', 'publishedAt', 'createdAt']) {
-      const patch = await call(`${newsroom.url}/articles/${a.id}`, { method: 'PATCH', token: t.owner, body: { [field]: 'x' }, headers: { 'if-match': '"1"' } });
+      const patch = await call(`${newsroom.url}/articles/${a.id}`, {
+        method: 'PATCH',
+        token: t.owner,
+        body: { [field]: 'x' },
+        headers: { 'if-match': '"1"' },
+      });
       expect(patch.status).toBe(400);
       const create = await call(`${newsroom.url}/articles`, { token: t.owner, body: { headline: 'h', body: 'b', [field]: 'x' } });
       expect(create.status).toBe(400);
     }
-    expect((await call(`${newsroom.url}/articles/${a.id}`, { token: t.owner })).body).toMatchObject({ status: 'draft', authorId: 'rita', version: 1 });
+    expect((await call(`${newsroom.url}/articles/${a.id}`, { token: t.owner })).body).toMatchObject({
+      status: 'draft',
+      authorId: 'rita',
+      version: 1,
+    });
   });
 
   it('a user in no group can read published work but write nothing', async () => {
@@ -115,15 +176,44 @@ describe('10,000 generated hostile requests', () => {
     const tokens = [t.owner, t.rival, t.editor, t.chief, t.nobody, '', 'garbage', `${t.chief.slice(0, -4)}AAAA`];
     const oddStrings = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 60 }),
-      fc.constantFrom('\u0000', '\ud800', '\udfff', '\u202e', '\ufeff', 'ǅ', '🧨'.repeat(50), 'a\u0301'.repeat(40), '%00', '../../etc/passwd', '__proto__', 'constructor'),
+      fc.constantFrom(
+        '\u0000',
+        '\ud800',
+        '\udfff',
+        '\u202e',
+        '\ufeff',
+        'ǅ',
+        '🧨'.repeat(50),
+        'a\u0301'.repeat(40),
+        '%00',
+        '../../etc/passwd',
+        '__proto__',
+        'constructor',
+      ),
       fc.string({ maxLength: 400 }),
     );
     const json = fc.oneof(
       fc.jsonValue({ maxDepth: 4 }),
       fc.record({ headline: oddStrings, body: oddStrings }, { requiredKeys: [] }),
-      fc.record({ headline: oddStrings, body: oddStrings, tags: fc.array(oddStrings, { maxLength: 30 }), status: fc.constant('published') }, { requiredKeys: [] }),
-      fc.record({ comment: oddStrings, publishAt: fc.oneof(oddStrings, fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.constant('2031-01-01T00:00:00')) }, { requiredKeys: [] }),
-      fc.record({ filename: oddStrings, contentType: oddStrings, size: fc.oneof(fc.integer(), fc.double(), fc.constant(2 ** 64)) }, { requiredKeys: [] }),
+      fc.record(
+        { headline: oddStrings, body: oddStrings, tags: fc.array(oddStrings, { maxLength: 30 }), status: fc.constant('published') },
+        { requiredKeys: [] },
+      ),
+      fc.record(
+        {
+          comment: oddStrings,
+          publishAt: fc.oneof(
+            oddStrings,
+            fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+            fc.constant('2031-01-01T00:00:00'),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+      fc.record(
+        { filename: oddStrings, contentType: oddStrings, size: fc.oneof(fc.integer(), fc.double(), fc.constant(2 ** 64)) },
+        { requiredKeys: [] },
+      ),
       fc.constant({ ['__proto__']: { admin: true }, headline: 'x', body: 'y' }),
     );
     const rawBody = fc.oneof(
@@ -133,23 +223,61 @@ describe('10,000 generated hostile requests', () => {
       { weight: 1, arbitrary: fc.integer({ min: 1, max: 5_000 }).map((d) => `${'{"a":'.repeat(d)}1${'}'.repeat(d)}`) },
       { weight: 1, arbitrary: fc.constant('{"headline":"x","body":"' + 'y'.repeat(1024 * 1024) + '"}') },
     );
-    const id = fc.oneof(fc.constant(own.id), fc.constant(published.id), fc.uuid(), oddStrings.map(pathSegment), fc.constant('x'.repeat(2000)));
+    const id = fc.oneof(
+      fc.constant(own.id),
+      fc.constant(published.id),
+      fc.uuid(),
+      oddStrings.map(pathSegment),
+      fc.constant('x'.repeat(2000)),
+    );
     const path = fc.oneof(
       id.map((i) => `/articles/${i}`),
-      fc.tuple(id, fc.constantFrom('submit', 'withdraw', 'request-changes', 'approve', 'schedule', 'unschedule', 'publish', 'history', 'media', 'media/nope')).map(([i, a]) => `/articles/${i}/${a}`),
-      fc.record({
-        limit: fc.oneof(fc.integer().map(String), fc.constant('1e9'), fc.constant('-1'), oddStrings),
-        cursor: fc.oneof(oddStrings, fc.base64String(), fc.constant(Buffer.from(JSON.stringify({ q: 'x', p: ['2026-01-01T00:00:00.000Z#a'] })).toString('base64url'))),
-        status: fc.oneof(fc.constantFrom('draft', 'in_review', 'published', 'archived'), oddStrings),
-        author: oddStrings,
-      }, { requiredKeys: [] }).map((q) => `/articles?${new URLSearchParams(q as Record<string, string>)}`),
+      fc
+        .tuple(
+          id,
+          fc.constantFrom(
+            'submit',
+            'withdraw',
+            'request-changes',
+            'approve',
+            'schedule',
+            'unschedule',
+            'publish',
+            'history',
+            'media',
+            'media/nope',
+          ),
+        )
+        .map(([i, a]) => `/articles/${i}/${a}`),
+      fc
+        .record(
+          {
+            limit: fc.oneof(fc.integer().map(String), fc.constant('1e9'), fc.constant('-1'), oddStrings),
+            cursor: fc.oneof(
+              oddStrings,
+              fc.base64String(),
+              fc.constant(Buffer.from(JSON.stringify({ q: 'x', p: ['2026-01-01T00:00:00.000Z#a'] })).toString('base64url')),
+            ),
+            status: fc.oneof(fc.constantFrom('draft', 'in_review', 'published', 'archived'), oddStrings),
+            author: oddStrings,
+          },
+          { requiredKeys: [] },
+        )
+        .map((q) => `/articles?${new URLSearchParams(q as Record<string, string>)}`),
       fc.constant('/articles'),
     );
     const request = fc.record({
       method: fc.constantFrom('GET', 'POST', 'PATCH', 'DELETE', 'PUT'),
       path,
       token: fc.constantFrom(...tokens),
-      contentType: fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'application/merge-patch+json', ''),
+      contentType: fc.constantFrom(
+        'application/json',
+        'application/json; charset=utf-8',
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'application/merge-patch+json',
+        '',
+      ),
       ifMatch: fc.option(fc.constantFrom('"1"', '*', 'W/"2"', '"abc"', '', '"1", "2"'), { nil: undefined }),
       body: fc.option(rawBody, { nil: undefined }),
     });

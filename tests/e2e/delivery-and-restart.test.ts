@@ -22,7 +22,10 @@ describe('notifications survive a receiver outage and a restart', () => {
     const receiver = await new WebhookReceiver(SECRET).start();
     running.push(receiver);
     await receiver.stop(); // down, but its port is known
-    const newsroom = await new LocalNewsroom(newDataDir(), { NEWSROOM_WEBHOOK_URLS: receiver.url, NEWSROOM_WEBHOOK_SECRET: SECRET }).start();
+    const newsroom = await new LocalNewsroom(newDataDir(), {
+      NEWSROOM_WEBHOOK_URLS: receiver.url,
+      NEWSROOM_WEBHOOK_SECRET: SECRET,
+    }).start();
     running.push(newsroom);
 
     const id = await approvedStory(newsroom, 'Approved during an outage');
@@ -46,7 +49,10 @@ describe('notifications survive a receiver outage and a restart', () => {
     const first = await new LocalNewsroom(dataDir, env).start();
     const id = await approvedStory(first, 'Survives a restart');
     const reporter = await first.token('rita', 'reporters');
-    const { body: draft } = await call(`${first.url}/articles`, { token: reporter, body: { headline: 'Unfinished', body: 'Half a story.' } });
+    const { body: draft } = await call(`${first.url}/articles`, {
+      token: reporter,
+      body: { headline: 'Unfinished', body: 'Half a story.' },
+    });
     expect(await first.stop('SIGTERM')).toBe(0);
 
     await receiver.start();
@@ -54,7 +60,10 @@ describe('notifications survive a receiver outage and a restart', () => {
     running.push(second);
     const again = await call(`${second.url}/articles/${id}`, { token: reporter });
     expect(again.body).toMatchObject({ id, status: 'published', version: 3, headline: 'Survives a restart' });
-    expect((await call(`${second.url}/articles/${draft.id}`, { token: reporter })).body).toMatchObject({ status: 'draft', headline: 'Unfinished' });
+    expect((await call(`${second.url}/articles/${draft.id}`, { token: reporter })).body).toMatchObject({
+      status: 'draft',
+      headline: 'Unfinished',
+    });
 
     const got = await eventually(() => (receiver.of(id).length >= 3 ? receiver.of(id) : undefined), 10_000);
     expect(got.map((r) => r.id)).toEqual([`${id}:2:ArticleSubmitted`, `${id}:3:ArticleApproved`, `${id}:3:ArticlePublished`]);

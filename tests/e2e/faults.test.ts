@@ -101,7 +101,11 @@ describe('a crash in the middle of a burst', () => {
 
     const second = await new LocalNewsroom(dataDir, { NEWSROOM_WEBHOOK_URLS: receiver.url, NEWSROOM_WEBHOOK_SECRET: SECRET }).start();
     running.push(second);
-    const transitionsFor: Record<number, string[]> = { 1: [], 2: ['ArticleSubmitted'], 3: ['ArticleSubmitted', 'ArticleApproved', 'ArticlePublished'] };
+    const transitionsFor: Record<number, string[]> = {
+      1: [],
+      2: ['ArticleSubmitted'],
+      3: ['ArticleSubmitted', 'ArticleApproved', 'ArticlePublished'],
+    };
     for (const [id, seen] of acknowledged) {
       const { status, body } = await call(`${second.url}/articles/${id}`, { token: chief });
       expect(status).toBe(200);
@@ -113,13 +117,17 @@ describe('a crash in the middle of a burst', () => {
       expect(history.body.items.map((h: { type: string }) => h.type)).toEqual(transitionsFor[body.version]);
     }
     // The outbox drains: every transition of every article reaches the receiver.
-    await eventually(async () => {
-      for (const id of acknowledged.keys()) {
-        const { body } = await call(`${second.url}/articles/${id}`, { token: chief });
-        const expected = transitionsFor[body.version]!.length;
-        if (new Set(receiver.of(id).map((r) => r.id)).size !== expected) return false;
-      }
-      return true;
-    }, 20_000, 200);
+    await eventually(
+      async () => {
+        for (const id of acknowledged.keys()) {
+          const { body } = await call(`${second.url}/articles/${id}`, { token: chief });
+          const expected = transitionsFor[body.version]!.length;
+          if (new Set(receiver.of(id).map((r) => r.id)).size !== expected) return false;
+        }
+        return true;
+      },
+      20_000,
+      200,
+    );
   });
 });

@@ -39,7 +39,8 @@ describe('Idempotency-Key', () => {
     const { body } = await create(`story-${Date.now()}`, 'Approve me once');
     await call(`${newsroom.url}/articles/${body.id}/submit`, { method: 'POST', token: reporter });
     const key = `approve-${body.id}`;
-    const approve = () => call(`${newsroom.url}/articles/${body.id}/approve`, { token: chief, body: {}, headers: { 'idempotency-key': key } });
+    const approve = () =>
+      call(`${newsroom.url}/articles/${body.id}/approve`, { token: chief, body: {}, headers: { 'idempotency-key': key } });
     const [a, b] = await Promise.all([approve(), approve()]);
     const c = await approve();
     expect(a.status === 200 || b.status === 200).toBe(true);
@@ -55,11 +56,27 @@ describe('Idempotency-Key', () => {
   it('keys are per caller and per article; a refused request frees its key', async () => {
     const { body: one } = await create(`k1-${Date.now()}`, 'One');
     const key = `submit-${Date.now()}`;
-    const denied = await call(`${newsroom.url}/articles/${one.id}/approve`, { token: chief, body: {}, headers: { 'idempotency-key': key } });
+    const denied = await call(`${newsroom.url}/articles/${one.id}/approve`, {
+      token: chief,
+      body: {},
+      headers: { 'idempotency-key': key },
+    });
     expect(denied.status).toBe(409);
     await call(`${newsroom.url}/articles/${one.id}/submit`, { method: 'POST', token: reporter });
-    const retried = await call(`${newsroom.url}/articles/${one.id}/approve`, { token: chief, body: {}, headers: { 'idempotency-key': key } });
+    const retried = await call(`${newsroom.url}/articles/${one.id}/approve`, {
+      token: chief,
+      body: {},
+      headers: { 'idempotency-key': key },
+    });
     expect(retried.status).toBe(200);
-    expect((await call(`${newsroom.url}/articles`, { token: reporter, body: { headline: 'x', body: 'y' }, headers: { 'idempotency-key': 'bad key with spaces' } })).status).toBe(400);
+    expect(
+      (
+        await call(`${newsroom.url}/articles`, {
+          token: reporter,
+          body: { headline: 'x', body: 'y' },
+          headers: { 'idempotency-key': 'bad key with spaces' },
+        })
+      ).status,
+    ).toBe(400);
   });
 });

@@ -25,27 +25,43 @@ afterAll(async () => {
   await receiver.stop();
 });
 
-const draft = async () => (await call(`${newsroom.url}/articles`, { token: reporter, body: { headline: 'With pictures', body: 'Copy.' } })).body.id as string;
+const draft = async () =>
+  (await call(`${newsroom.url}/articles`, { token: reporter, body: { headline: 'With pictures', body: 'Copy.' } })).body.id as string;
 
 async function declare(id: string, file: { filename: string; contentType: string; size: number }, token = reporter) {
-  return call(`${newsroom.url}/articles/${id}/media`, { token, body: { ...file, caption: 'The border post at dawn', credit: 'Rita Reporter' } });
+  return call(`${newsroom.url}/articles/${id}/media`, {
+    token,
+    body: { ...file, caption: 'The border post at dawn', credit: 'Rita Reporter' },
+  });
 }
 
 async function settled(id: string, mediaId: string) {
-  return eventually(async () => {
-    const { body } = await call(`${newsroom.url}/articles/${id}/media`, { token: reporter });
-    const m = body.items.find((i: any) => i.id === mediaId);
-    return m && m.status !== 'pending' ? m : undefined;
-  }, 10_000, 20);
+  return eventually(
+    async () => {
+      const { body } = await call(`${newsroom.url}/articles/${id}/media`, { token: reporter });
+      const m = body.items.find((i: any) => i.id === mediaId);
+      return m && m.status !== 'pending' ? m : undefined;
+    },
+    10_000,
+    20,
+  );
 }
 
 describe('media uploads straight to storage, verified before they reach an article', () => {
   it('verifies a real PNG and JPEG, records their dimensions and serves them back', async () => {
     const id = await draft();
-    for (const [file, contentType, w, h] of [[png(3, 2), 'image/png', 3, 2], [jpeg(17, 9), 'image/jpeg', 17, 9]] as const) {
+    for (const [file, contentType, w, h] of [
+      [png(3, 2), 'image/png', 3, 2],
+      [jpeg(17, 9), 'image/jpeg', 17, 9],
+    ] as const) {
       const declared = await declare(id, { filename: `border.${contentType.split('/')[1]}`, contentType, size: file.length });
       expect(declared.status).toBe(201);
-      expect(declared.body).toMatchObject({ status: 'pending', contentType, size: file.length, upload: { url: expect.any(String), fields: expect.any(Object) } });
+      expect(declared.body).toMatchObject({
+        status: 'pending',
+        contentType,
+        size: file.length,
+        upload: { url: expect.any(String), fields: expect.any(Object) },
+      });
       expect(declared.body.upload.fields.key).toBe(`media/${id}/${declared.body.id}`);
       expect(Date.parse(declared.body.upload.expiresAt) - Date.now()).toBeLessThanOrEqual(15 * 60_000);
 
@@ -56,7 +72,9 @@ describe('media uploads straight to storage, verified before they reach an artic
       expect(download.status).toBe(200);
       expect(Buffer.from(await download.arrayBuffer()).equals(file)).toBe(true);
     }
-    const ready = await eventually(() => (receiver.of(id).filter((r) => r.type === 'MediaReady').length === 2 ? receiver.of(id) : undefined));
+    const ready = await eventually(() =>
+      receiver.of(id).filter((r) => r.type === 'MediaReady').length === 2 ? receiver.of(id) : undefined,
+    );
     expect(ready[0]!.event.media).toMatchObject({ status: 'ready', width: 3, height: 2 });
   });
 
@@ -66,15 +84,24 @@ describe('media uploads straight to storage, verified before they reach an artic
     const posing = await declare(id, { filename: 'photo.png', contentType: 'image/png', size: fake.length });
     await uploadWithForm(posing.body.upload, fake, 'image/png');
     const rejected = await settled(id, posing.body.id);
-    expect(rejected).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/not a recognisable image\/png/), downloadUrl: null });
+    expect(rejected).toMatchObject({
+      status: 'rejected',
+      reason: expect.stringMatching(/not a recognisable image\/png/),
+      downloadUrl: null,
+    });
     const gone = await fetch(`${posing.body.upload.url}/${posing.body.upload.fields.key}`);
     expect(gone.status).toBe(404);
 
     const real = png(4, 4);
     const wrongSize = await declare(id, { filename: 'photo.png', contentType: 'image/png', size: real.length + 100 });
     await uploadWithForm(wrongSize.body.upload, real, 'image/png');
-    expect(await settled(id, wrongSize.body.id)).toMatchObject({ status: 'rejected', reason: `size is ${real.length} bytes, ${real.length + 100} were declared` });
-    const events = await eventually(() => (receiver.of(id).filter((r) => r.type === 'MediaRejected').length === 2 ? receiver.of(id) : undefined));
+    expect(await settled(id, wrongSize.body.id)).toMatchObject({
+      status: 'rejected',
+      reason: `size is ${real.length} bytes, ${real.length + 100} were declared`,
+    });
+    const events = await eventually(() =>
+      receiver.of(id).filter((r) => r.type === 'MediaRejected').length === 2 ? receiver.of(id) : undefined,
+    );
     expect(events.every((e) => e.event.media.status === 'rejected')).toBe(true);
   });
 

@@ -30,15 +30,22 @@ describe('a newcomer’s first story, from draft to publication', () => {
   });
 
   it('npm run token prints a signed JWT and nothing else', async () => {
-    const { stdout } = await run('npm', ['run', '-s', 'token', '--', '--user', 'kjones', '--group', 'reporters', '--name', 'Killian Jones'], {
-      cwd: ROOT,
-      env: { ...process.env, NEWSROOM_DATA_DIR: newsroom.dataDir },
-    });
+    const { stdout } = await run(
+      'npm',
+      ['run', '-s', 'token', '--', '--user', 'kjones', '--group', 'reporters', '--name', 'Killian Jones'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NEWSROOM_DATA_DIR: newsroom.dataDir },
+      },
+    );
     expect(stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
     const me = await call(`${newsroom.url}/articles`, { token: stdout.trim() });
     expect(me.status).toBe(200);
     await expect(
-      run('npm', ['run', '-s', 'token', '--', '--user', 'x', '--group', 'admins'], { cwd: ROOT, env: { ...process.env, NEWSROOM_DATA_DIR: newsroom.dataDir } }),
+      run('npm', ['run', '-s', 'token', '--', '--user', 'x', '--group', 'admins'], {
+        cwd: ROOT,
+        env: { ...process.env, NEWSROOM_DATA_DIR: newsroom.dataDir },
+      }),
     ).rejects.toMatchObject({ stderr: expect.stringContaining('unknown group') });
   });
 
@@ -62,7 +69,14 @@ describe('a newcomer’s first story, from draft to publication', () => {
     expect(created.status).toBe(201);
     expect(created.headers.get('etag')).toBe('"1"');
     expect(created.headers.get('location')).toBe(`/articles/${created.body.id}`);
-    expect(created.body).toMatchObject({ status: 'draft', version: 1, authorId: 'kjones', authorName: 'Killian Jones', body: filed.body, allowedActions: ['edit', 'submit'] });
+    expect(created.body).toMatchObject({
+      status: 'draft',
+      version: 1,
+      authorId: 'kjones',
+      authorName: 'Killian Jones',
+      body: filed.body,
+      allowedActions: ['edit', 'submit'],
+    });
     const id = created.body.id as string;
     const url = `${api}/articles/${id}`;
 
@@ -70,10 +84,18 @@ describe('a newcomer’s first story, from draft to publication', () => {
     expect((await call(url, { token: rival })).status).toBe(404);
 
     // The reporter tightens the standfirst, then submits.
-    const edited = await call(url, { method: 'PATCH', token: reporter, body: { standfirst: 'Tajikistan reacts.' }, headers: { 'if-match': '"1"' } });
+    const edited = await call(url, {
+      method: 'PATCH',
+      token: reporter,
+      body: { standfirst: 'Tajikistan reacts.' },
+      headers: { 'if-match': '"1"' },
+    });
     expect(edited.status).toBe(200);
     expect(edited.headers.get('etag')).toBe('"2"');
-    expect((await call(`${url}/submit`, { method: 'POST', token: reporter })).body).toMatchObject({ status: 'in_review', allowedActions: ['withdraw'] });
+    expect((await call(`${url}/submit`, { method: 'POST', token: reporter })).body).toMatchObject({
+      status: 'in_review',
+      allowedActions: ['withdraw'],
+    });
 
     // The reporter may not approve their own story; the editor sends it back.
     const selfApproval = await call(`${url}/approve`, { token: reporter, body: {} });
@@ -84,7 +106,9 @@ describe('a newcomer’s first story, from draft to publication', () => {
 
     // The reporter fixes it and resubmits; the chief editor approves.
     const fixedBody = `${filed.body}\n\nThe figure of 20,000 was given by the presidential press office.`;
-    expect((await call(url, { method: 'PATCH', token: reporter, body: { body: fixedBody }, headers: { 'if-match': '"4"' } })).status).toBe(200);
+    expect((await call(url, { method: 'PATCH', token: reporter, body: { body: fixedBody }, headers: { 'if-match': '"4"' } })).status).toBe(
+      200,
+    );
     expect((await call(`${url}/submit`, { method: 'POST', token: reporter, headers: { 'if-match': '"5"' } })).status).toBe(200);
     const approvedAt = Date.now();
     const approved = await call(`${url}/approve`, { token: chief, body: {} });
@@ -93,7 +117,10 @@ describe('a newcomer’s first story, from draft to publication', () => {
     expect(approved.body.publishedAt).toEqual(expect.any(String));
 
     // Subscribers hear of the approval within a second, signed and in order.
-    const events = await eventually(() => (receiver.of(id).some((r) => r.type === 'ArticlePublished') ? receiver.of(id) : undefined), 5_000);
+    const events = await eventually(
+      () => (receiver.of(id).some((r) => r.type === 'ArticlePublished') ? receiver.of(id) : undefined),
+      5_000,
+    );
     const approval = events.find((r) => r.type === 'ArticleApproved')!;
     expect(approval.at - approvedAt).toBeLessThan(1_000);
     expect(events.every((r) => r.signatureValid)).toBe(true);
@@ -106,7 +133,13 @@ describe('a newcomer’s first story, from draft to publication', () => {
       actor: { id: 'carla', name: 'Carla Chief' },
       article: { headline: filed.headline, authorId: 'kjones', status: 'published', publishAt: null },
     });
-    expect(events.map((r) => r.type)).toEqual(['ArticleSubmitted', 'ChangesRequested', 'ArticleSubmitted', 'ArticleApproved', 'ArticlePublished']);
+    expect(events.map((r) => r.type)).toEqual([
+      'ArticleSubmitted',
+      'ChangesRequested',
+      'ArticleSubmitted',
+      'ArticleApproved',
+      'ArticlePublished',
+    ]);
 
     // Everyone can read it now, and its history tells the story.
     expect((await call(url, { token: rival })).body).toMatchObject({ status: 'published', allowedActions: [] });

@@ -27,10 +27,14 @@ async function inReview(nr = newsroom, headline = 'Embargoed until the minute it
 const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
 
 async function whenPublished(nr: LocalNewsroom, id: string, timeoutMs = 10_000) {
-  return eventually(async () => {
-    const { body } = await call(`${nr.url}/articles/${id}`, { token: chief });
-    return body.status === 'published' ? body : undefined;
-  }, timeoutMs, 10);
+  return eventually(
+    async () => {
+      const { body } = await call(`${nr.url}/articles/${id}`, { token: chief });
+      return body.status === 'published' ? body : undefined;
+    },
+    timeoutMs,
+    10,
+  );
 }
 
 describe('scheduled publishing on the local newsroom', () => {
@@ -57,7 +61,10 @@ describe('scheduled publishing on the local newsroom', () => {
     const id = await inReview();
     const noOffset = await call(`${newsroom.url}/articles/${id}/approve`, { token: chief, body: { publishAt: '2031-01-01T06:00:00' } });
     expect(noOffset.status).toBe(400);
-    const tooFar = await call(`${newsroom.url}/articles/${id}/approve`, { token: chief, body: { publishAt: new Date(Date.now() + 400 * 86_400_000).toISOString() } });
+    const tooFar = await call(`${newsroom.url}/articles/${id}/approve`, {
+      token: chief,
+      body: { publishAt: new Date(Date.now() + 400 * 86_400_000).toISOString() },
+    });
     expect(tooFar.status).toBe(400);
     const local = new Date(Date.now() + 86_400_000);
     const withOffset = `${local.toISOString().slice(0, 19)}+02:00`;
@@ -128,10 +135,14 @@ describe('scheduled publishing on the local newsroom', () => {
     const second = await new LocalNewsroom(dataDir).start();
     const startedAt = Date.now();
     try {
-      const published = await eventually(async () => {
-        const { body: a } = await call(`${second.url}/articles/${body.id}`, { token: t.chief });
-        return a.status === 'published' ? a : undefined;
-      }, 5_000, 10);
+      const published = await eventually(
+        async () => {
+          const { body: a } = await call(`${second.url}/articles/${body.id}`, { token: t.chief });
+          return a.status === 'published' ? a : undefined;
+        },
+        5_000,
+        10,
+      );
       expect(Date.parse(published.publishedAt) - startedAt).toBeLessThan(1_000);
       const history = (await call(`${second.url}/articles/${body.id}/history`, { token: t.chief })).body.items;
       expect(history.filter((h: any) => h.type === 'ArticlePublished')).toHaveLength(1);

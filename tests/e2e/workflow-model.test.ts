@@ -12,10 +12,25 @@ const RUNS = Number(process.env.MODEL_RUNS ?? 25);
 
 type Status = 'draft' | 'in_review' | 'scheduled' | 'published';
 type Group = 'reporters' | 'editors' | 'chief-editors';
-interface Person { id: string; group: Group; token: string }
-interface ModelArticle { id: string; authorId: string; status: Status; version: number; headline: string; history: string[] }
-interface Model { articles: ModelArticle[] }
-interface Real { url: string }
+interface Person {
+  id: string;
+  group: Group;
+  token: string;
+}
+interface ModelArticle {
+  id: string;
+  authorId: string;
+  status: Status;
+  version: number;
+  headline: string;
+  history: string[];
+}
+interface Model {
+  articles: ModelArticle[];
+}
+interface Real {
+  url: string;
+}
 
 const people: Person[] = [
   { id: 'rep-a', group: 'reporters', token: '' },
@@ -34,15 +49,21 @@ function rule(action: Action, p: Person, a: ModelArticle): Status[] | 'forbidden
   const desk = p.group !== 'reporters';
   const chief = p.group === 'chief-editors';
   switch (action) {
-    case 'edit': return desk ? ['draft', 'in_review'] : author ? ['draft'] : 'forbidden';
-    case 'submit': return author ? ['draft'] : 'forbidden';
-    case 'withdraw': return author ? ['in_review'] : 'forbidden';
-    case 'request-changes': return desk ? ['in_review'] : 'forbidden';
+    case 'edit':
+      return desk ? ['draft', 'in_review'] : author ? ['draft'] : 'forbidden';
+    case 'submit':
+      return author ? ['draft'] : 'forbidden';
+    case 'withdraw':
+      return author ? ['in_review'] : 'forbidden';
+    case 'request-changes':
+      return desk ? ['in_review'] : 'forbidden';
     case 'approve':
-    case 'approve-later': return chief ? ['in_review'] : 'forbidden';
+    case 'approve-later':
+      return chief ? ['in_review'] : 'forbidden';
     case 'schedule':
     case 'unschedule':
-    case 'publish': return chief ? ['scheduled'] : 'forbidden';
+    case 'publish':
+      return chief ? ['scheduled'] : 'forbidden';
   }
 }
 
@@ -71,7 +92,12 @@ const later = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
 
 function send(real: Real, action: Exclude<Action, 'edit'>, p: Person, id: string) {
   const path = action === 'approve-later' ? 'approve' : action;
-  const body = action === 'request-changes' ? { comment: 'Needs work.' } : action === 'approve-later' || action === 'schedule' ? { publishAt: later() } : {};
+  const body =
+    action === 'request-changes'
+      ? { comment: 'Needs work.' }
+      : action === 'approve-later' || action === 'schedule'
+        ? { publishAt: later() }
+        : {};
   return call(`${real.url}/articles/${id}/${path}`, { token: p.token, body });
 }
 
@@ -79,13 +105,20 @@ function send(real: Real, action: Exclude<Action, 'edit'>, p: Person, id: string
 async function agree(real: Real, a: ModelArticle) {
   const chief = people[CHIEF]!;
   const got = await call(`${real.url}/articles/${a.id}`, { token: chief.token });
-  expect({ status: got.body.status, version: got.body.version, headline: got.body.headline }).toEqual({ status: a.status, version: a.version, headline: a.headline });
+  expect({ status: got.body.status, version: got.body.version, headline: got.body.headline }).toEqual({
+    status: a.status,
+    version: a.version,
+    headline: a.headline,
+  });
   const history = await call(`${real.url}/articles/${a.id}/history`, { token: chief.token });
   expect(history.body.items.map((h: { type: string }) => h.type)).toEqual(a.history);
 }
 
 class Create implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly who: number, readonly headline: string) {}
+  constructor(
+    readonly who: number,
+    readonly headline: string,
+  ) {}
   check = () => true;
   async run(m: Model, r: Real) {
     const p = people[this.who]!;
@@ -99,13 +132,23 @@ class Create implements fc.AsyncCommand<Model, Real> {
 }
 
 class Edit implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly who: number, readonly which: number, readonly headline: string, readonly stale: boolean) {}
+  constructor(
+    readonly who: number,
+    readonly which: number,
+    readonly headline: string,
+    readonly stale: boolean,
+  ) {}
   check = (m: Readonly<Model>) => m.articles.length > 0;
   async run(m: Model, r: Real) {
     const a = m.articles[this.which % m.articles.length]!;
     const p = people[this.who]!;
     const etag = `"${this.stale ? a.version - 1 : a.version}"`;
-    const res = await call(`${r.url}/articles/${a.id}`, { method: 'PATCH', token: p.token, body: { headline: this.headline }, headers: { 'if-match': etag } });
+    const res = await call(`${r.url}/articles/${a.id}`, {
+      method: 'PATCH',
+      token: p.token,
+      body: { headline: this.headline },
+      headers: { 'if-match': etag },
+    });
     const expected = predict('edit', p, a, !this.stale);
     expect(res.status).toBe(expected);
     if (expected === 200) {
@@ -118,7 +161,11 @@ class Edit implements fc.AsyncCommand<Model, Real> {
 }
 
 class Transition implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly who: number, readonly which: number, readonly action: Exclude<Action, 'edit'>) {}
+  constructor(
+    readonly who: number,
+    readonly which: number,
+    readonly action: Exclude<Action, 'edit'>,
+  ) {}
   check = (m: Readonly<Model>) => m.articles.length > 0;
   async run(m: Model, r: Real) {
     const a = m.articles[this.which % m.articles.length]!;
@@ -138,7 +185,11 @@ class Transition implements fc.AsyncCommand<Model, Real> {
 
 /** Two callers race the same transition: at most one may win. */
 class Race implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly which: number, readonly action: Exclude<Action, 'edit'>, readonly who: [number, number]) {}
+  constructor(
+    readonly which: number,
+    readonly action: Exclude<Action, 'edit'>,
+    readonly who: [number, number],
+  ) {}
   check = (m: Readonly<Model>) => m.articles.length > 0;
   async run(m: Model, r: Real) {
     const a = m.articles[this.which % m.articles.length]!;
@@ -168,22 +219,47 @@ beforeAll(async () => {
 afterAll(() => newsroom.stop());
 
 describe('the workflow, against a model', () => {
-  it(`keeps every promise over ${RUNS} random command sequences`, async () => {
-    const person = fc.integer({ min: 0, max: people.length - 1 });
-    const article = fc.nat(20);
-    const action = fc.constantFrom<Exclude<Action, 'edit'>>('submit', 'withdraw', 'request-changes', 'approve', 'approve-later', 'schedule', 'unschedule', 'publish');
-    const commands = [
-      fc.tuple(fc.integer({ min: 0, max: 4 }), fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim().length > 0)).map(([w, h]) => new Create(w, h)),
-      fc.tuple(person, article, fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim().length > 0), fc.boolean()).map(([w, i, h, s]) => new Edit(w, i, h, s)),
-      fc.tuple(person, article, action).map(([w, i, a]) => new Transition(w, i, a)),
-      fc.tuple(person, article, action).map(([w, i, a]) => new Transition(w, i, a)),
-      fc.tuple(article, action, fc.tuple(person, person)).map(([i, a, w]) => new Race(i, a, w)),
-    ];
-    await fc.assert(
-      fc.asyncProperty(fc.commands(commands, { maxCommands: 25 }), (cmds) =>
-        fc.asyncModelRun(() => ({ model: { articles: [] }, real: { url: newsroom.url } }), cmds),
-      ),
-      { numRuns: RUNS, seed: process.env.MODEL_SEED ? Number(process.env.MODEL_SEED) : undefined, endOnFailure: true },
-    );
-  }, 30 * 60_000);
+  it(
+    `keeps every promise over ${RUNS} random command sequences`,
+    async () => {
+      const person = fc.integer({ min: 0, max: people.length - 1 });
+      const article = fc.nat(20);
+      const action = fc.constantFrom<Exclude<Action, 'edit'>>(
+        'submit',
+        'withdraw',
+        'request-changes',
+        'approve',
+        'approve-later',
+        'schedule',
+        'unschedule',
+        'publish',
+      );
+      const commands = [
+        fc
+          .tuple(
+            fc.integer({ min: 0, max: 4 }),
+            fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim().length > 0),
+          )
+          .map(([w, h]) => new Create(w, h)),
+        fc
+          .tuple(
+            person,
+            article,
+            fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim().length > 0),
+            fc.boolean(),
+          )
+          .map(([w, i, h, s]) => new Edit(w, i, h, s)),
+        fc.tuple(person, article, action).map(([w, i, a]) => new Transition(w, i, a)),
+        fc.tuple(person, article, action).map(([w, i, a]) => new Transition(w, i, a)),
+        fc.tuple(article, action, fc.tuple(person, person)).map(([i, a, w]) => new Race(i, a, w)),
+      ];
+      await fc.assert(
+        fc.asyncProperty(fc.commands(commands, { maxCommands: 25 }), (cmds) =>
+          fc.asyncModelRun(() => ({ model: { articles: [] }, real: { url: newsroom.url } }), cmds),
+        ),
+        { numRuns: RUNS, seed: process.env.MODEL_SEED ? Number(process.env.MODEL_SEED) : undefined, endOnFailure: true },
+      );
+    },
+    30 * 60_000,
+  );
 });

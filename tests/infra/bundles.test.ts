@@ -37,18 +37,23 @@ function bundleFor(name: string): string {
 /** Runs a synthesized bundle with plain Node against the embedded DynamoDB (served by this process). */
 async function invoke(name: string, event: unknown): Promise<any> {
   const out = await new Promise<string>((resolve, reject) => {
-    const child = execFile(process.execPath, [join(ROOT, 'tests/support/invoke-bundle.mjs'), bundleFor(name)], {
-    timeout: 30_000,
-    env: {
-      PATH: process.env.PATH,
-      TABLE_NAME: dynamo.tableName,
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: 'S3RVER',
-      AWS_SECRET_ACCESS_KEY: 'S3RVER',
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-      POWERTOOLS_LOG_LEVEL: 'ERROR',
-    },
-    }, (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout)));
+    const child = execFile(
+      process.execPath,
+      [join(ROOT, 'tests/support/invoke-bundle.mjs'), bundleFor(name)],
+      {
+        timeout: 30_000,
+        env: {
+          PATH: process.env.PATH,
+          TABLE_NAME: dynamo.tableName,
+          AWS_REGION: 'us-east-1',
+          AWS_ACCESS_KEY_ID: 'S3RVER',
+          AWS_SECRET_ACCESS_KEY: 'S3RVER',
+          AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+          POWERTOOLS_LOG_LEVEL: 'ERROR',
+        },
+      },
+      (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout)),
+    );
     child.stdin!.end(JSON.stringify(event));
   });
   return JSON.parse(out);
@@ -64,31 +69,78 @@ describe('the bundles synth produces', () => {
     const reporter = cognitoClaims('b1f3-reporter', ['reporters'], 'Rita Reporter');
     const chief = cognitoClaims('c9d2-chief', ['chief-editors', 'editors'], 'Carla Chief');
 
-    const created = await invoke('articlesWrite', httpApiEvent({
-      method: 'POST', path: '/articles', routePath: '/articles', claims: reporter,
-      body: { headline: 'Bundled', body: 'Runs outside the TypeScript sources.' },
-    }));
+    const created = await invoke(
+      'articlesWrite',
+      httpApiEvent({
+        method: 'POST',
+        path: '/articles',
+        routePath: '/articles',
+        claims: reporter,
+        body: { headline: 'Bundled', body: 'Runs outside the TypeScript sources.' },
+      }),
+    );
     expect(created.statusCode).toBe(201);
     const article = JSON.parse(created.body);
     expect(article).toMatchObject({ status: 'draft', authorId: 'b1f3-reporter', authorName: 'Rita Reporter' });
 
     const id = article.id as string;
-    const submitted = await invoke('articlesReview', httpApiEvent({ method: 'POST', path: `/articles/${id}/submit`, routePath: '/articles/{id}/submit', pathParameters: { id }, claims: reporter }));
+    const submitted = await invoke(
+      'articlesReview',
+      httpApiEvent({
+        method: 'POST',
+        path: `/articles/${id}/submit`,
+        routePath: '/articles/{id}/submit',
+        pathParameters: { id },
+        claims: reporter,
+      }),
+    );
     expect(submitted.statusCode).toBe(200);
 
-    const denied = await invoke('articlesApprove', httpApiEvent({ method: 'POST', path: `/articles/${id}/approve`, routePath: '/articles/{id}/approve', pathParameters: { id }, claims: reporter, body: {} }));
+    const denied = await invoke(
+      'articlesApprove',
+      httpApiEvent({
+        method: 'POST',
+        path: `/articles/${id}/approve`,
+        routePath: '/articles/{id}/approve',
+        pathParameters: { id },
+        claims: reporter,
+        body: {},
+      }),
+    );
     expect(denied.statusCode).toBe(403);
     expect(denied.headers['content-type']).toBe('application/problem+json');
 
-    const approved = await invoke('articlesApprove', httpApiEvent({ method: 'POST', path: `/articles/${id}/approve`, routePath: '/articles/{id}/approve', pathParameters: { id }, claims: chief, body: {} }));
+    const approved = await invoke(
+      'articlesApprove',
+      httpApiEvent({
+        method: 'POST',
+        path: `/articles/${id}/approve`,
+        routePath: '/articles/{id}/approve',
+        pathParameters: { id },
+        claims: chief,
+        body: {},
+      }),
+    );
     expect(approved.statusCode).toBe(200);
     expect(JSON.parse(approved.body)).toMatchObject({ status: 'published', approvedBy: 'c9d2-chief' });
 
-    const read = await invoke('articlesRead', httpApiEvent({ method: 'GET', path: `/articles/${id}`, routePath: '/articles/{id}', pathParameters: { id }, claims: cognitoClaims('someone', ['reporters'], 'Someone') }));
+    const read = await invoke(
+      'articlesRead',
+      httpApiEvent({
+        method: 'GET',
+        path: `/articles/${id}`,
+        routePath: '/articles/{id}',
+        pathParameters: { id },
+        claims: cognitoClaims('someone', ['reporters'], 'Someone'),
+      }),
+    );
     expect(read.statusCode).toBe(200);
     expect(read.headers.etag).toBe('"3"');
 
-    const anonymous = await invoke('articlesRead', httpApiEvent({ method: 'GET', path: `/articles/${id}`, routePath: '/articles/{id}', pathParameters: { id } }));
+    const anonymous = await invoke(
+      'articlesRead',
+      httpApiEvent({ method: 'GET', path: `/articles/${id}`, routePath: '/articles/{id}', pathParameters: { id } }),
+    );
     expect(anonymous.statusCode).toBe(401);
   });
 });

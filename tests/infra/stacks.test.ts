@@ -9,7 +9,6 @@ import { ROUTES } from '../../lambdas/http/routes.js';
 import { buildNewsroom, configFromContext } from '../../lib/newsroom-app.js';
 import { CONFIG } from '../support/cdk-config.js';
 
-
 let stateful: Template;
 let app: Template;
 
@@ -50,7 +49,9 @@ describe('the stateful stack', () => {
       Properties: Match.objectLike({
         BillingMode: 'PAY_PER_REQUEST',
         StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
-        Replicas: [Match.objectLike({ DeletionProtectionEnabled: true, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+        Replicas: [
+          Match.objectLike({ DeletionProtectionEnabled: true, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }),
+        ],
         TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
         GlobalSecondaryIndexes: Match.arrayWith([Match.objectLike({ IndexName: 'byStatus' }), Match.objectLike({ IndexName: 'outbox' })]),
       }),
@@ -61,9 +62,16 @@ describe('the stateful stack', () => {
     stateful.hasResource('AWS::S3::Bucket', {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({
-        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
         BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
-        CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedOrigins: ['https://desk.example.com'], AllowedMethods: Match.arrayWith(['POST']) })] },
+        CorsConfiguration: {
+          CorsRules: [Match.objectLike({ AllowedOrigins: ['https://desk.example.com'], AllowedMethods: Match.arrayWith(['POST']) })],
+        },
         LifecycleConfiguration: { Rules: [Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } })] },
         LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'media/' }),
       }),
@@ -95,7 +103,10 @@ describe('sign-in and the API', () => {
       });
     }
     app.resourceCountIs('AWS::ApiGatewayV2::Route', ROUTES.length);
-    app.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
+    app.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+    });
   });
 
   it('throttles the stage and writes structured access logs', () => {
@@ -110,7 +121,12 @@ describe('sign-in and the API', () => {
     const fns = Object.values(app.findResources('AWS::Lambda::Function'));
     expect(fns.length).toBeGreaterThanOrEqual(6);
     for (const fn of fns) {
-      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' }, LoggingConfig: { LogFormat: 'JSON' } });
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogFormat: 'JSON' },
+      });
     }
   });
 
@@ -125,10 +141,14 @@ describe('sign-in and the API', () => {
     expect(approve).not.toContain('dynamodb:Query');
     // It may put items only under IDEMPOTENCY#: never an article.
     const puts = statementsOf('ApiarticlesApproveRole').filter((st) => [st.Action].flat().includes('dynamodb:PutItem'));
-    expect(puts).toEqual([expect.objectContaining({ Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['IDEMPOTENCY#*'] } } })]);
+    expect(puts).toEqual([
+      expect.objectContaining({ Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['IDEMPOTENCY#*'] } } }),
+    ]);
 
     expect(actionsOf('ApihealthRole').filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
-    const all = Object.values(app.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((s: any) => [s.Action].flat()));
+    const all = Object.values(app.findResources('AWS::IAM::Policy')).flatMap((p) =>
+      p.Properties.PolicyDocument.Statement.flatMap((s: any) => [s.Action].flat()),
+    );
     expect(all).not.toContain('dynamodb:Scan');
     expect(all).not.toContain('dynamodb:DeleteItem');
     expect(all.filter((a: string) => a.endsWith(':*'))).toEqual([]);
@@ -154,10 +174,15 @@ describe('notifications', () => {
     });
     app.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     app.hasResourceProperties('AWS::SNS::TopicPolicy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+      },
     });
     app.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'desk@example.com' });
-    app.hasResourceProperties('AWS::Events::ApiDestination', { InvocationEndpoint: 'https://cms.example.com/hooks/newsroom', HttpMethod: 'POST' });
+    app.hasResourceProperties('AWS::Events::ApiDestination', {
+      InvocationEndpoint: 'https://cms.example.com/hooks/newsroom',
+      HttpMethod: 'POST',
+    });
   });
 
   it('alarms on dead letters, dispatcher errors and API 5xx', () => {
@@ -178,16 +203,30 @@ describe('scheduled publishing', () => {
     app.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'NewsroomApp-articles' });
     const sweeps = Object.values(app.findResources('AWS::Events::Rule', { Properties: { ScheduleExpression: 'rate(1 minute)' } }));
     expect(sweeps).toHaveLength(2);
-    app.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'Newsroom', MetricName: 'PublishLag', Threshold: 120000, Statistic: 'Maximum' });
+    app.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'Newsroom',
+      MetricName: 'PublishLag',
+      Threshold: 120000,
+      Statistic: 'Maximum',
+    });
   });
 
   it('lets the scheduler role invoke only the publisher, and only the dispatcher manage schedules', () => {
     app.hasResourceProperties('AWS::IAM::Role', {
-      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'scheduler.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': Match.anyValue() } } })] },
+      AssumeRolePolicyDocument: {
+        Statement: [
+          Match.objectLike({
+            Principal: { Service: 'scheduler.amazonaws.com' },
+            Condition: { StringEquals: { 'aws:SourceAccount': Match.anyValue() } },
+          }),
+        ],
+      },
     });
     const invoke = actionsOf('PublishingSchedulerInvoke');
     expect(invoke.sort()).toEqual(['lambda:InvokeFunction', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'].sort());
-    expect(actionsOf('EventsDispatcherRole')).toEqual(expect.arrayContaining(['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole']));
+    expect(actionsOf('EventsDispatcherRole')).toEqual(
+      expect.arrayContaining(['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule', 'iam:PassRole']),
+    );
     for (const fn of ['ApiarticlesApproveRole', 'ApiarticlesReadRole', 'PublishingPublisherRole']) {
       expect(actionsOf(fn).filter((a) => a.startsWith('scheduler:'))).toEqual([]);
     }
@@ -201,7 +240,11 @@ describe('media', () => {
   it('announces uploads on EventBridge and sends those under media/ to the verifier', () => {
     stateful.hasResourceProperties('Custom::S3BucketNotifications', { NotificationConfiguration: { EventBridgeConfiguration: {} } });
     app.hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: Match.objectLike({ source: ['aws.s3'], 'detail-type': ['Object Created'], detail: Match.objectLike({ object: { key: [{ prefix: 'media/' }] } }) }),
+      EventPattern: Match.objectLike({
+        source: ['aws.s3'],
+        'detail-type': ['Object Created'],
+        detail: Match.objectLike({ object: { key: [{ prefix: 'media/' }] } }),
+      }),
       Targets: [Match.objectLike({ DeadLetterConfig: Match.anyValue(), RetryPolicy: Match.anyValue() })],
     });
   });
@@ -211,7 +254,11 @@ describe('media', () => {
     const verifier = s3Of('MediaVerifierRole');
     expect(verifier.flatMap((s) => [s.Action].flat()).sort()).toEqual(['s3:DeleteObject', 's3:GetObject']);
     expect(JSON.stringify(verifier.map((s) => s.Resource))).toContain('/media/*');
-    expect(s3Of('ApiarticlesMediaRole').flatMap((s) => [s.Action].flat()).sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
+    expect(
+      s3Of('ApiarticlesMediaRole')
+        .flatMap((s) => [s.Action].flat())
+        .sort(),
+    ).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
     for (const other of ['ApiarticlesReadRole', 'ApiarticlesWriteRole', 'ApiarticlesApproveRole', 'EventsDispatcherRole']) {
       expect(s3Of(other)).toEqual([]);
     }
@@ -222,6 +269,9 @@ describe('deploy-time settings', () => {
   it('refuses malformed context instead of deploying something surprising', () => {
     expect(() => configFromContext(new App({ context: { corsOrigins: ['desk.example.com/path'] } }))).toThrow(/not an origin/);
     expect(() => configFromContext(new App({ context: { webhooks: [{ name: 'x', url: 'http://insecure' }] } }))).toThrow(/https url/);
-    expect(configFromContext(new App({ context: { corsOrigins: 'https://a.example,https://b.example' } })).corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(configFromContext(new App({ context: { corsOrigins: 'https://a.example,https://b.example' } })).corsOrigins).toEqual([
+      'https://a.example',
+      'https://b.example',
+    ]);
   });
 });

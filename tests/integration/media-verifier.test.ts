@@ -24,9 +24,22 @@ let deps: MediaDeps;
 
 beforeAll(async () => {
   dynamo = await startDynamo('newsroom-media');
-  s3rver = new S3rver({ port: 0, address: '127.0.0.1', directory: mkdtempSync(join(tmpdir(), 's3-')), silent: true, configureBuckets: [{ name: 'media-test' }] });
+  s3rver = new S3rver({
+    port: 0,
+    address: '127.0.0.1',
+    directory: mkdtempSync(join(tmpdir(), 's3-')),
+    silent: true,
+    configureBuckets: [{ name: 'media-test' }],
+  });
   const { port } = await s3rver.run();
-  s3 = new S3Client({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
+  s3 = new S3Client({
+    endpoint: `http://127.0.0.1:${port}`,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
   deps = {
     articles: new DynamoArticleRepository(dynamo.db, dynamo.tableName),
     now: () => new Date(),
@@ -47,7 +60,11 @@ describe('the media verifier', () => {
   it('treats a duplicate object-created event as a no-op: one verdict, one event', async () => {
     const article = await createArticle(deps, reporter, () => ({ headline: 'Pictures', body: 'Copy.' }));
     const file = png(5, 4);
-    const { media } = await attachMedia(deps, reporter, article.id, () => ({ filename: 'p.png', contentType: 'image/png', size: file.length }));
+    const { media } = await attachMedia(deps, reporter, article.id, () => ({
+      filename: 'p.png',
+      contentType: 'image/png',
+      size: file.length,
+    }));
     const key = mediaKey(article.id, media.id);
     await s3.send(new PutObjectCommand({ Bucket: 'media-test', Key: key, Body: file, ContentType: 'image/png' }));
 

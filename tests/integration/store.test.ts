@@ -85,9 +85,7 @@ describe('conditional writes on DynamoDB', () => {
   it('of 20 concurrent edits with the same If-Match exactly one wins; the rest get 412', async () => {
     const article = await draft();
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        statusOf(editArticle(deps, reporter, article.id, () => ({ headline: `Edit ${i}` }), '"1"')),
-      ),
+      Array.from({ length: 20 }, (_, i) => statusOf(editArticle(deps, reporter, article.id, () => ({ headline: `Edit ${i}` }), '"1"'))),
     );
     expect(results.filter((s) => s === 200)).toHaveLength(1);
     expect(results.filter((s) => s === 412)).toHaveLength(19);
@@ -142,7 +140,12 @@ describe('the outbox', () => {
     const article = await inReview();
     const publisher = new RecordingPublisher();
     publisher.failing = true;
-    const drainer = new OutboxDrainer(outbox, publisher, { warn: () => undefined }, { batch: 100, concurrency: 4, baseDelayMs: 1, maxDelayMs: 1 });
+    const drainer = new OutboxDrainer(
+      outbox,
+      publisher,
+      { warn: () => undefined },
+      { batch: 100, concurrency: 4, baseDelayMs: 1, maxDelayMs: 1 },
+    );
     await drainer.drainOnce();
     expect(await outbox.articlesWithPendingEvents(100)).toContain(article.id);
     const history = await articleHistory(deps, reporter, article.id);

@@ -15,7 +15,9 @@ export function png(width: number, height: number): Buffer {
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 0; // greyscale
-  const rows = Buffer.concat(Array.from({ length: height }, (_, y) => Buffer.from([0, ...Array.from({ length: width }, (_, x) => (x * 40 + y * 80) % 256)])));
+  const rows = Buffer.concat(
+    Array.from({ length: height }, (_, y) => Buffer.from([0, ...Array.from({ length: width }, (_, x) => (x * 40 + y * 80) % 256)])),
+  );
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),
@@ -29,7 +31,8 @@ export function png(width: number, height: number): Buffer {
  * header that carries the dimensions, Huffman tables, one scan of a flat grey image, EOI.
  */
 export function jpeg(width: number, height: number): Buffer {
-  const seg = (marker: number, data: number[]) => Buffer.from([0xff, marker, ((data.length + 2) >> 8) & 0xff, (data.length + 2) & 0xff, ...data]);
+  const seg = (marker: number, data: number[]) =>
+    Buffer.from([0xff, marker, ((data.length + 2) >> 8) & 0xff, (data.length + 2) & 0xff, ...data]);
   const app0 = seg(0xe0, [0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
   const dqt = seg(0xdb, [0x00, ...Array(64).fill(1)]);
   const sof0 = seg(0xc0, [0x08, (height >> 8) & 0xff, height & 0xff, (width >> 8) & 0xff, width & 0xff, 0x01, 0x01, 0x11, 0x00]);
@@ -47,7 +50,12 @@ export function jpeg(width: number, height: number): Buffer {
 }
 
 /** Posts a file through a presigned POST form, as a browser would. */
-export async function uploadWithForm(upload: { url: string; fields: Record<string, string> }, file: Buffer, contentType: string, filename = 'upload.bin') {
+export async function uploadWithForm(
+  upload: { url: string; fields: Record<string, string> },
+  file: Buffer,
+  contentType: string,
+  filename = 'upload.bin',
+) {
   const form = new FormData();
   for (const [k, v] of Object.entries(upload.fields)) form.append(k, v);
   form.append('file', new Blob([file], { type: contentType }), filename);

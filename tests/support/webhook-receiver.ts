@@ -43,7 +43,14 @@ export class WebhookReceiver {
         const signatureValid = given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
         const event = JSON.parse(raw.toString('utf8'));
         if (this.answer < 300) {
-          this.received.push({ id: String(req.headers['x-newsroom-event-id']), type: String(req.headers['x-newsroom-event']), headers: req.headers, event, signatureValid, at: Date.now() });
+          this.received.push({
+            id: String(req.headers['x-newsroom-event-id']),
+            type: String(req.headers['x-newsroom-event']),
+            headers: req.headers,
+            event,
+            signatureValid,
+            at: Date.now(),
+          });
         }
         res.writeHead(this.answer).end();
       });

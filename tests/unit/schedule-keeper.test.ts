@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { atExpression, ScheduleKeeper } from '../../lambdas/store/schedule-keeper.js';
 
-const target = { groupName: 'NewsroomApp-articles', publisherArn: 'arn:aws:lambda:eu-west-1:1:function:pub', invokeRoleArn: 'arn:aws:iam::1:role/invoke', deadLetterArn: 'arn:aws:sqs:eu-west-1:1:dlq' };
+const target = {
+  groupName: 'NewsroomApp-articles',
+  publisherArn: 'arn:aws:lambda:eu-west-1:1:function:pub',
+  invokeRoleArn: 'arn:aws:iam::1:role/invoke',
+  deadLetterArn: 'arn:aws:sqs:eu-west-1:1:dlq',
+};
 
 describe('one-time schedules', () => {
   it('never fire before publishAt: at() rounds up to the next whole second, in UTC', () => {
@@ -32,13 +37,44 @@ describe('one-time schedules', () => {
 
   it('follow the events: created on ArticleScheduled, deleted on ArticlePublished', async () => {
     const sent: string[] = [];
-    const client = { send: async (cmd: { constructor: { name: string } }) => void sent.push(cmd.constructor.name) } as unknown as SchedulerClient;
+    const client = {
+      send: async (cmd: { constructor: { name: string } }) => void sent.push(cmd.constructor.name),
+    } as unknown as SchedulerClient;
     const keeper = new ScheduleKeeper(client, target);
-    const base = { occurredAt: '', articleId: 'a1', version: 3, from: 'in_review', to: 'scheduled', actor: { id: 'c', name: 'C' } } as const;
+    const base = {
+      occurredAt: '',
+      articleId: 'a1',
+      version: 3,
+      from: 'in_review',
+      to: 'scheduled',
+      actor: { id: 'c', name: 'C' },
+    } as const;
     await keeper.publish([
-      { ...base, id: 'a1:3:ArticleApproved', type: 'ArticleApproved', article: { headline: 'h', authorId: 'r', status: 'scheduled', publishAt: '2026-11-26T06:00:00.000Z', publishedAt: null } },
-      { ...base, id: 'a1:3:ArticleScheduled', type: 'ArticleScheduled', article: { headline: 'h', authorId: 'r', status: 'scheduled', publishAt: '2026-11-26T06:00:00.000Z', publishedAt: null } },
-      { ...base, id: 'a1:4:ArticlePublished', type: 'ArticlePublished', version: 4, article: { headline: 'h', authorId: 'r', status: 'published', publishAt: '2026-11-26T06:00:00.000Z', publishedAt: '2026-11-26T06:00:00.100Z' } },
+      {
+        ...base,
+        id: 'a1:3:ArticleApproved',
+        type: 'ArticleApproved',
+        article: { headline: 'h', authorId: 'r', status: 'scheduled', publishAt: '2026-11-26T06:00:00.000Z', publishedAt: null },
+      },
+      {
+        ...base,
+        id: 'a1:3:ArticleScheduled',
+        type: 'ArticleScheduled',
+        article: { headline: 'h', authorId: 'r', status: 'scheduled', publishAt: '2026-11-26T06:00:00.000Z', publishedAt: null },
+      },
+      {
+        ...base,
+        id: 'a1:4:ArticlePublished',
+        type: 'ArticlePublished',
+        version: 4,
+        article: {
+          headline: 'h',
+          authorId: 'r',
+          status: 'published',
+          publishAt: '2026-11-26T06:00:00.000Z',
+          publishedAt: '2026-11-26T06:00:00.100Z',
+        },
+      },
     ]);
     expect(sent).toEqual(['CreateScheduleCommand', 'DeleteScheduleCommand']);
   });

@@ -11,7 +11,13 @@ describe('recognising media by its bytes', () => {
     expect(sniffMedia(jpeg(33, 17))).toEqual({ mime: 'image/jpeg', width: 33, height: 17 });
     const gif = bytes('GIF89a', [0x20, 0x00, 0x10, 0x00], [0, 0, 0]);
     expect(sniffMedia(gif)).toEqual({ mime: 'image/gif', width: 32, height: 16 });
-    const webp = bytes('RIFF', [0x24, 0, 0, 0], 'WEBPVP8 ', [0x18, 0, 0, 0, 0x30, 0x01, 0, 0x9d, 0x01, 0x2a, 0x40, 0x00, 0x20, 0x00], Array(16).fill(0));
+    const webp = bytes(
+      'RIFF',
+      [0x24, 0, 0, 0],
+      'WEBPVP8 ',
+      [0x18, 0, 0, 0, 0x30, 0x01, 0, 0x9d, 0x01, 0x2a, 0x40, 0x00, 0x20, 0x00],
+      Array(16).fill(0),
+    );
     expect(sniffMedia(webp)).toEqual({ mime: 'image/webp', width: 64, height: 32 });
   });
 

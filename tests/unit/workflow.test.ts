@@ -31,9 +31,7 @@ const actor = (group: Group, id = 'caller'): Actor => ({ id, name: id, groups: [
 
 describe('the workflow table', () => {
   const cases = STATUSES.flatMap((status) =>
-    ACTIONS.flatMap((action) =>
-      GROUPS.flatMap((group) => [true, false].map((isAuthor) => ({ status, action, group, isAuthor }))),
-    ),
+    ACTIONS.flatMap((action) => GROUPS.flatMap((group) => [true, false].map((isAuthor) => ({ status, action, group, isAuthor })))),
   );
 
   it.each(cases)('$group (author: $isAuthor) → $action on a $status article', ({ status, action, group, isAuthor }) => {
