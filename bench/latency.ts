@@ -12,6 +12,23 @@ type Handler = (event: unknown, context: Context) => Promise<{ statusCode: numbe
 
 const context = { functionName: 'bench', awsRequestId: 'bench', getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
 
+/** An outbox entry of the same shape and size as the handler writes. */
+function rawEvent(pk: string, type: string, seq: number) {
+  const at = new Date().toISOString();
+  return {
+    id: `${pk}:4:${type}`,
+    type,
+    seq,
+    occurredAt: at,
+    articleId: pk,
+    version: 4,
+    from: 'in_review',
+    to: 'published',
+    actor: { id: 'raw-chief', name: 'Raw Chief' },
+    article: { headline: 'Benchmark headline', authorId: 'raw', status: 'published', publishAt: null, publishedAt: at },
+  };
+}
+
 /**
  * In-process handler latency against the raw SDK calls each handler makes, on the same
  * embedded DynamoDB: what our middleware, validation, workflow and mapping cost per request.
@@ -122,10 +139,7 @@ export async function measureLatency(n = 300) {
           ':none': [],
           ':ob': 'OUTBOX',
           ':obsk': `${new Date().toISOString()}#raw`,
-          ':e': [
-            { id: `${key.PK}:4:ArticleApproved`, type: 'ArticleApproved', seq: 0 },
-            { id: `${key.PK}:4:ArticlePublished`, type: 'ArticlePublished', seq: 1 },
-          ],
+          ':e': ['ArticleApproved', 'ArticlePublished'].map((type, seq) => rawEvent(key.PK, type, seq)),
         },
         ReturnValues: 'ALL_NEW',
       }),
