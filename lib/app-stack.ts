@@ -1,8 +1,8 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { alarmAbove } from './alarms.js';
 import { NewsroomApi } from './api.js';
 import { NewsroomAuth } from './auth.js';
 import { NewsroomEvents, type WebhookTarget } from './events.js';
@@ -70,29 +70,20 @@ export class AppStack extends Stack {
       deadLetters: this.events.deadLetters,
     });
 
-    new Alarm(this, 'DeadLettersWaiting', {
-      alarmDescription: 'Events or stream batches failed every retry and wait in the dead-letter queue',
+    alarmAbove(this, 'DeadLettersWaiting', {
+      description: 'Events or stream batches failed every retry and wait in the dead-letter queue',
       metric: this.events.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
       threshold: 0,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
     });
-    new Alarm(this, 'DispatcherErrors', {
-      alarmDescription: 'The dispatcher is failing to deliver events',
+    alarmAbove(this, 'DispatcherErrors', {
+      description: 'The dispatcher is failing to deliver events',
       metric: this.events.dispatcher.metricErrors({ period: Duration.minutes(5) }),
       threshold: 0,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
     });
-    new Alarm(this, 'Api5xx', {
-      alarmDescription: 'The API answers with server errors',
+    alarmAbove(this, 'Api5xx', {
+      description: 'The API answers with server errors',
       metric: this.api.api.metricServerError({ period: Duration.minutes(5) }),
-      threshold: 5,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
+      threshold: 4,
     });
 
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });

@@ -1,5 +1,5 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Metric, type Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -7,6 +7,7 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { alarmAbove } from './alarms.js';
 import { NewsroomFunction } from './newsroom-function.js';
 
 export interface NewsroomPublishingProps {
@@ -72,8 +73,8 @@ export class NewsroomPublishing extends Construct {
       targets: [new LambdaFunction(this.publisher, { retryAttempts: 2, deadLetterQueue: props.deadLetters })],
     });
 
-    this.lagAlarm = new Alarm(this, 'PublishLate', {
-      alarmDescription: 'A scheduled article was published more than 2 minutes after its time',
+    this.lagAlarm = alarmAbove(this, 'PublishLate', {
+      description: 'A scheduled article was published more than 2 minutes after its time',
       metric: new Metric({
         namespace: 'Newsroom',
         metricName: 'PublishLag',
@@ -82,9 +83,6 @@ export class NewsroomPublishing extends Construct {
         period: Duration.minutes(1),
       }),
       threshold: 120_000,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
     });
   }
 }

@@ -2,7 +2,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Article } from '../domain/article.js';
 import { badRequest } from '../domain/errors.js';
 import type { DomainEvent } from '../domain/events.js';
-import { articleIndexKeys, keys } from './keys.js';
+import { articleIndexKeys, keys, SUMMARY_ATTRIBUTES } from './keys.js';
 
 /**
  * Bodies are stored deflated: a 200,000-character body in a non-Latin script is up to
@@ -40,28 +40,10 @@ export function toItem(article: Article): ArticleItem {
   };
 }
 
-const FIELDS = [
-  'id',
-  'status',
-  'version',
-  'headline',
-  'standfirst',
-  'tags',
-  'authorId',
-  'authorName',
-  'createdAt',
-  'updatedAt',
-  'submittedAt',
-  'approvedBy',
-  'approvedAt',
-  'publishAt',
-  'publishedAt',
-] as const;
-
 /** Reads an article from a full item, or a summary (no body) from a list index. */
 export function fromItem(item: Record<string, unknown>): Article {
   const article = {} as Record<string, unknown>;
-  for (const f of FIELDS) article[f] = item[f] ?? null;
+  for (const f of SUMMARY_ATTRIBUTES) article[f] = item[f] ?? null;
   article.tags = (item.tags as string[] | undefined) ?? [];
   article.body = item.bodyZ ? decodeBody(item.bodyZ as Uint8Array) : undefined;
   article.media = item.media as Article['media'];
