@@ -56,9 +56,17 @@ async function bundle(entry: string, outfile: string): Promise<number> {
   return statSync(outfile).size;
 }
 
-/** Median time to import a bundle in a fresh Node process, over `runs` processes. */
-function importTime(file: string, runs: number): number {
+/** Time to import a bundle in a fresh Node process. */
+function importOnce(file: string, env: NodeJS.ProcessEnv): number {
   const script = `const t=performance.now();await import(${JSON.stringify(file)});process.stdout.write(String(performance.now()-t));process.exit(0)`;
+  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env }).toString());
+}
+
+/**
+ * Median import times of two bundles over `runs` fresh processes each, alternating between
+ * them so that whatever else the machine is doing weighs on both alike.
+ */
+function importTimes(ours: string, bare: string, runs: number): [number, number] {
   const env = {
     ...process.env,
     TABLE_NAME: 'bench',
@@ -71,11 +79,13 @@ function importTime(file: string, runs: number): number {
     MEDIA_BUCKET: 'bench',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
-  const times: number[] = [];
+  const a: number[] = [];
+  const b: number[] = [];
   for (let i = 0; i < runs; i++) {
-    times.push(Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env }).toString()));
+    a.push(importOnce(ours, env));
+    b.push(importOnce(bare, env));
   }
-  return p50(times);
+  return [p50(a), p50(b)];
 }
 
 export async function measureBundles(runs = 15) {
@@ -86,8 +96,7 @@ export async function measureBundles(runs = 15) {
     writeFileSync(bareEntry, fn.bare);
     const ours = await bundle(join(PROJECT_ROOT, fn.entry), join(dir, `${fn.name}.mjs`));
     const bare = await bundle(bareEntry, join(dir, `${fn.name}.bare.out.mjs`));
-    const oursInit = importTime(join(dir, `${fn.name}.mjs`), runs);
-    const bareInit = importTime(join(dir, `${fn.name}.bare.out.mjs`), runs);
+    const [oursInit, bareInit] = importTimes(join(dir, `${fn.name}.mjs`), join(dir, `${fn.name}.bare.out.mjs`), runs);
     rows.push({ name: fn.name, ours, bare, oursInit, bareInit });
   }
   return rows;

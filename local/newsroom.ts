@@ -18,7 +18,8 @@ export interface RunningNewsroom {
 
 /**
  * Starts the whole newsroom on this machine: embedded DynamoDB and S3, the same handlers
- * the cloud runs behind an API-Gateway-shaped server, and the outbox dispatcher.
+ * the cloud runs behind an API-Gateway-shaped server, the outbox dispatcher, the scheduled
+ * publisher and the media verifier.
  */
 export async function startNewsroom(settings: LocalSettings): Promise<RunningNewsroom> {
   // The README states the Node.js versions the local newsroom supports; spare newcomers the SDK's notice.
@@ -46,7 +47,7 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
     handlers[name as FunctionName] = mod.handler;
   }
 
-  const { documentClient, tableName } = await import('../lambdas/store/clients.js');
+  const { articleDeps, documentClient, tableName } = await import('../lambdas/store/clients.js');
   const { DynamoOutbox } = await import('../lambdas/store/outbox-store.js');
   const { logger } = await import('../lambdas/http/api.js');
   const drainer = new OutboxDrainer(
@@ -62,7 +63,6 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
 
   // Publishes scheduled articles at their time: a timer armed for the next one, re-armed after
   // every write, and on start everything that fell due while the newsroom was down.
-  const { articleDeps } = await import('../lambdas/store/clients.js');
   const schedule = new DynamoScheduleIndex(documentClient, tableName);
   const publisher = new WorkerLoop(
     async () => {
@@ -99,8 +99,12 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
   return {
     url: `http://localhost:${(server.address() as AddressInfo).port}`,
     async stop() {
-      server.close();
+      // Stop taking requests, let those in flight finish, then stop the workers and the stores.
+      const closed = new Promise<void>((ok) => server.close(() => ok()));
       server.closeIdleConnections();
+      const linger = setTimeout(() => server.closeAllConnections(), 2_000);
+      await closed;
+      clearTimeout(linger);
       await publisher.stop();
       await dispatcher.stop();
       documentClient.destroy();
