@@ -1,4 +1,6 @@
 import type { Actor, Article, Group, Status } from './article.js';
+import { conflict } from './errors.js';
+import { blocksApproval } from './media.js';
 
 /**
  * The editorial workflow as data: every rule about who may do what, in which status,
@@ -32,12 +34,16 @@ export type Effect = 'markSubmitted' | 'clearSubmission' | 'markApproved' | 'cle
 /** Approve publishes now, or schedules when the chief gives a future `publishAt`. */
 export type Timing = 'now' | 'later';
 
+/** A condition on the article itself, beyond its status: approval waits for every file to be verified. */
+export type Guard = 'mediaVerified';
+
 export interface WorkflowRule {
   action: Action;
   from: Status;
   to: Status;
   by: readonly Party[];
   timing?: Timing;
+  guard?: Guard;
   events: readonly EventType[];
   effects: readonly Effect[];
 }
@@ -57,6 +63,7 @@ export const WORKFLOW: readonly WorkflowRule[] = [
     to: 'published',
     by: CHIEF,
     timing: 'now',
+    guard: 'mediaVerified',
     events: ['ArticleApproved', 'ArticlePublished'],
     effects: ['markApproved', 'markPublished'],
   },
@@ -66,6 +73,7 @@ export const WORKFLOW: readonly WorkflowRule[] = [
     to: 'scheduled',
     by: CHIEF,
     timing: 'later',
+    guard: 'mediaVerified',
     events: ['ArticleApproved', 'ArticleScheduled'],
     effects: ['markApproved', 'setPublishAt'],
   },
@@ -145,4 +153,22 @@ export function transitionEffects(rule: WorkflowRule, ctx: { actor: Actor; now: 
     }
   }
   return changes;
+}
+
+/** The checks behind the workflow table's guards: each throws when the article does not meet it. */
+const GUARDS: Record<Guard, (article: Article) => void> = {
+  // Nothing reaches readers before the server has checked what it really is.
+  mediaVerified: (article) => {
+    const blocking = Object.values(article.media ?? {}).filter(blocksApproval);
+    if (blocking.length === 0) return;
+    throw conflict('Attached media is not verified yet, or was rejected: wait for it or remove it.', {
+      currentStatus: article.status,
+      media: blocking.map((m) => ({ id: m.id, filename: m.filename, status: m.status, reason: m.reason })),
+    });
+  },
+};
+
+/** Refuses (409) when the article does not meet the rule's guard. */
+export function checkGuard(rule: WorkflowRule, article: Article): void {
+  if (rule.guard) GUARDS[rule.guard](article);
 }

@@ -55,26 +55,22 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
     return { state: 'in-progress', fingerprint: Item.fingerprint as string };
   }
 
-  async complete(recordId: string, response: StoredResponse): Promise<void> {
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.idempotency(recordId),
-        UpdateExpression: 'SET #s = :done, responseZ = :r',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':done': 'completed', ':r': encodeBody(JSON.stringify(response)) },
-      }),
-    );
+  complete(recordId: string, response: StoredResponse): Promise<void> {
+    return this.mark(recordId, 'completed', encodeBody(JSON.stringify(response)));
   }
 
-  async release(recordId: string): Promise<void> {
+  release(recordId: string): Promise<void> {
+    return this.mark(recordId, 'released');
+  }
+
+  private async mark(recordId: string, status: 'completed' | 'released', responseZ?: Uint8Array): Promise<void> {
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.idempotency(recordId),
-        UpdateExpression: 'SET #s = :released',
+        UpdateExpression: responseZ ? 'SET #s = :s, responseZ = :r' : 'SET #s = :s',
         ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':released': 'released' },
+        ExpressionAttributeValues: responseZ ? { ':s': status, ':r': responseZ } : { ':s': status },
       }),
     );
   }

@@ -1,8 +1,7 @@
 import { LIMITS, newDraft, type Actor, type Article } from '../domain/article.js';
 import { badRequest, conflict, forbidden, notFound, preconditionFailed, preconditionRequired } from '../domain/errors.js';
 import { eventsFor, type HistoryEntry } from '../domain/events.js';
-import { blocksApproval } from '../domain/media.js';
-import { canRead, decide, transitionEffects, type Action, type Timing, type WorkflowRule } from '../domain/workflow.js';
+import { canRead, checkGuard, decide, transitionEffects, type Action, type Timing, type WorkflowRule } from '../domain/workflow.js';
 import { WriteConflict, type ArticleLists, type ArticleRepository, type ListSource, type Page } from './ports.js';
 import { Approve, CreateArticle, EditArticle, ListQuery, NoInput, parseInput, RequestChanges, Schedule } from './schemas.js';
 
@@ -100,22 +99,9 @@ export async function transitionArticle(
   const raw = input();
   const now = deps.now();
   const details = INPUTS[action](raw ?? {}, now);
-  const mediaVerified = action === 'approve';
-  const guard = mediaVerified ? refuseUnverifiedMedia : undefined;
-  return withRetry(deps, actor, article, action, { timing: details.timing, ifMatch, guard }, (seen, rule) =>
-    writeTransition(deps, actor, seen, rule, details, { mediaVerified }),
+  return withRetry(deps, actor, article, action, { timing: details.timing, ifMatch }, (seen, rule) =>
+    writeTransition(deps, actor, seen, rule, details),
   );
-}
-
-/** Nothing reaches readers before the server has checked what it really is. */
-function refuseUnverifiedMedia(article: Article): void {
-  const blocking = Object.values(article.media ?? {}).filter(blocksApproval);
-  if (blocking.length > 0) {
-    throw conflict('Attached media is not verified yet, or was rejected: wait for it or remove it.', {
-      currentStatus: article.status,
-      media: blocking.map((m) => ({ id: m.id, filename: m.filename, status: m.status, reason: m.reason })),
-    });
-  }
 }
 
 /** The one write of a transition: new fields and the events they emit, conditional on `seen`. */
@@ -125,13 +111,13 @@ export function writeTransition(
   seen: Article,
   rule: WorkflowRule,
   details: TransitionInput = {},
-  opts: { mediaVerified?: boolean } = {},
 ): Promise<Article> {
   const at = deps.now().toISOString();
   const changes = transitionEffects(rule, { actor, now: at, publishAt: details.publishAt });
   const after: Article = { ...seen, ...changes, version: seen.version + 1, updatedAt: at };
   const events = eventsFor(rule, after, { actor, now: at, comment: details.comment });
-  return deps.articles.transition(seen, changes, events, at, opts);
+  // The guard is also part of the write's condition, so a file attached meanwhile still holds it back.
+  return deps.articles.transition(seen, changes, events, at, { mediaVerified: rule.guard === 'mediaVerified' });
 }
 
 /**
@@ -143,8 +129,8 @@ interface WriteOptions {
   timing?: Timing;
   ifMatch?: string;
   ifMatchRequired?: boolean;
-  /** A further rule of this action, checked on every fresh copy (throws to refuse). */
-  guard?: (seen: Article) => void;
+  /** A further check of this use case, made on every fresh copy (throws to refuse). */
+  check?: (seen: Article) => void;
 }
 
 export async function withRetry<T>(
@@ -152,7 +138,7 @@ export async function withRetry<T>(
   actor: Actor,
   first: Article,
   action: Action,
-  { timing, ifMatch, ifMatchRequired = false, guard }: WriteOptions,
+  { timing, ifMatch, ifMatchRequired = false, check }: WriteOptions,
   write: (seen: Article, rule: WorkflowRule) => Promise<T>,
 ): Promise<T> {
   let seen = first;
@@ -162,7 +148,8 @@ export async function withRetry<T>(
     if (decision.outcome === 'not-now') {
       throw conflict(`You cannot ${action} an article that is ${seen.status}.`, { currentStatus: seen.status });
     }
-    guard?.(seen);
+    checkGuard(decision.rule, seen);
+    check?.(seen);
     if (ifMatch === undefined && ifMatchRequired) throw preconditionRequired();
     if (ifMatch !== undefined && !etagMatches(ifMatch, seen.version)) throw preconditionFailed(seen.version);
     try {

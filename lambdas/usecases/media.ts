@@ -49,7 +49,7 @@ export async function attachMedia(
       throw conflict(`An article takes at most ${MEDIA_PER_ARTICLE} files: remove one first.`, { currentStatus: seen.status });
     }
   };
-  await withRetry(deps, actor, article, 'edit', { guard: roomForMore }, (seen) =>
+  await withRetry(deps, actor, article, 'edit', { check: roomForMore }, (seen) =>
     deps.articles.attachMedia(seen, media, MEDIA_PER_ARTICLE),
   );
   const upload = await deps.media.presignUpload(mediaKey(articleId, media.id), contentType, media.size, deps.uploadExpirySeconds);
