@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { BUNDLE_BANNER, BUNDLE_MAIN_FIELDS, BUNDLE_TARGET } from '../lib/bundling.js';
 import { PROJECT_ROOT } from '../lib/newsroom-function.js';
-import { p50 } from './stats.js';
+import { p50, p99 } from './stats.js';
 
 /** Each function, and a bare handler that builds the same AWS clients and sends one command. */
 const DOC_CLIENT = `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -66,7 +66,7 @@ function importOnce(file: string, env: NodeJS.ProcessEnv): number {
  * Median import times of two bundles over `runs` fresh processes each, alternating between
  * them so that whatever else the machine is doing weighs on both alike.
  */
-function importTimes(ours: string, bare: string, runs: number): [number, number] {
+function importTimes(ours: string, bare: string, runs: number) {
   const env = {
     ...process.env,
     TABLE_NAME: 'bench',
@@ -85,7 +85,7 @@ function importTimes(ours: string, bare: string, runs: number): [number, number]
     a.push(importOnce(ours, env));
     b.push(importOnce(bare, env));
   }
-  return [p50(a), p50(b)];
+  return { oursInit: p50(a), oursInitP99: p99(a), bareInit: p50(b), bareInitP99: p99(b) };
 }
 
 export async function measureBundles(runs = 15) {
@@ -96,8 +96,8 @@ export async function measureBundles(runs = 15) {
     writeFileSync(bareEntry, fn.bare);
     const ours = await bundle(join(PROJECT_ROOT, fn.entry), join(dir, `${fn.name}.mjs`));
     const bare = await bundle(bareEntry, join(dir, `${fn.name}.bare.out.mjs`));
-    const [oursInit, bareInit] = importTimes(join(dir, `${fn.name}.mjs`), join(dir, `${fn.name}.bare.out.mjs`), runs);
-    rows.push({ name: fn.name, ours, bare, oursInit, bareInit });
+    const init = importTimes(join(dir, `${fn.name}.mjs`), join(dir, `${fn.name}.bare.out.mjs`), runs);
+    rows.push({ name: fn.name, ours, bare, ...init });
   }
   return rows;
 }
