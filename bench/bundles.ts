@@ -27,6 +27,10 @@ const BARE_VERIFIER = `${DOC_CLIENT}import { S3Client, GetObjectCommand } from '
 const s3 = new S3Client({});
 export const handler = async (e) => { const o = await s3.send(new GetObjectCommand({ Bucket: process.env.MEDIA_BUCKET, Key: e.key })); return o.ContentLength; };\n`;
 
+const BARE_WEBHOOK = `import { SecretsManagerClient, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+const sm = new SecretsManagerClient({});
+export const handler = async (e) => { const s = await sm.send(new GetSecretValueCommand({ SecretId: e.secretName })); await fetch(e.url, { method: 'POST', body: s.SecretString }); };\n`;
+
 export const FUNCTIONS_UNDER_TEST = [
   { name: 'articles-read', entry: 'lambdas/handlers/articles-read.ts', bare: BARE_API },
   { name: 'articles-write', entry: 'lambdas/handlers/articles-write.ts', bare: BARE_API },
@@ -36,6 +40,7 @@ export const FUNCTIONS_UNDER_TEST = [
   { name: 'publisher', entry: 'lambdas/workers/publisher.ts', bare: BARE_API },
   { name: 'articles-media', entry: 'lambdas/handlers/articles-media.ts', bare: BARE_MEDIA },
   { name: 'media-verifier', entry: 'lambdas/workers/media-verifier.ts', bare: BARE_VERIFIER },
+  { name: 'webhook-sender', entry: 'lambdas/workers/webhook-sender.ts', bare: BARE_WEBHOOK },
 ];
 
 async function bundle(entry: string, outfile: string): Promise<number> {

@@ -1,18 +1,8 @@
-import { Duration, SecretValue, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import {
-  ApiDestination,
-  Connection,
-  Authorization,
-  EventBus,
-  HttpMethod,
-  Rule,
-  RuleTargetInput,
-  EventField,
-  Schedule,
-} from 'aws-cdk-lib/aws-events';
-import { ApiDestination as ApiDestinationTarget, LambdaFunction, SnsTopic } from 'aws-cdk-lib/aws-events-targets';
-import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { EventBus, EventField, Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction, SnsTopic } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -25,7 +15,7 @@ import { NewsroomFunction } from './newsroom-function.js';
 export interface WebhookTarget {
   name: string;
   url: string;
-  /** Name of a Secrets Manager secret whose value the receiver checks in X-Newsroom-Webhook-Secret. */
+  /** Name of a Secrets Manager secret whose value signs the bodies (X-Newsroom-Signature). */
   secretName: string;
 }
 
@@ -44,6 +34,7 @@ export class NewsroomEvents extends Construct {
   readonly dispatcher: NewsroomFunction;
   readonly deadLetters: Queue;
   readonly approvals: Topic;
+  readonly webhookSender?: NewsroomFunction;
 
   constructor(scope: Construct, id: string, props: NewsroomEventsProps) {
     super(scope, id);
@@ -110,26 +101,44 @@ export class NewsroomEvents extends Construct {
       ],
     });
 
+    // Webhooks: one sender function signs and posts each event, exactly as the local newsroom does.
+    if (props.webhooks.length > 0) {
+      this.webhookSender = new NewsroomFunction(this, 'WebhookSender', {
+        entry: 'lambdas/workers/webhook-sender.ts',
+        description: 'Signs and posts events to subscribed webhooks',
+        timeout: Duration.seconds(15),
+        memorySize: 256,
+        deadLetterQueue: this.deadLetters,
+      });
+      const stack = Stack.of(this);
+      this.webhookSender.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['secretsmanager:GetSecretValue'],
+          resources: props.webhooks.map((w) =>
+            stack.formatArn({
+              service: 'secretsmanager',
+              resource: 'secret',
+              resourceName: `${w.secretName}-??????`,
+              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+            }),
+          ),
+        }),
+      );
+      for (const w of props.webhooks) {
+        Validations.of(this.webhookSender.role!).acknowledge({
+          id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:${w.secretName}-??????]`,
+          reason: 'Secrets Manager appends six random characters to a secret ARN; ?????? matches exactly those of this named secret.',
+        });
+      }
+    }
     for (const hook of props.webhooks) {
-      const connection = new Connection(this, `Webhook-${hook.name}-Connection`, {
-        authorization: Authorization.apiKey('X-Newsroom-Webhook-Secret', SecretValue.secretsManager(hook.secretName)),
-      });
-      const destination = new ApiDestination(this, `Webhook-${hook.name}`, {
-        connection,
-        endpoint: hook.url,
-        httpMethod: HttpMethod.POST,
-        rateLimitPerSecond: 20,
-      });
       new Rule(this, `Webhook-${hook.name}-Rule`, {
         eventBus: this.bus,
+        description: `Every event to the ${hook.name} webhook`,
         eventPattern: { source: ['newsroom.articles'] },
         targets: [
-          new ApiDestinationTarget(destination, {
-            event: RuleTargetInput.fromEventPath('$.detail'),
-            headerParameters: {
-              'X-Newsroom-Event': EventField.fromPath('$.detail-type'),
-              'X-Newsroom-Event-Id': EventField.fromPath('$.detail.id'),
-            },
+          new LambdaFunction(this.webhookSender!, {
+            event: RuleTargetInput.fromObject({ url: hook.url, secretName: hook.secretName, event: EventField.fromPath('$.detail') }),
             retryAttempts: 185,
             maxEventAge: Duration.hours(24),
             deadLetterQueue: this.deadLetters,
