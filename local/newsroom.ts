@@ -83,6 +83,13 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
       .catch((err: unknown) => logger.error('media verification failed', { error: err as Error }));
   });
 
+  // An upload whose event was lost while the newsroom was down is checked now, in the background.
+  const { mediaDeps } = await import('../lambdas/store/media-clients.js');
+  const { verifyUploadsLeftPending } = await import('../lambdas/usecases/verify-upload.js');
+  const recovered = verifyUploadsLeftPending(mediaDeps)
+    .then((n) => n > 0 && dispatcher.nudge())
+    .catch((err: unknown) => logger.error('checking pending uploads failed', { error: err as Error }));
+
   const server: Server = createGateway({
     routes: ROUTES,
     handlers,
@@ -105,6 +112,7 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
       const linger = setTimeout(() => server.closeAllConnections(), 2_000);
       await closed;
       clearTimeout(linger);
+      await recovered;
       await publisher.stop();
       await dispatcher.stop();
       documentClient.destroy();

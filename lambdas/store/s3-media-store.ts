@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, paginateListObjectsV2, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { MediaStore, UploadForm } from '../usecases/ports.js';
@@ -44,6 +44,12 @@ export class S3MediaStore implements MediaStore {
       // A range on an empty object is unsatisfiable: the object is there, with nothing in it.
       if (err instanceof S3ServiceException && err.$metadata.httpStatusCode === 416) return { size: 0, head: new Uint8Array() };
       throw err;
+    }
+  }
+
+  async *keys(prefix: string): AsyncIterable<string> {
+    for await (const page of paginateListObjectsV2({ client: this.s3 }, { Bucket: this.bucket, Prefix: prefix })) {
+      for (const object of page.Contents ?? []) if (object.Key) yield object.Key;
     }
   }
 

@@ -94,4 +94,6 @@ export interface MediaStore {
   /** The object's real size and its first bytes, or undefined when it is not there. */
   inspect(key: string, headBytes: number): Promise<{ size: number; head: Uint8Array } | undefined>;
   delete(key: string): Promise<void>;
+  /** Every object key under `prefix`. */
+  keys(prefix: string): AsyncIterable<string>;
 }

@@ -41,3 +41,15 @@ export async function verifyUpload(deps: MediaDeps, key: string): Promise<Verify
   const recorded = await deps.articles.settleMedia(article.id, settled, mediaEvent(article, settled, { actor: MEDIA_VERIFIER, now }));
   return recorded ? (settled.status as 'ready' | 'rejected') : 'ignored';
 }
+
+/**
+ * Verifies every upload still pending, for when object-created events were lost (the local
+ * newsroom stopped between an upload landing and its check). Returns how many it settled.
+ */
+export async function verifyUploadsLeftPending(deps: MediaDeps): Promise<number> {
+  let settled = 0;
+  for await (const key of deps.media.keys('media/')) {
+    if ((await verifyUpload(deps, key)) !== 'ignored') settled++;
+  }
+  return settled;
+}

@@ -12,7 +12,7 @@ import { DynamoOutbox } from '../../lambdas/store/outbox-store.js';
 import { S3MediaStore } from '../../lambdas/store/s3-media-store.js';
 import { createArticle } from '../../lambdas/usecases/articles.js';
 import { attachMedia, type MediaDeps } from '../../lambdas/usecases/media.js';
-import { verifyUpload } from '../../lambdas/usecases/verify-upload.js';
+import { verifyUpload, verifyUploadsLeftPending } from '../../lambdas/usecases/verify-upload.js';
 import { startDynamo } from '../support/dynamo.js';
 import { png } from '../support/media-files.js';
 
@@ -74,6 +74,22 @@ describe('the media verifier', () => {
     const events = await new DynamoOutbox(dynamo.db, dynamo.tableName).pendingEvents(article.id);
     expect(events.filter((e) => e.type === 'MediaReady')).toHaveLength(1);
     expect((await deps.articles.get(article.id))!.media![media.id]).toMatchObject({ status: 'ready', width: 5, height: 4 });
+  });
+
+  it('settles uploads whose event never came, and leaves settled ones alone', async () => {
+    const article = await createArticle(deps, reporter, () => ({ headline: 'Lost event', body: 'Copy.' }));
+    const file = png(7, 3);
+    const { media } = await attachMedia(deps, reporter, article.id, () => ({
+      filename: 'l.png',
+      contentType: 'image/png',
+      size: file.length,
+    }));
+    await s3.send(new PutObjectCommand({ Bucket: 'media-test', Key: mediaKey(article.id, media.id), Body: file }));
+    expect((await deps.articles.get(article.id))!.media![media.id]!.status).toBe('pending');
+
+    expect(await verifyUploadsLeftPending(deps)).toBe(1);
+    expect((await deps.articles.get(article.id))!.media![media.id]).toMatchObject({ status: 'ready', width: 7, height: 3 });
+    expect(await verifyUploadsLeftPending(deps)).toBe(0);
   });
 
   it('deletes an object nobody declared', async () => {

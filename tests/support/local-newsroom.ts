@@ -21,7 +21,8 @@ export class LocalNewsroom {
   ) {}
 
   async start(): Promise<this> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'local/main.ts'], {
+    // The same command line as `npm start` (s3rver's listing cursors need the legacy provider).
+    const child = spawn(process.execPath, ['--openssl-legacy-provider', '--import', 'tsx', 'local/main.ts'], {
       cwd: ROOT,
       env: { ...process.env, PORT: '0', NEWSROOM_DATA_DIR: this.dataDir, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
