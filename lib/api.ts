@@ -7,7 +7,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { FUNCTIONS, ROUTES, type FunctionName } from '../lambdas/http/routes.js';
+import { CORS, FUNCTIONS, ROUTES, type FunctionName } from '../lambdas/http/routes.js';
 import type { NewsroomAuth } from './auth.js';
 import { NewsroomFunction } from './newsroom-function.js';
 
@@ -51,10 +51,10 @@ export class NewsroomApi extends Construct {
       corsPreflight: props.corsOrigins.length
         ? {
             allowOrigins: props.corsOrigins,
-            allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE],
-            allowHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key'],
-            exposeHeaders: ['etag', 'location'],
-            maxAge: Duration.hours(1),
+            allowMethods: CORS.allowMethods.map((m) => CorsHttpMethod[m]),
+            allowHeaders: [...CORS.allowHeaders],
+            exposeHeaders: [...CORS.exposeHeaders],
+            maxAge: Duration.seconds(CORS.maxAgeSeconds),
           }
         : undefined,
     });

@@ -6,7 +6,7 @@ import { payloadTooLarge, notFound, unauthorized } from '../lambdas/domain/error
 import { claimsAsApiGatewayDelivers } from '../lambdas/http/actor.js';
 import type { HttpEvent } from '../lambdas/http/api.js';
 import { problemResponse } from '../lambdas/http/problem.js';
-import { routeKey, type RouteSpec } from '../lambdas/http/routes.js';
+import { CORS, routeKey, type RouteSpec } from '../lambdas/http/routes.js';
 
 /** API Gateway's own payload limit; the handlers enforce the API's tighter one. */
 const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
@@ -19,6 +19,14 @@ export interface GatewayOptions {
   verify: (token: string) => Promise<JWTPayload | undefined>;
   /** Called after every successful write, so workers react at once instead of on their next poll. */
   onWrite?: () => void;
+  /** Browser origins allowed to call the API, as the HTTP API's CORS settings allow them in AWS. */
+  corsOrigins?: readonly string[];
+}
+
+/** CORS headers for a request from an allowed origin; none for any other. */
+function corsHeaders(origin: string | undefined, allowed: readonly string[]): Record<string, string> {
+  if (!origin || !(allowed.includes(origin) || allowed.includes('*'))) return {};
+  return { 'access-control-allow-origin': origin, 'access-control-expose-headers': CORS.exposeHeaders.join(','), vary: 'origin' };
 }
 
 interface CompiledRoute {
@@ -46,11 +54,24 @@ export function createGateway(options: GatewayOptions): Server {
   const serve = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
+    const cors = corsHeaders(req.headers.origin, options.corsOrigins ?? []);
+    if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
+      req.resume();
+      const preflight = Object.keys(cors).length
+        ? {
+            ...cors,
+            'access-control-allow-methods': CORS.allowMethods.join(','),
+            'access-control-allow-headers': CORS.allowHeaders.join(','),
+            'access-control-max-age': String(CORS.maxAgeSeconds),
+          }
+        : {};
+      return send(res, { statusCode: 204 }, preflight);
+    }
     const found = compiled
       .filter((r) => r.spec.method === method)
       .map((r) => ({ r, m: r.pattern.exec(url.pathname) }))
       .find((x) => x.m);
-    if (!found) return send(res, problemResponse(notFound(`No route ${method} ${url.pathname}.`)));
+    if (!found) return send(res, problemResponse(notFound(`No route ${method} ${url.pathname}.`)), cors);
 
     let claims: Record<string, string> | undefined;
     if (found.r.spec.auth) {
@@ -58,20 +79,20 @@ export function createGateway(options: GatewayOptions): Server {
       const payload = token ? await options.verify(token) : undefined;
       if (!payload) {
         req.resume();
-        return send(res, problemResponse(unauthorized()), { 'www-authenticate': 'Bearer' });
+        return send(res, problemResponse(unauthorized()), { ...cors, 'www-authenticate': 'Bearer' });
       }
       claims = claimsAsApiGatewayDelivers(payload);
     }
 
     const body = await readBody(req);
-    if (body === 'too-large') return send(res, problemResponse(payloadTooLarge(GATEWAY_MAX_BODY)), { connection: 'close' });
+    if (body === 'too-large') return send(res, problemResponse(payloadTooLarge(GATEWAY_MAX_BODY)), { ...cors, connection: 'close' });
 
     const params = Object.fromEntries(found.r.names.map((n, i) => [n, safeDecode(found.m![i + 1]!)]));
     const event = toEvent(req, url, found.r.spec, params, body, claims);
     const handler = options.handlers[found.r.spec.fn];
     if (!handler) throw new Error(`no handler for ${found.r.spec.fn}`);
     const result = (await handler(event, lambdaContext(found.r.spec.fn, event.requestContext.requestId))) ?? { statusCode: 200 };
-    send(res, result);
+    send(res, result, cors);
     if (method !== 'GET' && (result.statusCode ?? 200) < 300) options.onWrite?.();
   };
 

@@ -24,7 +24,7 @@ export interface RunningNewsroom {
 export async function startNewsroom(settings: LocalSettings): Promise<RunningNewsroom> {
   // The README states the Node.js versions the local newsroom supports; spare newcomers the SDK's notice.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const storage = await startStorage(settings.dataDir);
+  const storage = await startStorage(settings.dataDir, settings.corsOrigins);
 
   // The handlers read their configuration at module load, exactly as in Lambda.
   Object.assign(process.env, {
@@ -94,6 +94,7 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
     routes: ROUTES,
     handlers,
     verify: await tokenVerifier(settings.dataDir),
+    corsOrigins: settings.corsOrigins,
     onWrite: () => {
       dispatcher.nudge();
       publisher.nudge();

@@ -13,8 +13,17 @@ export function localSettings() {
   for (const u of webhookUrls) {
     if (!/^https?:\/\//.test(u)) throw new Error(`NEWSROOM_WEBHOOK_URLS: "${u}" is not an http(s) URL`);
   }
+  const corsOrigins = (process.env.NEWSROOM_CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const o of corsOrigins) {
+    if (o !== '*' && !/^https?:\/\/[^/]+$/.test(o))
+      throw new Error(`NEWSROOM_CORS_ORIGINS: "${o}" is not an origin such as http://localhost:5173`);
+  }
   return {
     port,
+    corsOrigins,
     dataDir: dataDirectory(),
     webhookUrls,
     webhookSecret: process.env.NEWSROOM_WEBHOOK_SECRET || undefined,

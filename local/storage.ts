@@ -27,7 +27,18 @@ export interface LocalStorage {
   close(): Promise<void>;
 }
 
-export async function startStorage(dataDir: string): Promise<LocalStorage> {
+/** The bucket's CORS rules: browsers on the allowed origins may post upload forms and fetch files. */
+function corsConfiguration(origins: readonly string[]): string {
+  const rules = origins
+    .map(
+      (o) =>
+        `<CORSRule><AllowedOrigin>${o}</AllowedOrigin><AllowedMethod>POST</AllowedMethod><AllowedMethod>GET</AllowedMethod><AllowedHeader>*</AllowedHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule>`,
+    )
+    .join('');
+  return `<CORSConfiguration>${rules}</CORSConfiguration>`;
+}
+
+export async function startStorage(dataDir: string, corsOrigins: readonly string[] = []): Promise<LocalStorage> {
   mkdirSync(join(dataDir, 's3'), { recursive: true });
   const dynamo: Server = dynalite({ path: join(dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((ok, fail) => dynamo.once('error', fail).listen(0, '127.0.0.1', ok));
@@ -38,7 +49,7 @@ export async function startStorage(dataDir: string): Promise<LocalStorage> {
     address: '127.0.0.1',
     directory: join(dataDir, 's3'),
     silent: true,
-    configureBuckets: [{ name: MEDIA_BUCKET }],
+    configureBuckets: [{ name: MEDIA_BUCKET, configs: corsOrigins.length ? [corsConfiguration(corsOrigins)] : [] }],
   });
   const { port: s3Port } = await s3.run();
 

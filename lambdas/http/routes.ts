@@ -45,3 +45,11 @@ export const ROUTES: readonly RouteSpec[] = [
 ];
 
 export const routeKey = (r: Pick<RouteSpec, 'method' | 'path'>) => `${r.method} ${r.path}`;
+
+/** What browsers may send and read across origins; the HTTP API and the local gateway both apply it. */
+export const CORS = {
+  allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'],
+  allowHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key'],
+  exposeHeaders: ['etag', 'location', 'idempotent-replayed'],
+  maxAgeSeconds: 3600,
+} as const;

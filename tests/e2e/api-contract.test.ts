@@ -10,7 +10,7 @@ let chief: string;
 let api: string;
 
 beforeAll(async () => {
-  newsroom = await new LocalNewsroom(newDataDir()).start();
+  newsroom = await new LocalNewsroom(newDataDir(), { NEWSROOM_CORS_ORIGINS: 'http://desk.localhost:5173' }).start();
   api = newsroom.url;
   [reporter, rival, editor, chief] = await Promise.all([
     newsroom.token('rita', 'reporters', 'Rita Reporter'),
@@ -164,5 +164,48 @@ describe('who may do what', () => {
     expect(ids).not.toContain(theirs.id);
     const asked = await call(`${api}/articles?author=omar&status=draft`, { token: reporter });
     expect(asked.body.items).toEqual([]);
+  });
+});
+
+describe('browsers on the newsroom desk', () => {
+  const desk = 'http://desk.localhost:5173';
+
+  it('get CORS answers for the allowed origin only, as the HTTP API gives them', async () => {
+    const preflight = await fetch(`${api}/articles/x`, {
+      method: 'OPTIONS',
+      headers: { origin: desk, 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'authorization,if-match' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(desk);
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('PATCH');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('if-match');
+
+    const read = await fetch(`${api}/articles`, { headers: { origin: desk, authorization: `Bearer ${editor}` } });
+    expect(read.headers.get('access-control-allow-origin')).toBe(desk);
+    expect(read.headers.get('access-control-expose-headers')).toContain('etag');
+
+    const elsewhere = await fetch(`${api}/articles`, { headers: { origin: 'https://evil.example', authorization: `Bearer ${editor}` } });
+    expect(elsewhere.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('may post upload forms straight to storage from the allowed origin', async () => {
+    const { id } = await draft();
+    const declared = await call(`${api}/articles/${id}/media`, {
+      token: reporter,
+      body: { filename: 'a.png', contentType: 'image/png', size: 10 },
+    });
+    const preflight = await fetch(declared.body.upload.url, {
+      method: 'OPTIONS',
+      headers: { origin: desk, 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.status).toBe(200);
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
+    // s3rver answers an allowed preflight with '*' (S3 echoes the origin); a foreign origin is refused either way.
+    expect(preflight.headers.get('access-control-allow-origin')).not.toBeNull();
+    const foreign = await fetch(declared.body.upload.url, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(foreign.status).toBe(403);
   });
 });
