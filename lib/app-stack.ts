@@ -2,6 +2,7 @@ import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import { alarmAbove } from './alarms.js';
 import { NewsroomApi } from './api.js';
 import { NewsroomAuth } from './auth.js';
@@ -79,6 +80,17 @@ export class AppStack extends Stack {
       description: 'The dispatcher is failing to deliver events',
       metric: this.events.dispatcher.metricErrors({ period: Duration.minutes(5) }),
       threshold: 0,
+    });
+    alarmAbove(this, 'DeliveryLate', {
+      description: 'Events reach the bus more than a minute after their transition',
+      metric: new Metric({
+        namespace: 'Newsroom',
+        metricName: 'DeliveryLag',
+        dimensionsMap: { service: 'dispatcher' },
+        statistic: 'Maximum',
+        period: Duration.minutes(5),
+      }),
+      threshold: 60_000,
     });
     alarmAbove(this, 'Api5xx', {
       description: 'The API answers with server errors',

@@ -1,4 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { DynamoDBStreamEvent, ScheduledEvent } from 'aws-lambda';
@@ -7,12 +8,14 @@ import { requireEnv } from '../store/config.js';
 import { EventBridgePublisher } from '../store/eventbridge-publisher.js';
 import { DynamoOutbox } from '../store/outbox-store.js';
 import { FanOut, ScheduleKeeper } from '../store/schedule-keeper.js';
+import type { EventPublisher } from '../usecases/ports.js';
 import { dispatchArticle, OutboxDrainer } from './dispatch.js';
 
 const logger = new Logger({ serviceName: 'newsroom-dispatcher' });
+const metrics = new Metrics({ namespace: 'Newsroom', serviceName: 'dispatcher' });
 const outbox = new DynamoOutbox(documentClient, tableName);
 // Schedules follow the events first, so a scheduled article has its timer before anyone hears of it.
-const publisher = new FanOut([
+const fanOut = new FanOut([
   new ScheduleKeeper(new SchedulerClient({}), {
     groupName: requireEnv('SCHEDULE_GROUP_NAME'),
     publisherArn: requireEnv('PUBLISHER_ARN'),
@@ -21,6 +24,13 @@ const publisher = new FanOut([
   }),
   new EventBridgePublisher(new EventBridgeClient({}), requireEnv('EVENT_BUS_NAME')),
 ]);
+/** Records how long each event took from its transition to the bus: the DeliveryLag alarm watches it. */
+const publisher: EventPublisher = {
+  async publish(events) {
+    await fanOut.publish(events);
+    for (const e of events) metrics.addMetric('DeliveryLag', MetricUnit.Milliseconds, Date.now() - Date.parse(e.occurredAt));
+  },
+};
 const drainer = new OutboxDrainer(outbox, publisher, logger);
 
 const ARTICLE_PK = /^ARTICLE#(.+)$/;
@@ -31,16 +41,20 @@ const ARTICLE_PK = /^ARTICLE#(.+)$/;
  * until it is delivered.
  */
 export const handler = async (event: DynamoDBStreamEvent | ScheduledEvent): Promise<void> => {
-  if ('Records' in event) {
-    const ids = new Set<string>();
-    for (const record of event.Records) {
-      const id = ARTICLE_PK.exec(record.dynamodb?.Keys?.PK?.S ?? '')?.[1];
-      if (id) ids.add(id);
+  try {
+    if ('Records' in event) {
+      const ids = new Set<string>();
+      for (const record of event.Records) {
+        const id = ARTICLE_PK.exec(record.dynamodb?.Keys?.PK?.S ?? '')?.[1];
+        if (id) ids.add(id);
+      }
+      for (const id of ids) await dispatchArticle(outbox, publisher, id);
+      logger.info('stream batch dispatched', { articles: ids.size });
+      return;
     }
-    for (const id of ids) await dispatchArticle(outbox, publisher, id);
-    logger.info('stream batch dispatched', { articles: ids.size });
-    return;
+    const { delivered } = await drainer.drainOnce();
+    logger.info('sweep done', { delivered });
+  } finally {
+    metrics.publishStoredMetrics();
   }
-  const { delivered } = await drainer.drainOnce();
-  logger.info('sweep done', { delivered });
 };

@@ -197,7 +197,13 @@ describe('notifications', () => {
     expect(actionsOf('EventsWebhookSenderRole').filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
   });
 
-  it('alarms on dead letters, dispatcher errors and API 5xx', () => {
+  it('alarms on dead letters, dispatcher errors, late delivery and API 5xx', () => {
+    app.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'Newsroom',
+      MetricName: 'DeliveryLag',
+      Threshold: 60000,
+      Statistic: 'Maximum',
+    });
     app.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0 });
     app.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Namespace: 'AWS/Lambda' });
     app.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: '5xx', Namespace: 'AWS/ApiGateway' });
