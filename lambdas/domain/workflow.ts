@@ -99,7 +99,7 @@ export function canRead(actor: Actor, article: Pick<Article, 'authorId' | 'statu
   );
 }
 
-export function partiesOf(actor: Actor, article: Pick<Article, 'authorId'>): Set<Party> {
+function partiesOf(actor: Actor, article: Pick<Article, 'authorId'>): Set<Party> {
   const parties = new Set<Party>(actor.groups);
   if (actor.system === 'scheduler') parties.add('scheduler');
   else if (article.authorId === actor.id) parties.add('author');

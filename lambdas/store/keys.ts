@@ -51,6 +51,13 @@ export const keys = {
   idempotency: (recordId: string) => ({ PK: `IDEMPOTENCY#${recordId}`, SK: 'IDEMPOTENCY' }),
 };
 
+const ARTICLE_PK = /^ARTICLE#(.+)$/;
+
+/** The article id in an article's partition key, or undefined for any other item's key. */
+export function articleIdFromKey(pk: unknown): string | undefined {
+  return typeof pk === 'string' ? ARTICLE_PK.exec(pk)?.[1] : undefined;
+}
+
 /** The GSI key attributes an article item carries, derived from its fields. */
 export function articleIndexKeys(a: { id: string; status: Status; authorId: string; createdAt: string }) {
   return {

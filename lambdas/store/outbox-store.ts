@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Outbox, OutboxEntry } from '../usecases/ports.js';
-import { INDEX, keys } from './keys.js';
+import { articleIdFromKey, INDEX, keys } from './keys.js';
 import { UpdateBuilder } from './update-expression.js';
 
 /** The outbox kept inside each article item, and the sparse index of articles with pending events. */
@@ -21,7 +21,7 @@ export class DynamoOutbox implements Outbox {
         Limit: limit,
       }),
     );
-    return Items.map((i) => String(i.PK).slice('ARTICLE#'.length));
+    return Items.map((i) => articleIdFromKey(i.PK)).filter((id): id is string => id !== undefined);
   }
 
   async pendingEvents(articleId: string): Promise<OutboxEntry[]> {

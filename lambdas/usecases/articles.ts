@@ -20,6 +20,14 @@ export type Input = () => unknown;
 const MAX_SCHEDULE_AHEAD_MS = 366 * 24 * 3600 * 1000;
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 
+/**
+ * Refuses (403) an action no rule lets the caller ever take, before the body is read:
+ * the wrong group learns that first, whatever it sent.
+ */
+export function refuseIfNeverAllowed(actor: Actor, article: Article, action: Action, detail: string): void {
+  if (decide(actor, article, action).outcome === 'forbidden') throw forbidden(detail);
+}
+
 /** Loads an article the caller may see; anything else does not exist for them. */
 export async function readArticle(deps: Deps, actor: Actor, id: string): Promise<Article> {
   const article = ID.test(id) ? await deps.articles.get(id) : undefined;
@@ -51,7 +59,7 @@ export async function createArticle(deps: Deps, actor: Actor, input: Input, id?:
 /** Edits content: one conditional write on the status and version the caller last read. */
 export async function editArticle(deps: Deps, actor: Actor, id: string, input: Input, ifMatch: string | undefined): Promise<Article> {
   const article = await readArticle(deps, actor, id);
-  if (decide(actor, article, 'edit').outcome === 'forbidden') throw forbidden('You may not edit this article.');
+  refuseIfNeverAllowed(actor, article, 'edit', 'You may not edit this article.');
   const changes = parseInput(EditArticle, input());
   if (changes.tags) changes.tags = unique(changes.tags);
   return withRetry(deps, actor, article, 'edit', { ifMatch, ifMatchRequired: true }, (seen) =>
@@ -95,7 +103,7 @@ export async function transitionArticle(
   ifMatch: string | undefined,
 ): Promise<Article> {
   const article = await readArticle(deps, actor, id);
-  if (decide(actor, article, action).outcome === 'forbidden') throw forbidden(`You may not ${action} this article.`);
+  refuseIfNeverAllowed(actor, article, action, `You may not ${action} this article.`);
   const raw = input();
   const now = deps.now();
   const details = INPUTS[action](raw ?? {}, now);

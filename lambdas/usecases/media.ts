@@ -1,8 +1,7 @@
 import type { Actor, Article } from '../domain/article.js';
-import { conflict, forbidden, notFound } from '../domain/errors.js';
+import { conflict, notFound } from '../domain/errors.js';
 import { checkDeclaredMedia, MEDIA_PER_ARTICLE, mediaKey, type Media, type MediaTypes } from '../domain/media.js';
-import { decide } from '../domain/workflow.js';
-import { readArticle, withRetry, type Deps, type Input } from './articles.js';
+import { readArticle, refuseIfNeverAllowed, withRetry, type Deps, type Input } from './articles.js';
 import type { MediaStore, UploadForm } from './ports.js';
 import { AttachMedia, parseInput } from './schemas.js';
 
@@ -27,7 +26,7 @@ export async function attachMedia(
   input: Input,
 ): Promise<{ media: Media; upload: UploadForm }> {
   const article = await readArticle(deps, actor, articleId);
-  if (decide(actor, article, 'edit').outcome === 'forbidden') throw forbidden('You may not attach media to this article.');
+  refuseIfNeverAllowed(actor, article, 'edit', 'You may not attach media to this article.');
   const declared = parseInput(AttachMedia, input());
   const contentType = checkDeclaredMedia(deps.mediaTypes, declared.contentType, declared.size);
   const media: Media = {
@@ -75,7 +74,7 @@ export async function listMedia(deps: MediaDeps, actor: Actor, articleId: string
 export async function deleteMedia(deps: MediaDeps, actor: Actor, articleId: string, mediaId: string): Promise<void> {
   const article = await readArticle(deps, actor, articleId);
   if (!article.media?.[mediaId]) throw notFound('No such media on this article.');
-  if (decide(actor, article, 'edit').outcome === 'forbidden') throw forbidden('You may not remove media from this article.');
+  refuseIfNeverAllowed(actor, article, 'edit', 'You may not remove media from this article.');
   await withRetry(deps, actor, article, 'edit', {}, async (seen) => {
     const media = seen.media?.[mediaId];
     if (!media) throw notFound('No such media on this article.');

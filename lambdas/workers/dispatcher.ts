@@ -6,6 +6,7 @@ import type { DynamoDBStreamEvent, ScheduledEvent } from 'aws-lambda';
 import { documentClient, tableName } from '../store/clients.js';
 import { requireEnv } from '../store/config.js';
 import { EventBridgePublisher } from '../store/eventbridge-publisher.js';
+import { articleIdFromKey } from '../store/keys.js';
 import { DynamoOutbox } from '../store/outbox-store.js';
 import { FanOut, ScheduleKeeper } from '../store/schedule-keeper.js';
 import type { EventPublisher } from '../usecases/ports.js';
@@ -33,8 +34,6 @@ const publisher: EventPublisher = {
 };
 const drainer = new OutboxDrainer(outbox, publisher, logger);
 
-const ARTICLE_PK = /^ARTICLE#(.+)$/;
-
 /**
  * Woken by the table's stream for items with pending events, and by a timer as a sweep.
  * A stream batch that fails is retried (and bisected) by Lambda; nothing is acknowledged
@@ -45,7 +44,7 @@ export const handler = async (event: DynamoDBStreamEvent | ScheduledEvent): Prom
     if ('Records' in event) {
       const ids = new Set<string>();
       for (const record of event.Records) {
-        const id = ARTICLE_PK.exec(record.dynamodb?.Keys?.PK?.S ?? '')?.[1];
+        const id = articleIdFromKey(record.dynamodb?.Keys?.PK?.S);
         if (id) ids.add(id);
       }
       for (const id of ids) await dispatchArticle(outbox, publisher, id);
