@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { call, eventually, LocalNewsroom, newDataDir } from '../support/local-newsroom.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 

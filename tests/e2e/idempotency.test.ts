@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { call, LocalNewsroom, newDataDir } from '../support/local-newsroom.js';
 
 let newsroom: LocalNewsroom;

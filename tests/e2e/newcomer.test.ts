@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFixture } from '../support/fixture-article.js';
 import { call, eventually, LocalNewsroom, newDataDir, ROOT } from '../support/local-newsroom.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';

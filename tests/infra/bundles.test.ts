@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { buildNewsroom } from '../../lib/newsroom-app.js';
 import { cognitoClaims, httpApiEvent } from '../support/apigw-event.js';
 import { startDynamo } from '../support/dynamo.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { ROUTES } from '../../lambdas/http/routes.js';
 import { buildNewsroom, configFromContext } from '../../lib/newsroom-app.js';
 import { CONFIG } from '../support/cdk-config.js';

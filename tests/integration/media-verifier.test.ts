@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Actor } from '../../lambdas/domain/article.js';
 import { DEFAULT_MEDIA_TYPES, mediaKey } from '../../lambdas/domain/media.js';
 import { DynamoArticleRepository } from '../../lambdas/store/article-repository.js';

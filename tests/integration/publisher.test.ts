@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Actor } from '../../lambdas/domain/article.js';
 import { DynamoArticleRepository } from '../../lambdas/store/article-repository.js';
 import { DynamoOutbox } from '../../lambdas/store/outbox-store.js';

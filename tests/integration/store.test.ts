@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Actor } from '../../lambdas/domain/article.js';
 import { ProblemError } from '../../lambdas/domain/errors.js';
 import type { DomainEvent } from '../../lambdas/domain/events.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-export const FIXTURES = new URL('../../../shared/fixtures/articles/', import.meta.url).pathname;
+export const FIXTURES = new URL('../fixtures/articles/', import.meta.url).pathname;
 
 /**
  * Reads an article as reporters file it: the headline on the first line (often repeated),

@@ -1,13 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
  * Every temporary directory a test run makes (data directories, synthesized assemblies,
- * s3rver stores) goes under one directory, removed when the run ends.
+ * s3rver stores) goes under one directory, removed by the global teardown when the run ends.
+ * Test workers start after this and inherit TMPDIR.
  */
-export default function setup() {
+export default function setup(): void {
   const root = mkdtempSync(join(tmpdir(), 'newsroom-tests-'));
+  process.env.NEWSROOM_TEST_ROOT = root;
   process.env.TMPDIR = root;
-  return () => rmSync(root, { recursive: true, force: true });
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 }

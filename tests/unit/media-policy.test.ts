@@ -1,5 +1,5 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { checkDeclaredMedia, DEFAULT_MEDIA_TYPES, mediaTypesFrom, verdict } from '../../lambdas/domain/media.js';
 import { ProblemError } from '../../lambdas/domain/errors.js';
 import { S3MediaStore } from '../../lambdas/store/s3-media-store.js';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import type { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { atExpression, ScheduleKeeper } from '../../lambdas/store/schedule-keeper.js';
 

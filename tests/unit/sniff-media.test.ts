@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { sniffMedia } from '../../lambdas/usecases/sniff-media.js';
 import { jpeg, png } from '../support/media-files.js';
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { GROUPS, STATUSES, type Actor, type Group, type Status } from '../../lambdas/domain/article.js';
 import { ACTIONS, allowedActions, canRead, decide, type Action } from '../../lambdas/domain/workflow.js';
 
