@@ -8,8 +8,7 @@ import { signToken } from '../../local/tokens.js';
 export const ROOT = new URL('../../', import.meta.url).pathname;
 
 /** Under `npm run test:coverage`, the newsroom process writes its V8 coverage for c8 to map. */
-const childCoverage = () =>
-  process.env.NEWSROOM_CHILD_COVERAGE ? { NODE_V8_COVERAGE: process.env.NEWSROOM_CHILD_COVERAGE } : {};
+const childCoverage = () => (process.env.NEWSROOM_CHILD_COVERAGE ? { NODE_V8_COVERAGE: process.env.NEWSROOM_CHILD_COVERAGE } : {});
 
 export const newDataDir = () => mkdtempSync(join(tmpdir(), 'newsroom-'));
 
