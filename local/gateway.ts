@@ -152,6 +152,9 @@ export function createGateway(options: GatewayOptions): Server {
     },
   );
   server.maxConnections = options.maxConnections ?? 256;
+  // Idle keep-alive connections stay open longer than clients keep them: with Node's 5-second
+  // default, a newsroom busy for a few seconds closed sockets that already carried a request.
+  server.keepAliveTimeout = 65_000;
   return server;
 }
 
