@@ -8,6 +8,7 @@ const newsroom = await startNewsroom(settings);
 process.stdout.write(
   [
     `Newsroom is running at ${newsroom.url}`,
+    `  listens:  ${settings.host} only (set HOST to change)`,
     `  data:     ${settings.dataDir}`,
     `  webhooks: ${settings.webhookUrls.length ? settings.webhookUrls.join(', ') : 'none (set NEWSROOM_WEBHOOK_URLS)'}`,
     `  token:    npm run token -- --user alice --group reporters --name "Alice Reporter"`,
