@@ -26,6 +26,8 @@ export class WebhookReceiver {
   port = 0;
   /** The status it answers with; anything but 2xx is a failed delivery and is not recorded. */
   answer = 204;
+  /** Decides the status per event instead, when set. */
+  answerFor: ((event: any) => number) | undefined;
   /** Sent as `Location` with a 3xx answer. */
   location = '/hooks/moved';
   /** How long it takes to answer, to play a slow receiver. */
@@ -64,7 +66,8 @@ export class WebhookReceiver {
           signatureValid = false;
         }
         const event = JSON.parse(raw);
-        if (this.answer < 300) {
+        const status = this.answerFor?.(event) ?? this.answer;
+        if (status < 300) {
           this.received.push({
             id: String(req.headers['x-newsroom-event-id']),
             type: String(req.headers['x-newsroom-event']),
@@ -75,7 +78,7 @@ export class WebhookReceiver {
             at: Date.now(),
           });
         }
-        res.writeHead(this.answer, this.answer >= 300 && this.answer < 400 ? { location: this.location } : {}).end();
+        res.writeHead(status, status >= 300 && status < 400 ? { location: this.location } : {}).end();
       });
     });
     await new Promise<void>((ok) => this.server!.listen(this.port, '127.0.0.1', ok));

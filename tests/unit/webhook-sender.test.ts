@@ -1,0 +1,99 @@
+import { randomBytes, createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { SQSRecord } from 'aws-lambda';
+import type { DomainEvent } from '../../lambdas/domain/events.js';
+import type { EventType } from '../../lambdas/domain/workflow.js';
+import { WebhookPublisher } from '../../lambdas/store/webhook-publisher.js';
+import { deliverInOrder } from '../../lambdas/workers/webhook-batch.js';
+import { WebhookReceiver } from '../support/webhook-receiver.js';
+
+const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
+let receiver: WebhookReceiver;
+beforeAll(async () => {
+  receiver = await new WebhookReceiver(SECRET).start();
+});
+afterAll(() => receiver.stop());
+
+const A = '11111111-1111-4111-8111-111111111111';
+const B = '22222222-2222-4222-8222-222222222222';
+function event(articleId: string, version: number, type: EventType): DomainEvent {
+  return {
+    id: `${articleId}:${version}:${type}`,
+    type,
+    occurredAt: new Date().toISOString(),
+    articleId,
+    version,
+    from: 'draft',
+    to: 'in_review',
+    actor: { id: 'rita', name: 'Rita Reporter' },
+    article: { headline: 'Filed', authorId: 'rita', status: 'in_review', publishAt: null, publishedAt: null },
+  };
+}
+
+/** A record as Lambda's SQS event source hands it over from a FIFO queue (Lambda's documented event shape). */
+function record(e: DomainEvent, n: number, receiveCount = 1): SQSRecord {
+  const body = JSON.stringify(e);
+  return {
+    messageId: `059f36b4-87a3-44ab-83d2-66${String(n).padStart(10, '0')}`,
+    receiptHandle: `AQEB${n}`,
+    body,
+    attributes: {
+      ApproximateReceiveCount: String(receiveCount),
+      SentTimestamp: '1764097200000',
+      SequenceNumber: `1863${n}`,
+      MessageGroupId: e.articleId,
+      SenderId: 'AROAEXAMPLE:dispatcher',
+      MessageDeduplicationId: e.id,
+      ApproximateFirstReceiveTimestamp: '1764097200100',
+    },
+    messageAttributes: {},
+    md5OfBody: createHash('md5').update(body).digest('hex'),
+    eventSource: 'aws:sqs',
+    eventSourceARN: 'arn:aws:sqs:eu-west-1:123456789012:NewsroomApp-EventsWebhookcmsQueue.fifo',
+    awsRegion: 'eu-west-1',
+  };
+}
+
+describe('the webhook sender, reading a FIFO queue', () => {
+  it('delivers a batch in order, signed, and reports no failure', async () => {
+    const events = [event(A, 2, 'ArticleSubmitted'), event(B, 2, 'ArticleSubmitted'), event(A, 3, 'ChangesRequested')];
+    const failures: string[] = [];
+    const result = await deliverInOrder(
+      events.map((e, n) => record(e, n)),
+      new WebhookPublisher([receiver.url], SECRET),
+      (e) => failures.push(e.id),
+    );
+    expect(result).toEqual({ batchItemFailures: [] });
+    expect(failures).toEqual([]);
+    expect(receiver.received.slice(-3).map((r) => r.id)).toEqual(events.map((e) => e.id));
+    expect(receiver.received.slice(-3).every((r) => r.signatureValid)).toBe(true);
+  });
+
+  it('stops at the first failure and hands it and everything after it back to the queue, so nothing overtakes it', async () => {
+    const events = [
+      event(A, 4, 'ArticleSubmitted'),
+      event(A, 5, 'ArticleApproved'),
+      event(A, 5, 'ArticlePublished'),
+      event(B, 3, 'ArticleWithdrawn'),
+    ];
+    const records = events.map((e, n) => record(e, n + 10, 7));
+    receiver.answerFor = (e) => (e.id === events[1]!.id ? 503 : 204);
+    const before = receiver.received.length;
+    const failures: [string, number][] = [];
+    const result = await deliverInOrder(records, new WebhookPublisher([receiver.url], SECRET), (e, receiveCount) =>
+      failures.push([e.id, receiveCount]),
+    );
+    receiver.answerFor = undefined;
+    expect(result.batchItemFailures).toEqual(records.slice(1).map((r) => ({ itemIdentifier: r.messageId })));
+    expect(receiver.received.slice(before).map((r) => r.id)).toEqual([events[0]!.id]);
+    expect(failures).toEqual([[events[1]!.id, 7]]);
+  });
+
+  it('hands back the whole batch when the receiver is down', async () => {
+    const down = await new WebhookReceiver(SECRET).start();
+    await down.stop();
+    const records = [record(event(A, 6, 'ArticleSubmitted'), 20), record(event(B, 4, 'ArticleSubmitted'), 21)];
+    const result = await deliverInOrder(records, new WebhookPublisher([down.url], SECRET), () => {});
+    expect(result.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(records.map((r) => r.messageId));
+  });
+});
