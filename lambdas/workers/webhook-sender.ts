@@ -15,9 +15,11 @@ let publisher: Promise<WebhookPublisher> | undefined;
 /** The signing secret is read once per instance; a failed read is tried again on the next batch. */
 function webhookPublisher(): Promise<WebhookPublisher> {
   if (!publisher) {
-    publisher = secrets
-      .send(new GetSecretValueCommand({ SecretId: secretName }))
-      .then((s) => new WebhookPublisher([url], s.SecretString || undefined));
+    publisher = secrets.send(new GetSecretValueCommand({ SecretId: secretName })).then((s) => {
+      // A target configured with a secret is never sent unsigned deliveries.
+      if (!s.SecretString) throw new Error(`the secret ${secretName} has no string value to sign with`);
+      return new WebhookPublisher([url], s.SecretString);
+    });
     publisher.catch(() => (publisher = undefined));
   }
   return publisher;
