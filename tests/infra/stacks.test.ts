@@ -167,7 +167,7 @@ describe('notifications', () => {
     app.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 minute)' });
   });
 
-  it('sends approvals to an encrypted, TLS-only SNS topic, and every event to configured webhooks', () => {
+  it('sends approvals to an encrypted, TLS-only SNS topic', () => {
     app.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: { source: ['newsroom.articles'], 'detail-type': ['ArticleApproved'] },
       Targets: [Match.objectLike({ DeadLetterConfig: Match.anyValue() })],
@@ -179,22 +179,6 @@ describe('notifications', () => {
       },
     });
     app.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'desk@example.com' });
-    // Webhooks go through a sender that signs bodies as the local newsroom does, reading only its secret.
-    app.hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: { source: ['newsroom.articles'] },
-      Targets: [
-        Match.objectLike({
-          InputTransformer: Match.objectLike({ InputTemplate: Match.stringLikeRegexp('"url":"https://cms.example.com/hooks/newsroom"') }),
-          DeadLetterConfig: Match.anyValue(),
-          RetryPolicy: { MaximumEventAgeInSeconds: 86400, MaximumRetryAttempts: 185 },
-        }),
-      ],
-    });
-    const secretAccess = statementsOf('EventsWebhookSenderRole').filter((st) =>
-      [st.Action].flat().includes('secretsmanager:GetSecretValue'),
-    );
-    expect(JSON.stringify(secretAccess.map((st) => st.Resource))).toContain(':secret:newsroom/cms-webhook-??????');
-    expect(actionsOf('EventsWebhookSenderRole').filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
   });
 
   it('alarms on dead letters, dispatcher errors, late delivery and API 5xx', () => {
