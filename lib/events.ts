@@ -1,7 +1,7 @@
 import { ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, EventField, Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
-import { LambdaFunction, SnsTopic } from 'aws-cdk-lib/aws-events-targets';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -11,6 +11,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { NewsroomFunction } from './newsroom-function.js';
+import { SnsTopicFromRule } from './sns-rule-target.js';
 
 export interface WebhookTarget {
   name: string;
@@ -80,9 +81,22 @@ export class NewsroomEvents extends Construct {
       targets: [new LambdaFunction(this.dispatcher, { retryAttempts: 2, deadLetterQueue: this.deadLetters })],
     });
 
-    // SNS encrypted with a key EventBridge may use (the AWS-managed SNS key does not allow it).
+    // SNS encrypted with a key EventBridge may use (the AWS-managed SNS key does not allow it),
+    // only on behalf of this account's rules on the newsroom's bus.
+    const stack = Stack.of(this);
+    const fromOurRules = {
+      StringEquals: { 'aws:SourceAccount': stack.account },
+      ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'events', resource: 'rule', resourceName: `${this.bus.eventBusName}/*` }) },
+    };
     const topicKey = new Key(this, 'TopicKey', { enableKeyRotation: true, description: 'Newsroom approval notifications' });
-    topicKey.grant(new ServicePrincipal('events.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    topicKey.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('events.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: fromOurRules,
+      }),
+    );
     this.approvals = new Topic(this, 'Approvals', { masterKey: topicKey, enforceSSL: true, displayName: 'Newsroom approvals' });
     for (const email of props.notifyEmails)
       this.approvals.addSubscription(new EmailSubscription(email, { deadLetterQueue: this.deadLetters }));
@@ -92,7 +106,7 @@ export class NewsroomEvents extends Construct {
       description: 'Every approval reaches the approvals topic',
       eventPattern: { source: ['newsroom.articles'], detailType: ['ArticleApproved'] },
       targets: [
-        new SnsTopic(this.approvals, {
+        new SnsTopicFromRule(this.approvals, {
           deadLetterQueue: this.deadLetters,
           message: RuleTargetInput.fromText(
             `Approved: ${EventField.fromPath('$.detail.article.headline')} (${EventField.fromPath('$.detail.articleId')}) by ${EventField.fromPath('$.detail.actor.name')}`,
@@ -110,7 +124,6 @@ export class NewsroomEvents extends Construct {
         memorySize: 256,
         deadLetterQueue: this.deadLetters,
       });
-      const stack = Stack.of(this);
       this.webhookSender.addToRolePolicy(
         new PolicyStatement({
           actions: ['secretsmanager:GetSecretValue'],
