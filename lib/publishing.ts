@@ -34,7 +34,8 @@ export class NewsroomPublishing extends Construct {
     this.publisher = new NewsroomFunction(this, 'Publisher', {
       entry: 'lambdas/workers/publisher.ts',
       description: 'Publishes scheduled articles when they fall due',
-      timeout: Duration.seconds(60),
+      // Scheduler fires up to 59 s early; the publisher waits for the time, with room to write.
+      timeout: Duration.seconds(90),
       memorySize: 512,
       deadLetterQueue: props.deadLetters,
     }).bindTable(props.table, 'publish');
