@@ -250,3 +250,16 @@ describe('least privilege', () => {
     }
   });
 });
+
+describe('scheduled publishing in AWS', () => {
+  it('gives the publisher time to wait out a schedule that fires up to 59 s early, and still write', () => {
+    app.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'Publishes scheduled articles when they fall due',
+      Timeout: Match.anyValue(),
+    });
+    const [publisher] = Object.values(
+      app.findResources('AWS::Lambda::Function', { Properties: { Description: 'Publishes scheduled articles when they fall due' } }),
+    );
+    expect(publisher!.Properties.Timeout).toBeGreaterThanOrEqual(59 + 5 + 10);
+  });
+});
