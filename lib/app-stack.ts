@@ -24,6 +24,9 @@ export interface AppStackProps extends StackProps {
   mediaMaxBytes?: string;
 }
 
+/** What verifying an upload does to the bucket; the media sweep runs the same verification. */
+const VERIFIER_MEDIA_ACTIONS = ['s3:GetObject', 's3:DeleteObject'];
+
 /** Everything stateless: the API, its functions, notifications and alarms. */
 export class AppStack extends Stack {
   readonly api: NewsroomApi;
@@ -70,7 +73,7 @@ export class AppStack extends Stack {
       deadLetterQueue: this.events.deadLetters,
     })
       .bindTable(table, 'update')
-      .bindMedia(mediaBucket, ['s3:GetObject', 's3:DeleteObject']);
+      .bindMedia(mediaBucket, VERIFIER_MEDIA_ACTIONS);
     new Rule(this, 'UploadLanded', {
       description: 'Every object created under media/ is verified',
       eventPattern: {
@@ -91,7 +94,7 @@ export class AppStack extends Stack {
       deadLetterQueue: this.events.deadLetters,
     })
       .bindTable(table, 'sweep-media')
-      .bindMedia(mediaBucket, ['s3:GetObject', 's3:DeleteObject']);
+      .bindMedia(mediaBucket, VERIFIER_MEDIA_ACTIONS);
     new Rule(this, 'MediaSweepSchedule', {
       description: 'Every five minutes: verify uploads whose object-created event never arrived',
       schedule: Schedule.rate(Duration.minutes(5)),

@@ -83,10 +83,11 @@ export class NewsroomEvents extends Construct {
 
     // SNS encrypted with a key EventBridge may use (the AWS-managed SNS key does not allow it),
     // only on behalf of this account's rules on the newsroom's bus.
-    const stack = Stack.of(this);
     const fromOurRules = {
-      StringEquals: { 'aws:SourceAccount': stack.account },
-      ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'events', resource: 'rule', resourceName: `${this.bus.eventBusName}/*` }) },
+      StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
+      ArnLike: {
+        'aws:SourceArn': Stack.of(this).formatArn({ service: 'events', resource: 'rule', resourceName: `${this.bus.eventBusName}/*` }),
+      },
     };
     const topicKey = new Key(this, 'TopicKey', { enableKeyRotation: true, description: 'Newsroom approval notifications' });
     topicKey.addToResourcePolicy(
@@ -124,6 +125,7 @@ export class NewsroomEvents extends Construct {
         memorySize: 256,
         deadLetterQueue: this.deadLetters,
       });
+      const stack = Stack.of(this);
       this.webhookSender.addToRolePolicy(
         new PolicyStatement({
           actions: ['secretsmanager:GetSecretValue'],

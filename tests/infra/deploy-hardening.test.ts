@@ -154,9 +154,13 @@ describe('the media sweep', () => {
     expect(actionsIn(onTable(st)).sort()).toEqual(['dynamodb:GetItem', 'dynamodb:UpdateItem']);
     expect(onIndexes(st).map(resourceText).join()).toMatch(/\/index\/byStatus"/);
     expect(onIndexes(st).map(resourceText).join()).not.toMatch(/byAuthor|outbox|dueForPublish/);
-    const s3 = st.filter((s) => actionsIn([s]).some((a) => a.startsWith('s3:')));
-    expect(actionsIn(s3).sort()).toEqual(['s3:DeleteObject', 's3:GetObject']);
-    for (const s of s3) expect(resourceText(s)).toContain('/media/*');
+    // It runs the verifier's own use case: exactly the verifier's access to the bucket, under media/ only.
+    const s3Of = (role: string) => statementsOf(role).filter((s) => actionsIn([s]).some((a) => a.startsWith('s3:')));
+    const s3 = s3Of('MediaSweepRole');
+    expect(actionsIn(s3).sort()).toEqual(actionsIn(s3Of('MediaVerifierRole')).sort());
+    expect(actionsIn(s3)).toContain('s3:GetObject');
+    expect(actionsIn(s3)).not.toContain('s3:ListBucket');
+    for (const s of s3) expect(resourceText(s)).toMatch(/\/media\/\*"/);
   });
 });
 
