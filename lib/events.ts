@@ -81,21 +81,17 @@ export class NewsroomEvents extends Construct {
       targets: [new LambdaFunction(this.dispatcher, { retryAttempts: 2, deadLetterQueue: this.deadLetters })],
     });
 
-    // SNS encrypted with a key EventBridge may use (the AWS-managed SNS key does not allow it),
-    // only on behalf of this account's rules on the newsroom's bus.
-    const fromOurRules = {
-      StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
-      ArnLike: {
-        'aws:SourceArn': Stack.of(this).formatArn({ service: 'events', resource: 'rule', resourceName: `${this.bus.eventBusName}/*` }),
-      },
-    };
+    // SNS encrypted with a key EventBridge may use (the AWS-managed SNS key does not allow it).
+    // No aws:SourceArn / aws:SourceAccount here: the SNS developer guide states they are not
+    // supported in a KMS key policy for EventBridge-to-encrypted-topic delivery (with them every
+    // approval would be dropped). The topic policy carries them instead (SnsTopicFromRule), and
+    // the key encrypts this topic only.
     const topicKey = new Key(this, 'TopicKey', { enableKeyRotation: true, description: 'Newsroom approval notifications' });
     topicKey.addToResourcePolicy(
       new PolicyStatement({
         principals: [new ServicePrincipal('events.amazonaws.com')],
         actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
         resources: ['*'],
-        conditions: fromOurRules,
       }),
     );
     this.approvals = new Topic(this, 'Approvals', { masterKey: topicKey, enforceSSL: true, displayName: 'Newsroom approvals' });

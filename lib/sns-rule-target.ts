@@ -7,9 +7,9 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 
 /**
  * An SNS topic as the target of one EventBridge rule. CDK's own SnsTopic target lets
- * events.amazonaws.com publish to the topic (and use its key) on behalf of any rule in any
- * account; this one lets in only the rule it is bound to, in this account. The topic's key
- * must grant EventBridge itself (see NewsroomEvents).
+ * events.amazonaws.com publish to the topic on behalf of any rule, in any account; this one lets
+ * in only the rule it is bound to, in this account (aws:SourceArn, aws:SourceAccount). It grants
+ * nothing on the topic's key: the key's own policy must let EventBridge use it (NewsroomEvents).
  */
 export class SnsTopicFromRule implements IRuleTarget {
   constructor(
