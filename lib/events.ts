@@ -1,8 +1,8 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, EventField, Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
-import { LambdaFunction, SnsTopic } from 'aws-cdk-lib/aws-events-targets';
-import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -11,6 +11,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { NewsroomFunction } from './newsroom-function.js';
+import { SnsTopicFromRule } from './sns-rule-target.js';
 import { WebhookDelivery, type WebhookTarget } from './webhooks.js';
 
 export type { WebhookTarget } from './webhooks.js';
@@ -78,8 +79,18 @@ export class NewsroomEvents extends Construct {
     });
 
     // SNS encrypted with a key EventBridge may use (the AWS-managed SNS key does not allow it).
+    // No aws:SourceArn / aws:SourceAccount here: the SNS developer guide states they are not
+    // supported in a KMS key policy for EventBridge-to-encrypted-topic delivery (with them every
+    // approval would be dropped). The topic policy carries them instead (SnsTopicFromRule), and
+    // the key encrypts this topic only.
     const topicKey = new Key(this, 'TopicKey', { enableKeyRotation: true, description: 'Newsroom approval notifications' });
-    topicKey.grant(new ServicePrincipal('events.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    topicKey.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('events.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+      }),
+    );
     this.approvals = new Topic(this, 'Approvals', { masterKey: topicKey, enforceSSL: true, displayName: 'Newsroom approvals' });
     for (const email of props.notifyEmails)
       this.approvals.addSubscription(new EmailSubscription(email, { deadLetterQueue: this.deadLetters }));
@@ -89,7 +100,7 @@ export class NewsroomEvents extends Construct {
       description: 'Every approval reaches the approvals topic',
       eventPattern: { source: ['newsroom.articles'], detailType: ['ArticleApproved'] },
       targets: [
-        new SnsTopic(this.approvals, {
+        new SnsTopicFromRule(this.approvals, {
           deadLetterQueue: this.deadLetters,
           message: RuleTargetInput.fromText(
             `Approved: ${EventField.fromPath('$.detail.article.headline')} (${EventField.fromPath('$.detail.articleId')}) by ${EventField.fromPath('$.detail.actor.name')}`,
