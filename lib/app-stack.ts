@@ -54,7 +54,7 @@ export class AppStack extends Stack {
       deadLetterQueue: this.events.deadLetters,
     })
       .bindTable(props.table, 'update')
-      .bindMedia(mediaBucket, ['s3:GetObject', 's3:DeleteObject']);
+      .bindMedia(mediaBucket, ['s3:GetObject', 's3:PutObject', 's3:DeleteObject']);
     new Rule(this, 'UploadLanded', {
       description: 'Every object created under media/ is verified',
       eventPattern: {

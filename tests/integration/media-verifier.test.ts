@@ -48,6 +48,7 @@ beforeAll(async () => {
     mediaTypes: DEFAULT_MEDIA_TYPES,
     uploadExpirySeconds: 900,
     downloadExpirySeconds: 300,
+    maxPixels: 50_000_000,
   };
 });
 afterAll(async () => {
@@ -92,11 +93,55 @@ describe('the media verifier', () => {
     expect(await verifyUploadsLeftPending(deps)).toBe(0);
   });
 
+  it('judges a copy no form can write, serves only that, and discards later uploads to the form’s key', async () => {
+    const article = await createArticle(deps, reporter, () => ({ headline: 'Swapped', body: 'Copy.' }));
+    const file = png(6, 2);
+    const { media } = await attachMedia(deps, reporter, article.id, () => ({
+      filename: 's.png',
+      contentType: 'image/png',
+      size: file.length,
+    }));
+    const key = mediaKey(article.id, media.id);
+    await s3.send(new PutObjectCommand({ Bucket: 'media-test', Key: key, Body: file }));
+    expect(await verifyUpload(deps, key)).toBe('ready');
+    const stored = (await deps.articles.get(article.id))!.media![media.id]!;
+    expect(stored.storedKey).toMatch(new RegExp(`^${key}/verified-`));
+    expect(await deps.media.exists(key)).toBe(false);
+
+    await s3.send(new PutObjectCommand({ Bucket: 'media-test', Key: key, Body: Buffer.alloc(file.length, '<') }));
+    expect(await verifyUpload(deps, key)).toBe('discarded');
+    expect(await deps.media.exists(key)).toBe(false);
+    expect(await verifyUpload(deps, key)).toBe('ignored');
+    const served = await deps.media.open(stored.storedKey!);
+    expect(Buffer.from(await served!.read(0, served!.size)).equals(file)).toBe(true);
+    expect((await deps.articles.get(article.id))!.media![media.id]).toEqual(stored);
+  });
+
+  it('rejects a PNG header followed by HTML, and keeps no copy of it', async () => {
+    const article = await createArticle(deps, reporter, () => ({ headline: 'Polyglot', body: 'Copy.' }));
+    const file = Buffer.concat([png(1, 1).subarray(0, 33), Buffer.from('<html><script>alert(1)</script></html>')]);
+    const { media } = await attachMedia(deps, reporter, article.id, () => ({
+      filename: 'p.png',
+      contentType: 'image/png',
+      size: file.length,
+    }));
+    const key = mediaKey(article.id, media.id);
+    await s3.send(new PutObjectCommand({ Bucket: 'media-test', Key: key, Body: file }));
+    expect(await verifyUpload(deps, key)).toBe('rejected');
+    expect((await deps.articles.get(article.id))!.media![media.id]).toMatchObject({
+      status: 'rejected',
+      reason: expect.stringMatching(/^content is not a valid image\/png file/),
+    });
+    const left = [];
+    for await (const k of deps.media.keys(`media/${article.id}/`)) left.push(k);
+    expect(left).toEqual([]);
+  });
+
   it('deletes an object nobody declared', async () => {
     const article = await createArticle(deps, reporter, () => ({ headline: 'Stray', body: 'Copy.' }));
     const key = mediaKey(article.id, randomUUID());
     await s3.send(new PutObjectCommand({ Bucket: 'media-test', Key: key, Body: png(1, 1) }));
     expect(await verifyUpload(deps, key)).toBe('ignored');
-    expect(await deps.media.inspect(key, 16)).toBeUndefined();
+    expect(await deps.media.exists(key)).toBe(false);
   });
 });
