@@ -20,9 +20,10 @@ const SETTLE_ATTEMPTS = 5;
  * 1. Only an upload for a pending file is read; anything else at an upload key is deleted.
  * 2. The upload is first copied to a key of its own that no upload form can address, and only
  *    that copy is read and judged: its real size, and its whole structure as the declared type.
+ *    The upload itself is deleted once copied, so the form, still valid for a while, can only
+ *    leave bytes that step 1 discards (or, while the file is pending, that are judged in turn).
  * 3. The verdict is recorded with its event and a new article version; a ready file keeps its
- *    copy, which is all that is ever served. The upload itself is deleted, so the form, still
- *    valid for a while, can only leave bytes that step 1 discards.
+ *    copy, which is all that is ever served.
  * A second event for the same object changes nothing.
  */
 export async function verifyUpload(deps: MediaDeps, key: string): Promise<VerifyOutcome> {
@@ -39,6 +40,8 @@ export async function verifyUpload(deps: MediaDeps, key: string): Promise<Verify
 
   const copyKey = verifiedMediaKey(ids.articleId, ids.mediaId, deps.newId());
   if (!(await deps.media.copy(key, copyKey))) return 'ignored';
+  // From here on only the copy counts; bytes posted to the upload key meanwhile get an event of their own.
+  await deps.media.delete(key);
   const copy = await deps.media.open(copyKey);
   if (!copy) return 'ignored';
   const found = copy.size === declared.size ? await examineMedia(copy) : undefined;
@@ -55,7 +58,6 @@ export async function verifyUpload(deps: MediaDeps, key: string): Promise<Verify
 
   const recorded = await settle(deps, article, settled);
   if (!recorded || reason) await deps.media.delete(copyKey);
-  if (recorded) await deps.media.delete(key);
   return recorded ? (reason ? 'rejected' : 'ready') : 'ignored';
 }
 
@@ -69,7 +71,8 @@ async function settle(deps: MediaDeps, first: Article, media: Media): Promise<bo
     if (await deps.articles.settleMedia(seen.id, media, event)) return true;
     seen = await deps.articles.get(seen.id);
   }
-  return false;
+  if (seen?.media?.[media.id]?.status !== 'pending') return false;
+  throw new Error(`The article changed on every one of ${SETTLE_ATTEMPTS} attempts to record a verdict.`);
 }
 
 /**
