@@ -14,7 +14,7 @@ import { createArticle } from '../../lambdas/usecases/articles.js';
 import { attachMedia, type MediaDeps } from '../../lambdas/usecases/media.js';
 import { verifyUpload, verifyUploadsLeftPending } from '../../lambdas/usecases/verify-upload.js';
 import { startDynamo } from '../support/dynamo.js';
-import { png } from '../support/media-files.js';
+import { box, mp3, mp4, png } from '../support/media-files.js';
 
 const reporter: Actor = { id: 'rita', name: 'Rita', groups: ['reporters'] };
 let dynamo: Awaited<ReturnType<typeof startDynamo>>;
@@ -135,6 +135,25 @@ describe('the media verifier', () => {
     const left = [];
     for await (const k of deps.media.keys(`media/${article.id}/`)) left.push(k);
     expect(left).toEqual([]);
+  });
+
+  it('reads large audio and video by ranges: frames of an MP3, box headers around a large MP4 media box', async () => {
+    const article = await createArticle(deps, reporter, () => ({ headline: 'Sound and vision', body: 'Copy.' }));
+    const movie = mp4({ handler: 'vide', seconds: 90 });
+    // ftyp (24 bytes), then media data larger than one ranged read, then the movie box.
+    const mdatAt = movie.indexOf('mdat') - 4;
+    const bigData = box('mdat', Buffer.alloc(6 * 1024 * 1024, 7));
+    const files = [
+      { file: movie, type: 'video/mp4' },
+      { file: Buffer.concat([movie.subarray(0, 24), bigData, movie.subarray(24, mdatAt)]), type: 'video/mp4' },
+      { file: mp3(12_000), type: 'audio/mpeg' },
+    ];
+    for (const { file, type } of files) {
+      const { media } = await attachMedia(deps, reporter, article.id, () => ({ filename: 'f.bin', contentType: type, size: file.length }));
+      const key = mediaKey(article.id, media.id);
+      await s3.send(new PutObjectCommand({ Bucket: 'media-test', Key: key, Body: file }));
+      expect(await verifyUpload(deps, key)).toBe('ready');
+    }
   });
 
   it('deletes an object nobody declared', async () => {
