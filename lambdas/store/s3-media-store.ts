@@ -34,8 +34,15 @@ export function attachmentDisposition(filename: string): string {
 /** How much of an object one ranged GET fetches when the reader asks for less. */
 const CHUNK_BYTES = 4 * 1024 * 1024;
 
+/**
+ * Whether S3 says the object is not there. Without s3:ListBucket, S3 answers 403 instead of 404
+ * for a missing object (HeadObject, GetObject, and CopyObject's source). Media functions hold
+ * s3:GetObject and s3:PutObject on every media key, so a 403 on one means it is not there.
+ */
 const missing = (err: unknown) =>
-  err instanceof NoSuchKey || err instanceof NotFound || (err instanceof S3ServiceException && err.$metadata.httpStatusCode === 404);
+  err instanceof NoSuchKey ||
+  err instanceof NotFound ||
+  (err instanceof S3ServiceException && (err.$metadata.httpStatusCode === 404 || err.$metadata.httpStatusCode === 403));
 
 export class S3MediaStore implements MediaStore {
   constructor(

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from '@jest/globals';
 import { checkDeclaredMedia, DEFAULT_MEDIA_TYPES, maxPixelsFrom, mediaTypesFrom, verdict } from '../../lambdas/domain/media.js';
@@ -49,6 +51,39 @@ describe('the presigned download link (what S3 serves, and how)', () => {
   it('keeps the fallback name to printable ASCII without quotes or backslashes', () => {
     expect(attachmentDisposition('a\\b".mp3')).toBe(`attachment; filename="a_b_.mp3"; filename*=UTF-8''a%5Cb%22.mp3`);
     expect(attachmentDisposition("l'été.jpg")).toBe(`attachment; filename="l'_t_.jpg"; filename*=UTF-8''l%27%C3%A9t%C3%A9.jpg`);
+  });
+});
+
+describe('objects S3 says are not there', () => {
+  it('takes a 403 for a missing object, as S3 answers callers without s3:ListBucket', async () => {
+    // What S3 answers a caller holding s3:GetObject but not s3:ListBucket for a key that does not exist.
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      seen.push(`${req.method} ${req.headers['x-amz-copy-source'] ? 'copy' : req.headers.range ? 'range' : 'plain'}`);
+      res.writeHead(403, { 'content-type': 'application/xml' });
+      res.end(
+        req.method === 'HEAD'
+          ? undefined
+          : '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>',
+      );
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const client = new S3Client({
+      region: 'eu-west-1',
+      endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+    });
+    try {
+      const store = new S3MediaStore(client, 'newsroom-media');
+      expect(await store.exists('media/a1/m1')).toBe(false);
+      expect(await store.open('media/a1/m1')).toBeUndefined();
+      expect(await store.copy('media/a1/m1', 'media/a1/m1/verified-v1')).toBe(false);
+      expect(seen).toEqual(['HEAD plain', 'GET range', 'PUT copy']);
+    } finally {
+      client.destroy();
+      server.close();
+    }
   });
 });
 
