@@ -22,10 +22,12 @@ export interface AppStackProps extends StackProps {
   webhooks: WebhookTarget[];
   throttle: { rateLimit: number; burstLimit: number };
   mediaMaxBytes?: string;
+  mediaMaxPixels?: string;
 }
 
 /** What verifying an upload does to the bucket; the media sweep runs the same verification. */
-const VERIFIER_MEDIA_ACTIONS = ['s3:GetObject', 's3:DeleteObject'];
+// PutObject: the verifier copies each upload to a key no upload form can address, and judges that copy.
+const VERIFIER_MEDIA_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'];
 
 /** Everything stateless: the API, its functions, notifications and alarms. */
 export class AppStack extends Stack {
@@ -48,7 +50,10 @@ export class AppStack extends Stack {
       userPool: UserPool.fromUserPoolId(this, 'Staff', shared.userPoolId),
       client: UserPoolClient.fromUserPoolClientId(this, 'StaffClient', shared.userPoolClientId),
     };
-    const mediaEnvironment: Record<string, string> = props.mediaMaxBytes ? { MEDIA_MAX_BYTES: props.mediaMaxBytes } : {};
+    const mediaEnvironment: Record<string, string> = {
+      ...(props.mediaMaxBytes ? { MEDIA_MAX_BYTES: props.mediaMaxBytes } : {}),
+      ...(props.mediaMaxPixels ? { MEDIA_MAX_PIXELS: props.mediaMaxPixels } : {}),
+    };
 
     this.api = new NewsroomApi(this, 'Api', {
       table,
@@ -67,7 +72,9 @@ export class AppStack extends Stack {
     this.mediaVerifier = new NewsroomFunction(this, 'MediaVerifier', {
       entry: 'lambdas/workers/media-verifier.ts',
       description: 'Checks uploaded media against what was declared',
-      timeout: Duration.seconds(30),
+      // It copies each upload and walks the copy's whole structure by ranged reads: a 2 GiB video
+      // is hundreds of requests, well past 30 s.
+      timeout: Duration.minutes(5),
       memorySize: 512,
       environment: mediaEnvironment,
       deadLetterQueue: this.events.deadLetters,

@@ -1,5 +1,5 @@
 import type { App, Environment } from 'aws-cdk-lib';
-import { mediaTypesFrom } from '../lambdas/domain/media.js';
+import { maxPixelsFrom, mediaTypesFrom } from '../lambdas/domain/media.js';
 import { AppStack } from './app-stack.js';
 import type { WebhookTarget } from './events.js';
 import { StatefulStack } from './stateful-stack.js';
@@ -13,6 +13,8 @@ export interface NewsroomConfig {
   throttle: { rateLimit: number; burstLimit: number };
   /** `MEDIA_MAX_BYTES` for the media functions: JSON of media type → largest size in bytes. */
   mediaMaxBytes?: string;
+  /** `MEDIA_MAX_PIXELS` for the media functions: the largest image area accepted. */
+  mediaMaxPixels?: string;
 }
 
 /** Reads the deploy-time settings from CDK context (cdk.json or -c key=value), checking their shape. */
@@ -49,6 +51,16 @@ export function configFromContext(app: App): NewsroomConfig {
       throw new Error(`context mediaMaxBytes: ${(err as Error).message}`);
     }
   }
+  const rawPixels = app.node.tryGetContext('mediaMaxPixels') as unknown;
+  let mediaMaxPixels: string | undefined;
+  if (rawPixels !== undefined && rawPixels !== null && rawPixels !== '') {
+    mediaMaxPixels = String(rawPixels);
+    try {
+      maxPixelsFrom(mediaMaxPixels);
+    } catch (err) {
+      throw new Error(`context mediaMaxPixels: ${(err as Error).message}`);
+    }
+  }
   return {
     corsOrigins,
     notifyEmails: emails('notifyEmails'),
@@ -56,6 +68,7 @@ export function configFromContext(app: App): NewsroomConfig {
     webhooks,
     throttle: { rateLimit, burstLimit },
     mediaMaxBytes,
+    mediaMaxPixels,
   };
 }
 

@@ -16,13 +16,24 @@ export interface Media {
   height: number | null;
   createdAt: string;
   verifiedAt: string | null;
+  /**
+   * Where the verified copy of a ready file lives: a key no upload form addresses, and the
+   * only object ever served. Internal: never shown to clients.
+   */
+  storedKey?: string;
+}
+
+/** A file as clients see it: everything but where it is stored. */
+export function publicMedia(media: Media): Omit<Media, 'storedKey'> {
+  const { storedKey: _stored, ...shown } = media;
+  return shown;
 }
 
 const MiB = 1024 * 1024;
 
 /**
- * What reporters may upload, and how large. Each type also lists the MIME types that content
- * sniffing reports for it (an M4A file is an MPEG-4 audio container).
+ * What reporters may upload, and how large. Each type also lists the types the verifier may find
+ * for it (an M4A file is an MPEG-4 container; declared as audio, one with a video track is taken too).
  */
 export const DEFAULT_MEDIA_TYPES: Record<string, { maxBytes: number; detectedAs: string[] }> = {
   'image/jpeg': { maxBytes: 25 * MiB, detectedAs: ['image/jpeg'] },
@@ -30,7 +41,7 @@ export const DEFAULT_MEDIA_TYPES: Record<string, { maxBytes: number; detectedAs:
   'image/webp': { maxBytes: 25 * MiB, detectedAs: ['image/webp'] },
   'image/gif': { maxBytes: 25 * MiB, detectedAs: ['image/gif'] },
   'audio/mpeg': { maxBytes: 200 * MiB, detectedAs: ['audio/mpeg'] },
-  'audio/mp4': { maxBytes: 200 * MiB, detectedAs: ['audio/x-m4a', 'audio/mp4', 'video/mp4'] },
+  'audio/mp4': { maxBytes: 200 * MiB, detectedAs: ['audio/mp4', 'video/mp4'] },
   'video/mp4': { maxBytes: 2048 * MiB, detectedAs: ['video/mp4'] },
 };
 
@@ -75,16 +86,36 @@ export function checkDeclaredMedia(types: MediaTypes, contentType: string, size:
   return type;
 }
 
-/** Compares what the file really is with what was declared; returns why it is refused, if it is. */
+/** What the verifier found in an uploaded file. */
+export interface Found {
+  size: number;
+  /** The type the whole structure parsed as, or the type the first bytes claim when `problem` is set. */
+  detectedType: string | undefined;
+  /** Why the structure does not parse as `detectedType`. */
+  problem?: string;
+  /** The largest area an image declares (its canvas or one of its frames). */
+  pixels?: number;
+}
+
+/**
+ * Compares what the file really is with what was declared; returns why it is refused, if it is.
+ * A file is ready only when its whole structure parses as the declared type, and an image's
+ * area is at most `maxPixels`.
+ */
 export function verdict(
   types: MediaTypes,
   declared: Pick<Media, 'contentType' | 'size'>,
-  found: { size: number; detectedType: string | undefined },
+  found: Found,
+  maxPixels = DEFAULT_MAX_PIXELS,
 ): string | undefined {
   if (found.size !== declared.size) return `size is ${found.size} bytes, ${declared.size} were declared`;
   if (!found.detectedType) return `content is not a recognisable ${declared.contentType} file`;
   if (!types[declared.contentType]?.detectedAs.includes(found.detectedType)) {
     return `content is ${found.detectedType}, ${declared.contentType} was declared`;
+  }
+  if (found.problem) return `content is not a valid ${declared.contentType} file: ${found.problem}`;
+  if (found.pixels !== undefined && found.pixels > maxPixels) {
+    return `the image has ${found.pixels} pixels, more than the ${maxPixels} allowed`;
   }
   return undefined;
 }
@@ -93,7 +124,26 @@ export function verdict(
 export const blocksApproval = (m: Pick<Media, 'status'>) => m.status !== 'ready';
 
 export const MEDIA_PER_ARTICLE = 50;
+/** The key an upload form writes to, and the only shape of key the verifier takes uploads from. */
 export const mediaKey = (articleId: string, mediaId: string) => `media/${articleId}/${mediaId}`;
+/**
+ * Where one verification copies an upload before reading it: below the upload key, so no form
+ * (whose policy pins the upload key exactly) can write it, and unique per attempt, so two
+ * verifications of the same upload never overwrite each other's copy.
+ */
+export const verifiedMediaKey = (articleId: string, mediaId: string, attempt: string) =>
+  `media/${articleId}/${mediaId}/verified-${attempt}`;
+
+/** Images larger than this many pixels are refused (decompression bombs), unless `MEDIA_MAX_PIXELS` says otherwise. */
+export const DEFAULT_MAX_PIXELS = 50_000_000;
+
+/** Reads `MEDIA_MAX_PIXELS` (a positive whole number) over the default; fails fast when malformed. */
+export function maxPixelsFrom(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_MAX_PIXELS;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`MEDIA_MAX_PIXELS must be a positive whole number of pixels, not "${value}"`);
+  return n;
+}
 const KEY = /^media\/([A-Za-z0-9-]{1,64})\/([A-Za-z0-9-]{1,64})$/;
 export function parseMediaKey(key: string): { articleId: string; mediaId: string } | undefined {
   const m = KEY.exec(key);

@@ -76,13 +76,18 @@ export class DynamoArticleRepository implements ArticleRepository {
       .when(`attribute_not_exists(${slot})`)
       .setRaw(`${slot} = ${update.value(media)}`)
       .setRaw(`mediaBlocking = if_not_exists(mediaBlocking, ${update.value(0)}) + ${update.value(1)}`);
-    await this.write(seen.id, update);
+    await this.write(seen.id, bumpVersion(update));
   }
 
+  /** The event carries the version the verdict gives the article: the write expects the one before it. */
   async settleMedia(articleId: string, media: Media, event: DomainEvent): Promise<boolean> {
     const update = new UpdateBuilder();
     const slot = `media.${update.name(media.id)}`;
-    update.when(`${slot}.${update.name('status')} = ${update.value('pending')}`).setRaw(`${slot} = ${update.value(media)}`);
+    update
+      .when(`${slot}.${update.name('status')} = ${update.value('pending')}`)
+      .when(`${update.name('version')} = ${update.value(event.version - 1)}`)
+      .setRaw(`${slot} = ${update.value(media)}`)
+      .set({ version: event.version });
     if (media.status === 'ready') update.setRaw(`mediaBlocking = mediaBlocking - ${update.value(1)}`);
     appendToOutbox(update, articleId, [event], event.occurredAt);
     try {
@@ -102,7 +107,7 @@ export class DynamoArticleRepository implements ArticleRepository {
       .when(`${slot}.${update.name('status')} = ${update.value(media.status)}`)
       .removeRaw(slot);
     if (media.status !== 'ready') update.setRaw(`mediaBlocking = mediaBlocking - ${update.value(1)}`);
-    await this.write(seen.id, update);
+    await this.write(seen.id, bumpVersion(update));
   }
 
   /** Delivered history plus events still in the outbox, so a transition shows at once. */
@@ -161,6 +166,12 @@ function appendToOutbox(update: UpdateBuilder, articleId: string, events: readon
     .setRaw(`outbox = list_append(if_not_exists(outbox, ${update.value([])}), ${update.value(entries)})`)
     .setRaw(`GSI3PK = ${update.value(keys.outboxPartition)}`)
     .setRaw(`GSI3SK = if_not_exists(GSI3SK, ${update.value(`${now}#${articleId}`)})`);
+}
+
+/** Media changes move the version on too, so an If-Match taken before them no longer matches. */
+function bumpVersion(update: UpdateBuilder): UpdateBuilder {
+  const version = update.name('version');
+  return update.setRaw(`${version} = ${version} + ${update.value(1)}`);
 }
 
 /** The one rule of every write: the article is still in the status and version the caller saw. */

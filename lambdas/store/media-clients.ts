@@ -1,5 +1,5 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import { mediaTypesFrom } from '../domain/media.js';
+import { maxPixelsFrom, mediaTypesFrom } from '../domain/media.js';
 import type { MediaDeps } from '../usecases/media.js';
 import { articleDeps } from './clients.js';
 import { requireEnv } from './config.js';
@@ -15,4 +15,5 @@ export const mediaDeps: MediaDeps = {
   mediaTypes: mediaTypesFrom(process.env.MEDIA_MAX_BYTES),
   uploadExpirySeconds: 15 * 60,
   downloadExpirySeconds: 5 * 60,
+  maxPixels: maxPixelsFrom(process.env.MEDIA_MAX_PIXELS),
 };

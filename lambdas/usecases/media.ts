@@ -1,6 +1,6 @@
 import type { Actor, Article } from '../domain/article.js';
 import { conflict, notFound } from '../domain/errors.js';
-import { checkDeclaredMedia, MEDIA_PER_ARTICLE, mediaKey, type Media, type MediaTypes } from '../domain/media.js';
+import { checkDeclaredMedia, MEDIA_PER_ARTICLE, mediaKey, publicMedia, type Media, type MediaTypes } from '../domain/media.js';
 import { readArticle, refuseIfNeverAllowed, withRetry, type Deps, type Input } from './articles.js';
 import type { MediaStore, UploadForm } from './ports.js';
 import { AttachMedia, parseInput } from './schemas.js';
@@ -11,6 +11,8 @@ export interface MediaDeps extends Deps {
   /** How long a presigned upload form stays valid: at most 15 minutes. */
   uploadExpirySeconds: number;
   downloadExpirySeconds: number;
+  /** Images with more pixels than this are refused. */
+  maxPixels: number;
 }
 
 /**
@@ -55,18 +57,24 @@ export async function attachMedia(
   return { media, upload };
 }
 
-export interface MediaView extends Media {
+export interface MediaView extends Omit<Media, 'storedKey'> {
   downloadUrl: string | null;
 }
 
-/** The article's files, newest first, with a short-lived download link for verified ones. */
+/**
+ * The article's files, newest first. A verified file has a short-lived link to its verified copy,
+ * served as an attachment of its verified type; nothing else is ever linked.
+ */
 export async function listMedia(deps: MediaDeps, actor: Actor, articleId: string): Promise<MediaView[]> {
   const article = await readArticle(deps, actor, articleId);
   const files = Object.values(article.media ?? {}).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return Promise.all(
     files.map(async (m) => ({
-      ...m,
-      downloadUrl: m.status === 'ready' ? await deps.media.presignDownload(mediaKey(articleId, m.id), deps.downloadExpirySeconds) : null,
+      ...publicMedia(m),
+      downloadUrl:
+        m.status === 'ready' && m.storedKey
+          ? await deps.media.presignDownload(m.storedKey, deps.downloadExpirySeconds, { filename: m.filename, contentType: m.contentType })
+          : null,
     })),
   );
 }
@@ -75,10 +83,12 @@ export async function deleteMedia(deps: MediaDeps, actor: Actor, articleId: stri
   const article = await readArticle(deps, actor, articleId);
   if (!article.media?.[mediaId]) throw notFound('No such media on this article.');
   refuseIfNeverAllowed(actor, article, 'edit', 'You may not remove media from this article.');
-  await withRetry(deps, actor, article, 'edit', {}, async (seen) => {
+  const removed = await withRetry(deps, actor, article, 'edit', {}, async (seen) => {
     const media = seen.media?.[mediaId];
     if (!media) throw notFound('No such media on this article.');
     await deps.articles.removeMedia(seen, media);
+    return media;
   });
   await deps.media.delete(mediaKey(articleId, mediaId));
+  if (removed.storedKey) await deps.media.delete(removed.storedKey);
 }

@@ -87,12 +87,22 @@ export interface UploadForm {
   expiresAt: string;
 }
 
+/** An object's bytes, read by range: `read` answers at most `length` bytes, fewer at the end. */
+export interface ByteSource {
+  readonly size: number;
+  read(offset: number, length: number): Promise<Uint8Array>;
+}
+
 /** Where media files live: S3 in the cloud, s3rver locally. */
 export interface MediaStore {
   presignUpload(key: string, contentType: string, size: number, expiresInSeconds: number): Promise<UploadForm>;
-  presignDownload(key: string, expiresInSeconds: number): Promise<string>;
-  /** The object's real size and its first bytes, or undefined when it is not there. */
-  inspect(key: string, headBytes: number): Promise<{ size: number; head: Uint8Array } | undefined>;
+  /** A link that serves the object as an attachment named `filename`, of type `contentType`. */
+  presignDownload(key: string, expiresInSeconds: number, as: { filename: string; contentType: string }): Promise<string>;
+  /** Copies an object server-side; false when the source is not there. */
+  copy(from: string, to: string): Promise<boolean>;
+  /** The object's bytes, or undefined when it is not there. */
+  open(key: string): Promise<ByteSource | undefined>;
+  exists(key: string): Promise<boolean>;
   delete(key: string): Promise<void>;
   /** Every object key under `prefix`. */
   keys(prefix: string): AsyncIterable<string>;

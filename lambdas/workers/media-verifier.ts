@@ -21,6 +21,7 @@ export function keysOf(event: S3Event | ObjectCreated): string[] {
 export const handler = async (event: S3Event | ObjectCreated): Promise<void> => {
   for (const key of keysOf(event)) {
     const outcome = await verifyUpload(mediaDeps, key);
-    logger.info('upload checked', { key, outcome });
+    if (outcome === 'discarded') logger.warn('upload to a file already verified: deleted, never served', { key, outcome });
+    else logger.info('upload checked', { key, outcome });
   }
 };

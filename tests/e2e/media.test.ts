@@ -35,6 +35,12 @@ async function declare(id: string, file: { filename: string; contentType: string
   });
 }
 
+/** Approves the version the chief has just read, as the chief's desk does. */
+async function approve(id: string) {
+  const seen = await call(`${newsroom.url}/articles/${id}`, { token: chief });
+  return call(`${newsroom.url}/articles/${id}/approve`, { token: chief, body: {}, headers: { 'if-match': seen.headers.get('etag')! } });
+}
+
 async function settled(id: string, mediaId: string) {
   return eventually(
     async () => {
@@ -120,7 +126,7 @@ describe('media uploads straight to storage, verified before they reach an artic
     const file = png(2, 2);
     const pending = await declare(id, { filename: 'a.png', contentType: 'image/png', size: file.length });
     await call(`${newsroom.url}/articles/${id}/submit`, { method: 'POST', token: reporter });
-    const refused = await call(`${newsroom.url}/articles/${id}/approve`, { token: chief, body: {} });
+    const refused = await approve(id);
     expect(refused.status).toBe(409);
     expect(refused.body.media).toEqual([expect.objectContaining({ id: pending.body.id, status: 'pending' })]);
 
@@ -129,12 +135,94 @@ describe('media uploads straight to storage, verified before they reach an artic
     const bad = await declare(id, { filename: 'b.png', contentType: 'image/png', size: 5 }, editor);
     await uploadWithForm(bad.body.upload, Buffer.from('nope!'), 'image/png');
     await settled(id, bad.body.id);
-    const stillRefused = await call(`${newsroom.url}/articles/${id}/approve`, { token: chief, body: {} });
+    const stillRefused = await approve(id);
     expect(stillRefused.body.media).toEqual([expect.objectContaining({ id: bad.body.id, status: 'rejected' })]);
 
     expect((await call(`${newsroom.url}/articles/${id}/media/${bad.body.id}`, { method: 'DELETE', token: editor })).status).toBe(204);
-    const approved = await call(`${newsroom.url}/articles/${id}/approve`, { token: chief, body: {} });
+    const approved = await approve(id);
     expect(approved.body.status).toBe('published');
+  });
+
+  it('keeps serving the verified bytes when the upload form is posted again after approval', async () => {
+    const id = await draft();
+    const file = png(6, 5);
+    const declared = await declare(id, { filename: 'border.png', contentType: 'image/png', size: file.length });
+    expect(await uploadWithForm(declared.body.upload, file, 'image/png')).toBe(204);
+    expect(await settled(id, declared.body.id)).toMatchObject({ status: 'ready' });
+    await call(`${newsroom.url}/articles/${id}/submit`, { method: 'POST', token: reporter });
+    const approved = await approve(id);
+    expect(approved.body.status).toBe('published');
+
+    // The same form, still valid, carries other bytes of the same size and type.
+    const swapped = Buffer.alloc(file.length, '<');
+    await uploadWithForm(declared.body.upload, swapped, 'image/png');
+    const uploadKey = `${declared.body.upload.url}/${declared.body.upload.fields.key}`;
+    await eventually(async () => (await fetch(uploadKey)).status === 404);
+
+    const { body } = await call(`${newsroom.url}/articles/${id}/media`, { token: reporter });
+    const media = body.items.find((m: any) => m.id === declared.body.id);
+    expect(media).toMatchObject({ status: 'ready', width: 6, height: 5 });
+    const download = await fetch(media.downloadUrl);
+    expect(Buffer.from(await download.arrayBuffer()).equals(file)).toBe(true);
+  });
+
+  it('never serves what refills the key of a rejected file', async () => {
+    const id = await draft();
+    const fake = Buffer.from('<html><script>alert(1)</script></html>');
+    const declared = await declare(id, { filename: 'photo.png', contentType: 'image/png', size: fake.length });
+    await uploadWithForm(declared.body.upload, fake, 'image/png');
+    expect(await settled(id, declared.body.id)).toMatchObject({ status: 'rejected', downloadUrl: null });
+
+    await uploadWithForm(declared.body.upload, Buffer.alloc(fake.length, 'x'), 'image/png');
+    const uploadKey = `${declared.body.upload.url}/${declared.body.upload.fields.key}`;
+    await eventually(async () => (await fetch(uploadKey)).status === 404);
+    const { body } = await call(`${newsroom.url}/articles/${id}/media`, { token: reporter });
+    expect(body.items.find((m: any) => m.id === declared.body.id)).toMatchObject({ status: 'rejected', downloadUrl: null });
+  });
+
+  it('serves downloads as attachments of the verified type', async () => {
+    const id = await draft();
+    const file = png(2, 3);
+    const declared = await declare(id, { filename: 'Grenzposten "Süd".png', contentType: 'image/png', size: file.length });
+    await uploadWithForm(declared.body.upload, file, 'image/png');
+    const media = await settled(id, declared.body.id);
+    const download = await fetch(media.downloadUrl);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('image/png');
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect(download.headers.get('content-disposition')).toContain(`filename*=UTF-8''Grenzposten%20%22S%C3%BCd%22.png`);
+  });
+
+  it('changes the article’s ETag when a file is attached, verified or removed', async () => {
+    const id = await draft();
+    const etag = async () => (await call(`${newsroom.url}/articles/${id}`, { token: reporter })).headers.get('etag')!;
+    const before = await etag();
+    const file = png(3, 3);
+    const declared = await declare(id, { filename: 'a.png', contentType: 'image/png', size: file.length });
+    const attached = await etag();
+    await uploadWithForm(declared.body.upload, file, 'image/png');
+    await settled(id, declared.body.id);
+    const verified = await etag();
+    await call(`${newsroom.url}/articles/${id}/media/${declared.body.id}`, { method: 'DELETE', token: reporter });
+    const removed = await etag();
+    expect(new Set([before, attached, verified, removed]).size).toBe(4);
+
+    for (const stale of [before, attached, verified]) {
+      const edit = await call(`${newsroom.url}/articles/${id}`, {
+        method: 'PATCH',
+        token: reporter,
+        body: { headline: 'Stale' },
+        headers: { 'if-match': stale },
+      });
+      expect(edit.status).toBe(412);
+    }
+    const fresh = await call(`${newsroom.url}/articles/${id}`, {
+      method: 'PATCH',
+      token: reporter,
+      body: { headline: 'Fresh' },
+      headers: { 'if-match': removed },
+    });
+    expect(fresh.status).toBe(200);
   });
 
   it('lets only those who may edit attach or remove media; others get 404 or 403', async () => {

@@ -91,7 +91,7 @@ describe('the first deploy with the repository defaults', () => {
 });
 
 describe('deploy-time settings', () => {
-  it('passes MEDIA_MAX_BYTES from context to every function that handles media, and refuses a malformed one', () => {
+  it('passes MEDIA_MAX_BYTES and MEDIA_MAX_PIXELS from context to every function that handles media, and refuses malformed ones', () => {
     const media = Object.values(app.findResources('AWS::Lambda::Function')).filter(
       (f) => f.Properties.Environment?.Variables?.MEDIA_BUCKET !== undefined,
     );
@@ -100,13 +100,18 @@ describe('deploy-time settings', () => {
       'Newsroom articlesMedia',
       'Re-verifies uploads still pending a few minutes after they were declared',
     ]);
-    for (const f of media) expect(f.Properties.Environment.Variables.MEDIA_MAX_BYTES).toBe(CONFIG.mediaMaxBytes);
+    for (const f of media) {
+      expect(f.Properties.Environment.Variables.MEDIA_MAX_BYTES).toBe(CONFIG.mediaMaxBytes);
+      expect(f.Properties.Environment.Variables.MEDIA_MAX_PIXELS).toBe(CONFIG.mediaMaxPixels);
+    }
 
     const fromContext = configFromContext(new App({ context: { mediaMaxBytes: { 'video/mp4': 1_000_000 } } }));
     expect(fromContext.mediaMaxBytes).toBe('{"video/mp4":1000000}');
     expect(() => configFromContext(new App({ context: { mediaMaxBytes: { 'text/html': 5 } } }))).toThrow(/mediaMaxBytes/);
     expect(() => configFromContext(new App({ context: { mediaMaxBytes: '{oops' } }))).toThrow(/mediaMaxBytes/);
     expect(() => configFromContext(new App({ context: { alarmEmails: ['not-an-address'] } }))).toThrow(/alarmEmails/);
+    expect(configFromContext(new App({ context: { mediaMaxPixels: 25_000_000 } })).mediaMaxPixels).toBe('25000000');
+    expect(() => configFromContext(new App({ context: { mediaMaxPixels: 'lots' } }))).toThrow(/mediaMaxPixels/);
   });
 });
 

@@ -305,10 +305,11 @@ describe('media', () => {
     });
   });
 
-  it('lets the verifier read and delete under media/ only, and nothing at all to the other API functions', () => {
+  it('lets the verifier read, copy and delete under media/ only, and nothing at all to the other API functions', () => {
     const s3Of = (prefix: string) => statementsOf(prefix).filter((s) => [s.Action].flat().some((a: string) => a.startsWith('s3:')));
     const verifier = s3Of('MediaVerifierRole');
-    expect(verifier.flatMap((s) => [s.Action].flat()).sort()).toEqual(['s3:DeleteObject', 's3:GetObject']);
+    // PutObject: the verifier copies each upload to the key it then judges and serves.
+    expect(verifier.flatMap((s) => [s.Action].flat()).sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
     expect(JSON.stringify(verifier.map((s) => s.Resource))).toContain('/media/*');
     expect(
       s3Of('ApiarticlesMediaRole')

@@ -6,7 +6,7 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Actor } from '../../lambdas/domain/article.js';
-import { DEFAULT_MEDIA_TYPES, mediaKey } from '../../lambdas/domain/media.js';
+import { DEFAULT_MAX_PIXELS, DEFAULT_MEDIA_TYPES, mediaKey } from '../../lambdas/domain/media.js';
 import { DynamoArticleRepository } from '../../lambdas/store/article-repository.js';
 import { DynamoArticleLists } from '../../lambdas/store/list-pages.js';
 import { S3MediaStore } from '../../lambdas/store/s3-media-store.js';
@@ -51,6 +51,7 @@ beforeAll(async () => {
     newId: randomUUID,
     media: new S3MediaStore(s3, 'media-sweep'),
     mediaTypes: DEFAULT_MEDIA_TYPES,
+    maxPixels: DEFAULT_MAX_PIXELS,
     uploadExpirySeconds: 900,
     downloadExpirySeconds: 300,
   };

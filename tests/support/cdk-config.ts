@@ -8,4 +8,5 @@ export const CONFIG: NewsroomConfig = {
   webhooks: [{ name: 'cms', url: 'https://cms.example.com/hooks/newsroom', secretName: 'newsroom/cms-webhook' }],
   throttle: { rateLimit: 50, burstLimit: 100 },
   mediaMaxBytes: JSON.stringify({ 'image/png': 10 * 1024 * 1024 }),
+  mediaMaxPixels: '40000000',
 };

@@ -47,15 +47,20 @@ afterAll(async () => {
 
 describe('the media store, reading an upload that is not there', () => {
   it('treats 403 AccessDenied as missing: the verifier holds no s3:ListBucket, so that is how S3 says "no such key"', async () => {
-    await expect(store.inspect('media/a1/without-list-bucket', 1024)).resolves.toBeUndefined();
+    await expect(store.open('media/a1/without-list-bucket')).resolves.toBeUndefined();
+  });
+
+  it('treats the same answer to a HEAD (403 with no body) and to a copy as missing', async () => {
+    await expect(store.exists('media/a1/without-list-bucket')).resolves.toBe(false);
+    await expect(store.copy('media/a1/without-list-bucket', 'media/a1/copy')).resolves.toBe(false);
   });
 
   it('treats 404 NoSuchKey as missing', async () => {
-    await expect(store.inspect('media/a1/with-list-bucket', 1024)).resolves.toBeUndefined();
+    await expect(store.open('media/a1/with-list-bucket')).resolves.toBeUndefined();
   });
 
   it('still fails on anything else, so the event is retried rather than dropped', async () => {
-    await expect(store.inspect('media/a1/s3-is-down', 1024)).rejects.toMatchObject({ name: 'InternalError' });
-    await expect(store.inspect('media/a1/bucket-policy-denies', 1024)).rejects.toMatchObject({ name: 'AllAccessDisabled' });
+    await expect(store.open('media/a1/s3-is-down')).rejects.toMatchObject({ name: 'InternalError' });
+    await expect(store.open('media/a1/bucket-policy-denies')).rejects.toMatchObject({ name: 'AllAccessDisabled' });
   });
 });
