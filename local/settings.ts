@@ -14,9 +14,12 @@ export function localSettings() {
     .split(',')
     .map((u) => u.trim())
     .filter(Boolean);
-  for (const u of webhookUrls) {
-    if (!/^https?:\/\//.test(u)) throw new Error(`NEWSROOM_WEBHOOK_URLS: "${u}" is not an http(s) URL`);
-  }
+  // The value is not echoed: a webhook URL may carry credentials.
+  webhookUrls.forEach((u, i) => {
+    if (!/^https?:\/\//.test(u) || !URL.canParse(u)) {
+      throw new Error(`NEWSROOM_WEBHOOK_URLS: entry ${i + 1} of ${webhookUrls.length} is not an http(s) URL`);
+    }
+  });
   const corsOrigins = (process.env.NEWSROOM_CORS_ORIGINS ?? '')
     .split(',')
     .map((o) => o.trim())

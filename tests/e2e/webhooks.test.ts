@@ -42,3 +42,11 @@ describe('a webhook URL that carries credentials, on a receiver that redirects f
     expect(got.every((r) => r.headers.authorization === `Basic ${Buffer.from('desk-bot:hunter2-pass').toString('base64')}`)).toBe(true);
   });
 });
+
+describe('a malformed webhook URL', () => {
+  it('stops the start with one line naming the setting, without echoing what may be a credential', async () => {
+    const newsroom = new LocalNewsroom(newDataDir(), { NEWSROOM_WEBHOOK_URLS: 'htps://desk:hunter2@hooks.example.com/in' });
+    await expect(newsroom.start()).rejects.toThrow(/NEWSROOM_WEBHOOK_URLS: entry 1 of 1 is not an http\(s\) URL/);
+    expect(newsroom.output).not.toContain('hunter2');
+  });
+});
