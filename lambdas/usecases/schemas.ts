@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { LIMITS, STATUSES } from '../domain/article.js';
 import { badRequest } from '../domain/errors.js';
+import { isInstant, RFC3339_HINT } from '../domain/instant.js';
 
 /**
  * Input contracts. Every object is strict: no client sets `status`, `authorId`, `version` or `id`.
@@ -46,8 +47,11 @@ export const RequestChanges = /* @__PURE__ */ (() =>
     comment: nonBlank(LIMITS.comment.min, LIMITS.comment.max),
   }))();
 
-/** ISO 8601 with an offset or Z: a time without one means nothing to a newsroom across time zones. */
-const instant = /* @__PURE__ */ v.pipe(v.string(), v.isoTimestamp('Must be an ISO 8601 date-time with an offset or Z'));
+/**
+ * RFC 3339 with Z or ±HH:MM, on a date that exists: a time without an offset means nothing to a
+ * newsroom across time zones, and 31 February must not quietly become 3 March.
+ */
+const instant = /* @__PURE__ */ v.pipe(v.string(), v.maxLength(64), v.check(isInstant, `Must be ${RFC3339_HINT}`));
 
 export const Approve = /* @__PURE__ */ (() => v.strictObject({ publishAt: v.optional(instant) }))();
 export const Schedule = /* @__PURE__ */ (() => v.strictObject({ publishAt: instant }))();
