@@ -1,6 +1,7 @@
 import { LIMITS, newDraft, type Actor, type Article } from '../domain/article.js';
 import { badRequest, conflict, forbidden, notFound, preconditionFailed, preconditionRequired } from '../domain/errors.js';
 import { eventsFor, type HistoryEntry } from '../domain/events.js';
+import { parseInstant, RFC3339_HINT } from '../domain/instant.js';
 import { canRead, checkGuard, decide, transitionEffects, type Action, type Timing, type WorkflowRule } from '../domain/workflow.js';
 import { WriteConflict, type ArticleLists, type ArticleRepository, type ListSource, type Page } from './ports.js';
 import { Approve, CreateArticle, EditArticle, ListQuery, NoInput, parseInput, RequestChanges, Schedule } from './schemas.js';
@@ -158,8 +159,12 @@ export async function withRetry<T>(
     }
     checkGuard(decision.rule, seen);
     check?.(seen);
-    if (ifMatch === undefined && ifMatchRequired) throw preconditionRequired();
-    if (ifMatch !== undefined && !etagMatches(ifMatch, seen.version)) throw preconditionFailed(seen.version);
+    const exact = decision.rule.ifMatch === 'exact';
+    if (ifMatch === undefined && (ifMatchRequired || exact)) throw preconditionRequired();
+    if (exact && !namesAVersion(ifMatch!)) {
+      throw preconditionRequired(`Send If-Match with the ETag of the version you read; * does not say which one you mean to ${action}.`);
+    }
+    if (ifMatch !== undefined && !etagMatches(ifMatch, seen.version, !exact)) throw preconditionFailed(seen.version);
     try {
       return await write(seen, decision.rule);
     } catch (err) {
@@ -198,15 +203,21 @@ export async function articleHistory(deps: Deps, actor: Actor, id: string): Prom
 }
 
 /** If-Match holds one or more entity tags; `*` matches any existing article. */
-export function etagMatches(ifMatch: string, version: number): boolean {
+export function etagMatches(ifMatch: string, version: number, wildcard = true): boolean {
   return ifMatch
     .split(',')
     .map((t) => t.trim().replace(/^W\//, ''))
-    .some((t) => t === '*' || t === `"${version}"`);
+    .some((t) => (wildcard && t === '*') || t === `"${version}"`);
+}
+
+/** True when If-Match lists at least one version, not only `*`. */
+function namesAVersion(ifMatch: string): boolean {
+  return ifMatch.split(',').some((t) => /^(W\/)?"\d+"$/.test(t.trim()));
 }
 
 function checkPublishAt(value: string, now: Date, mustBeFuture: boolean): string | undefined {
-  const at = new Date(value);
+  const at = parseInstant(value);
+  if (!at) throw badRequest(`publishAt: Must be ${RFC3339_HINT}`, { field: 'publishAt' });
   if (at.getTime() - now.getTime() > MAX_SCHEDULE_AHEAD_MS) {
     throw badRequest('publishAt may be at most a year ahead.', { field: 'publishAt' });
   }

@@ -24,7 +24,7 @@ async function article(state: State): Promise<{ id: string; version: number }> {
   const { body } = await call(`${newsroom.url}/articles`, { token: t.owner, body: { headline: 'Matrix', body: 'Copy.' } });
   if (state === 'draft') return { id: body.id, version: 1 };
   await call(`${newsroom.url}/articles/${body.id}/submit`, { method: 'POST', token: t.owner });
-  const approved = await call(`${newsroom.url}/articles/${body.id}/approve`, { token: t.chief, body: {} });
+  const approved = await call(`${newsroom.url}/articles/${body.id}/approve`, { token: t.chief, body: {}, headers: { 'if-match': '"2"' } });
   return { id: body.id, version: approved.body.version };
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { call, eventually, LocalNewsroom, newDataDir } from '../support/local-newsroom.js';
+import { freshEtag } from '../support/etag.js';
 import { jpeg, png, uploadWithForm } from '../support/media-files.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 
@@ -133,7 +134,11 @@ describe('media uploads straight to storage, verified before they reach an artic
     expect(stillRefused.body.media).toEqual([expect.objectContaining({ id: bad.body.id, status: 'rejected' })]);
 
     expect((await call(`${newsroom.url}/articles/${id}/media/${bad.body.id}`, { method: 'DELETE', token: editor })).status).toBe(204);
-    const approved = await call(`${newsroom.url}/articles/${id}/approve`, { token: chief, body: {} });
+    const approved = await call(`${newsroom.url}/articles/${id}/approve`, {
+      token: chief,
+      body: {},
+      headers: await freshEtag(`${newsroom.url}/articles/${id}`, chief),
+    });
     expect(approved.body.status).toBe('published');
   });
 

@@ -68,7 +68,7 @@ describe('conditional writes on DynamoDB', () => {
   it('of 20 concurrent approvals exactly one wins and exactly one ArticleApproved exists', async () => {
     const article = await inReview();
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => statusOf(transitionArticle(deps, chief, article.id, 'approve', () => ({}), undefined))),
+      Array.from({ length: 20 }, () => statusOf(transitionArticle(deps, chief, article.id, 'approve', () => ({}), '"2"'))),
     );
     expect(results.filter((s) => s === 200)).toHaveLength(1);
     expect(results.filter((s) => s === 409)).toHaveLength(19);
@@ -104,7 +104,7 @@ describe('conditional writes on DynamoDB', () => {
     const article = await inReview();
     expect(await statusOf(readArticle(deps, otherReporter, article.id))).toBe(404);
     expect(await statusOf(transitionArticle(deps, otherReporter, article.id, 'approve', () => ({}), undefined))).toBe(404);
-    await transitionArticle(deps, chief, article.id, 'approve', () => ({}), undefined);
+    await transitionArticle(deps, chief, article.id, 'approve', () => ({}), '"2"');
     expect((await readArticle(deps, otherReporter, article.id)).status).toBe('published');
     expect(await statusOf(editArticle(deps, otherReporter, article.id, () => ({ headline: 'x' }), '"3"'))).toBe(403);
   });
@@ -183,7 +183,7 @@ describe('lists', () => {
     const theirs = await draft(other, 'Their draft');
     const published = await draft(other, 'Their published piece');
     await transitionArticle(deps, other, published.id, 'submit', () => ({}), undefined);
-    await transitionArticle(deps, chief, published.id, 'approve', () => ({}), undefined);
+    await transitionArticle(deps, chief, published.id, 'approve', () => ({}), '"2"');
 
     const ids: string[] = [];
     let cursor: string | undefined;
