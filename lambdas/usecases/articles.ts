@@ -1,5 +1,5 @@
-import { LIMITS, newDraft, type Actor, type Article } from '../domain/article.js';
-import { badRequest, conflict, forbidden, notFound, preconditionFailed, preconditionRequired } from '../domain/errors.js';
+import { LIMITS, newDraft, type Actor, type Article, type ArticleContent } from '../domain/article.js';
+import { badRequest, conflict, forbidden, notFound, preconditionFailed, preconditionRequired, ProblemError } from '../domain/errors.js';
 import { eventsFor, type HistoryEntry } from '../domain/events.js';
 import { parseInstant, RFC3339_HINT } from '../domain/instant.js';
 import { canRead, checkGuard, decide, transitionEffects, type Action, type Timing, type WorkflowRule } from '../domain/workflow.js';
@@ -52,10 +52,18 @@ export async function createArticle(deps: Deps, actor: Actor, input: Input, id?:
     if (!(err instanceof WriteConflict) || !id) throw err;
     const existing = await deps.articles.get(id);
     if (!existing || existing.authorId !== actor.id) throw err;
+    if (!sameContent(existing, article)) {
+      throw new ProblemError(422, 'Unprocessable Content', 'This Idempotency-Key was used with a different request.', {
+        header: 'Idempotency-Key',
+      });
+    }
     return existing;
   }
   return article;
 }
+
+const sameContent = (a: ArticleContent, b: ArticleContent) =>
+  a.headline === b.headline && a.standfirst === b.standfirst && a.body === b.body && JSON.stringify(a.tags) === JSON.stringify(b.tags);
 
 /** Edits content: one conditional write on the status and version the caller last read. */
 export async function editArticle(deps: Deps, actor: Actor, id: string, input: Input, ifMatch: string | undefined): Promise<Article> {
