@@ -1,10 +1,10 @@
 import { LIMITS, newDraft, type Actor, type Article, type ArticleContent } from '../domain/article.js';
 import { badRequest, conflict, forbidden, notFound, preconditionFailed, preconditionRequired, ProblemError } from '../domain/errors.js';
-import { eventsFor, type HistoryEntry } from '../domain/events.js';
+import { eventsFor } from '../domain/events.js';
 import { parseInstant, RFC3339_HINT } from '../domain/instant.js';
 import { canRead, checkGuard, decide, transitionEffects, type Action, type Timing, type WorkflowRule } from '../domain/workflow.js';
-import { WriteConflict, type ArticleLists, type ArticleRepository, type ListSource, type Page } from './ports.js';
-import { Approve, CreateArticle, EditArticle, ListQuery, NoInput, parseInput, RequestChanges, Schedule } from './schemas.js';
+import { WriteConflict, type ArticleLists, type ArticleRepository, type HistoryPage, type ListSource, type Page } from './ports.js';
+import { Approve, CreateArticle, EditArticle, HistoryQuery, ListQuery, NoInput, parseInput, RequestChanges, Schedule } from './schemas.js';
 
 export interface Deps {
   articles: ArticleRepository;
@@ -205,9 +205,16 @@ function sourcesFor(actor: Actor, q: { status?: Article['status']; author?: stri
   ];
 }
 
-export async function articleHistory(deps: Deps, actor: Actor, id: string): Promise<HistoryEntry[]> {
+/** A page of the article's history, oldest first; the query is read only once the caller may see it. */
+export async function articleHistory(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  query: Record<string, string | undefined> = {},
+): Promise<HistoryPage> {
   await readArticle(deps, actor, id);
-  return deps.articles.history(id);
+  const q = parseInput(HistoryQuery, query);
+  return deps.articles.history(id, { limit: q.limit ? Number(q.limit) : LIMITS.historyPage.default, cursor: q.cursor });
 }
 
 /** If-Match holds one or more entity tags; `*` matches any existing article. */

@@ -56,21 +56,25 @@ const instant = /* @__PURE__ */ v.pipe(v.string(), v.maxLength(64), v.check(isIn
 export const Approve = /* @__PURE__ */ (() => v.strictObject({ publishAt: v.optional(instant) }))();
 export const Schedule = /* @__PURE__ */ (() => v.strictObject({ publishAt: instant }))();
 
+const pageLimit = (range: { min: number; max: number }) =>
+  v.pipe(
+    v.string(),
+    v.regex(/^\d{1,3}$/, 'Must be a whole number'),
+    v.check((s) => Number(s) >= range.min && Number(s) <= range.max, `Must be between ${range.min} and ${range.max}`),
+  );
+
 export const ListQuery = /* @__PURE__ */ (() =>
   v.strictObject({
     status: v.optional(v.picklist(STATUSES)),
     author: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(128))),
-    limit: v.optional(
-      v.pipe(
-        v.string(),
-        v.regex(/^\d{1,3}$/, 'Must be a whole number'),
-        v.check(
-          (s) => Number(s) >= LIMITS.listPage.min && Number(s) <= LIMITS.listPage.max,
-          `Must be between ${LIMITS.listPage.min} and ${LIMITS.listPage.max}`,
-        ),
-      ),
-    ),
+    limit: v.optional(pageLimit(LIMITS.listPage)),
     cursor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+  }))();
+
+export const HistoryQuery = /* @__PURE__ */ (() =>
+  v.strictObject({
+    limit: v.optional(pageLimit(LIMITS.historyPage)),
+    cursor: v.optional(v.pipe(v.string(), v.maxLength(256))),
   }))();
 
 export const AttachMedia = /* @__PURE__ */ (() =>

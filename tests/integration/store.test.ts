@@ -77,7 +77,7 @@ describe('conditional writes on DynamoDB', () => {
     await dispatchArticle(outbox, publisher, article.id);
     await dispatchArticle(outbox, publisher, article.id);
     expect(publisher.events.filter((e) => e.type === 'ArticleApproved')).toHaveLength(1);
-    const history = await articleHistory(deps, chief, article.id);
+    const history = (await articleHistory(deps, chief, article.id)).items;
     expect(history.map((h) => h.type)).toEqual(['ArticleSubmitted', 'ArticleApproved', 'ArticlePublished']);
     expect((await readArticle(deps, chief, article.id)).status).toBe('published');
   });
@@ -148,13 +148,41 @@ describe('the outbox', () => {
     );
     await drainer.drainOnce();
     expect(await outbox.articlesWithPendingEvents(100)).toContain(article.id);
-    const history = await articleHistory(deps, reporter, article.id);
+    const history = (await articleHistory(deps, reporter, article.id)).items;
     expect(history.map((h) => h.type)).toEqual(['ArticleSubmitted']);
     publisher.failing = false;
     await new Promise((r) => setTimeout(r, 5));
     await drainer.drainOnce();
     expect(publisher.events.map((e) => e.articleId)).toContain(article.id);
     expect(await outbox.articlesWithPendingEvents(100)).not.toContain(article.id);
+  });
+});
+
+describe('history', () => {
+  async function allPages(id: string, limit: number) {
+    const pages: string[][] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await articleHistory(deps, reporter, id, { limit: String(limit), cursor });
+      pages.push(page.items.map((h) => `${h.version}:${h.type}`));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return pages;
+  }
+
+  it('pages oldest first across delivered and undelivered events, the same before and after delivery', async () => {
+    const article = await draft();
+    for (let i = 0; i < 3; i++) {
+      await transitionArticle(deps, reporter, article.id, 'submit', () => ({}), undefined);
+      await transitionArticle(deps, reporter, article.id, 'withdraw', () => ({}), undefined);
+    }
+    const expected = [2, 3, 4, 5, 6, 7].map((v) => `${v}:${v % 2 === 0 ? 'ArticleSubmitted' : 'ArticleWithdrawn'}`);
+    const before = await allPages(article.id, 4);
+    expect(before).toEqual([expected.slice(0, 4), expected.slice(4)]);
+    await dispatchArticle(outbox, new RecordingPublisher(), article.id);
+    expect(await allPages(article.id, 4)).toEqual(before);
+    expect(await allPages(article.id, 6)).toEqual([expected]);
+    expect((await allPages(article.id, 1)).flat()).toEqual(expected);
   });
 });
 
