@@ -4,7 +4,7 @@ import type { Actor } from '../../lambdas/domain/article.js';
 import { ProblemError } from '../../lambdas/domain/errors.js';
 import type { DomainEvent } from '../../lambdas/domain/events.js';
 import { DynamoArticleRepository } from '../../lambdas/store/article-repository.js';
-import { DynamoArticleLists } from '../../lambdas/store/list-pages.js';
+import { DynamoArticleLists, LIST_READ_CAP } from '../../lambdas/store/list-pages.js';
 import { DynamoOutbox } from '../../lambdas/store/outbox-store.js';
 import {
   articleHistory,
@@ -17,6 +17,9 @@ import {
 } from '../../lambdas/usecases/articles.js';
 import type { EventPublisher } from '../../lambdas/usecases/ports.js';
 import { dispatchArticle, OutboxDrainer } from '../../lambdas/workers/dispatch.js';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/storage.js';
 import { startDynamo } from '../support/dynamo.js';
 
 const reporter: Actor = { id: 'rita', name: 'Rita Reporter', groups: ['reporters'] };
@@ -203,6 +206,72 @@ describe('lists', () => {
     expect(await statusOf(listArticles(lists, author, { cursor: 'bm90LWEtY3Vyc29y' }))).toBe(400);
     expect(await statusOf(listArticles(lists, author, { limit: '101' }))).toBe(400);
   });
+
+  it('reads a bounded number of items per request for a filtered list, and still pages to the end', async () => {
+    const prolific: Actor = { id: `prolific-${randomUUID()}`, name: 'Prolific', groups: ['reporters'] };
+    const drafts = 600;
+    const publishedAt = new Set([0, 250, drafts - 1]);
+    const mine: string[] = [];
+    const published: string[] = [];
+    for (let i = 0; i < drafts; i += 50) {
+      const batch = await Promise.all(Array.from({ length: 50 }, (_, j) => draft(prolific, `Draft ${i + j}`)));
+      mine.push(...batch.map((a) => a.id));
+      for (const [j, a] of batch.entries()) {
+        if (!publishedAt.has(i + j)) continue;
+        await transitionArticle(deps, prolific, a.id, 'submit', () => ({}), undefined);
+        await transitionArticle(deps, chief, a.id, 'approve', () => ({}), '"2"');
+        published.push(a.id);
+      }
+    }
+    // Count what DynamoDB reads for each request, as its ScannedCount reports it.
+    let scanned = 0;
+    const counted = DynamoDBDocumentClient.from(
+      new DynamoDBClient({ endpoint: dynamo.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 }),
+    );
+    counted.middlewareStack.add(
+      (next) => async (args) => {
+        const result = await next(args);
+        scanned += (result.output as { ScannedCount?: number }).ScannedCount ?? 0;
+        return result;
+      },
+      { step: 'initialize', name: 'countScanned' },
+    );
+    const countedLists = new DynamoArticleLists(counted, dynamo.tableName);
+    try {
+      for (const asker of [editor, otherReporter, prolific]) {
+        const seen: string[] = [];
+        const readsPerRequest: number[] = [];
+        let cursor: string | undefined;
+        do {
+          scanned = 0;
+          const page = await listArticles(countedLists, asker, { author: prolific.id, status: 'published', limit: '1', cursor });
+          readsPerRequest.push(scanned);
+          seen.push(...page.items.map((a) => a.id));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        expect(seen).toEqual([...published].reverse());
+        expect(Math.max(...readsPerRequest)).toBeLessThanOrEqual(LIST_READ_CAP);
+        expect(readsPerRequest.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(drafts + 3 * readsPerRequest.length);
+      }
+      // The author's own view merges two sources, one filtered: still every item once, newest first.
+      const merged: { id: string; createdAt: string }[] = [];
+      let cursor: string | undefined;
+      do {
+        scanned = 0;
+        const page = await listArticles(countedLists, prolific, { limit: '100', cursor });
+        expect(scanned).toBeLessThanOrEqual(LIST_READ_CAP + 100);
+        merged.push(...page.items.map((a) => ({ id: a.id, createdAt: a.createdAt })));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      const ids = merged.map((a) => a.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids).toEqual(expect.arrayContaining(mine));
+      const order = merged.map((a) => `${a.createdAt}#${a.id}`);
+      expect(order).toEqual([...order].sort().reverse());
+    } finally {
+      counted.destroy();
+    }
+  }, 120_000);
 
   it('shows a reporter their own desk and everything published, but not other drafts', async () => {
     const me: Actor = { id: `desk-${randomUUID()}`, name: 'Desk', groups: ['reporters'] };
