@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Actor } from '../../lambdas/domain/article.js';
 import { ProblemError } from '../../lambdas/domain/errors.js';
 import type { DomainEvent } from '../../lambdas/domain/events.js';
+import type { Media } from '../../lambdas/domain/media.js';
 import { DynamoArticleRepository } from '../../lambdas/store/article-repository.js';
 import { DynamoArticleLists, LIST_READ_CAP } from '../../lambdas/store/list-pages.js';
 import { DynamoOutbox } from '../../lambdas/store/outbox-store.js';
@@ -18,7 +19,7 @@ import {
 import type { EventPublisher } from '../../lambdas/usecases/ports.js';
 import { dispatchArticle, OutboxDrainer } from '../../lambdas/workers/dispatch.js';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/storage.js';
 import { startDynamo } from '../support/dynamo.js';
 
@@ -186,6 +187,93 @@ describe('history', () => {
     expect(await allPages(article.id, 4)).toEqual(before);
     expect(await allPages(article.id, 6)).toEqual([expected]);
     expect((await allPages(article.id, 1)).flat()).toEqual(expected);
+  });
+});
+
+/** Seeded CJK text (mulberry32), the same on every run, that deflate cannot shrink much. */
+function cjk(length: number, seed = 7): string {
+  const next = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+  return Array.from({ length }, () => String.fromCharCode(0x4e00 + (next() % 1_000))).join('');
+}
+
+const cjkFile = (n: number): Media => ({
+  id: randomUUID(),
+  filename: `${cjk(250, n)}.png`,
+  contentType: 'image/png',
+  size: 1_000,
+  caption: cjk(1_000, n + 1),
+  credit: cjk(300, n + 2),
+  status: 'ready',
+  reason: null,
+  width: 10,
+  height: 10,
+  createdAt: new Date().toISOString(),
+  verifiedAt: new Date().toISOString(),
+});
+
+/** What the article holds in UTF-8, as DynamoDB counts it, leaving out attribute names and overheads. */
+async function utf8Floor(id: string): Promise<number> {
+  const { Item } = await dynamo.db.send(new GetCommand({ TableName: dynamo.tableName, Key: { PK: `ARTICLE#${id}`, SK: 'ARTICLE' } }));
+  const strings = (v: unknown): number =>
+    typeof v === 'string'
+      ? Buffer.byteLength(v)
+      : v instanceof Uint8Array
+        ? v.byteLength
+        : v && typeof v === 'object'
+          ? Object.values(v).reduce((n: number, x) => n + strings(x), 0)
+          : 0;
+  return strings(Item);
+}
+
+describe('item size, counted as DynamoDB counts it', () => {
+  const content = () => ({
+    headline: cjk(300, 1),
+    standfirst: cjk(1_000, 2),
+    body: cjk(150_000, 3),
+    tags: Array.from({ length: 20 }, (_, i) => cjk(50, 10 + i)),
+  });
+
+  it('refuses a file (409) before a CJK article with files outgrows 400 KB in UTF-8, though dynalite would take it', async () => {
+    const article = await createArticle(deps, reporter, content);
+    let attached = 0;
+    let refusal: unknown;
+    for (; attached < 50; attached++) {
+      const seen = await readArticle(deps, reporter, article.id);
+      try {
+        await deps.articles.attachMedia(seen, cjkFile(attached * 3), 50);
+      } catch (err) {
+        refusal = err;
+        break;
+      }
+    }
+    expect(refusal).toBeInstanceOf(ProblemError);
+    expect((refusal as ProblemError).statusCode).toBe(409);
+    const stored = await utf8Floor(article.id);
+    expect(stored).toBeLessThanOrEqual(400 * 1024);
+    // One more file would have passed the limit, in UTF-8 alone.
+    expect(stored + Buffer.byteLength(JSON.stringify(cjkFile(0)))).toBeGreaterThan(400 * 1024 - 16 * 1024);
+    expect(attached).toBeLessThan(50);
+    // The article still works: it can move through the workflow.
+    await transitionArticle(deps, reporter, article.id, 'submit', () => ({}), undefined);
+  });
+
+  it('refuses an edit (413) that would take an article with files past the limit in UTF-8', async () => {
+    const article = await createArticle(deps, reporter, () => ({ headline: '記事', body: '短い本文。' }));
+    for (let i = 0; i < 40; i++) {
+      const seen = await readArticle(deps, reporter, article.id);
+      await deps.articles.attachMedia(seen, cjkFile(i * 3), 50);
+    }
+    const seen = await readArticle(deps, reporter, article.id);
+    const err = await editArticle(deps, reporter, article.id, () => ({ body: content().body }), `"${seen.version}"`).catch((e) => e);
+    expect(err).toBeInstanceOf(ProblemError);
+    expect((err as ProblemError).statusCode).toBe(413);
+    expect((err as ProblemError).message).toContain('UTF-8');
+    expect((await readArticle(deps, reporter, article.id)).body).toBe('短い本文。');
   });
 });
 
