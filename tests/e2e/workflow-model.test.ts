@@ -121,8 +121,9 @@ async function agree(real: Real, a: ModelArticle) {
     version: a.version,
     headline: a.headline,
   });
-  const history = await call(`${real.url}/articles/${a.id}/history`, { token: chief.token });
+  const history = await call(`${real.url}/articles/${a.id}/history?limit=100`, { token: chief.token });
   expect(history.body.items.map((h: { type: string }) => h.type)).toEqual(a.history);
+  expect(history.body.nextCursor).toBeNull();
 }
 
 class Create implements fc.AsyncCommand<Model, Real> {
