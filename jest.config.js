@@ -21,5 +21,5 @@ export default {
   maxWorkers: 2,
   coverageProvider: 'v8',
   collectCoverageFrom: ['lambdas/**/*.ts', 'local/**/*.ts', 'lib/**/*.ts', '!**/*.d.ts'],
-  coverageReporters: ['text-summary', 'json-summary'],
+  coverageReporters: ['json'],
 };

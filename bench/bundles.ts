@@ -15,9 +15,11 @@ const db = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 const BARE_API = `${DOC_CLIENT}export const handler = async (e) => ({ statusCode: 200, body: JSON.stringify((await db.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { PK: e.id, SK: 'ARTICLE' } }))).Item) });\n`;
 const BARE_DISPATCHER = `${DOC_CLIENT}import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { SchedulerClient, DeleteScheduleCommand } from '@aws-sdk/client-scheduler';
-const eb = new EventBridgeClient({}); const sc = new SchedulerClient({});
+import { SQSClient, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+const eb = new EventBridgeClient({}); const sc = new SchedulerClient({}); const sqs = new SQSClient({});
 export const handler = async (e) => { const { Item } = await db.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { PK: e.id, SK: 'ARTICLE' } }));
-  await sc.send(new DeleteScheduleCommand({ Name: e.id })); await eb.send(new PutEventsCommand({ Entries: [{ Detail: JSON.stringify(Item) }] })); };\n`;
+  await sc.send(new DeleteScheduleCommand({ Name: e.id })); await eb.send(new PutEventsCommand({ Entries: [{ Detail: JSON.stringify(Item) }] }));
+  await sqs.send(new SendMessageBatchCommand({ QueueUrl: e.queueUrl, Entries: [{ Id: '0', MessageBody: JSON.stringify(Item), MessageGroupId: e.id }] })); };\n`;
 
 const BARE_MEDIA = `${DOC_CLIENT}import { S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
@@ -82,6 +84,9 @@ function importTimes(ours: string, bare: string, runs: number) {
     SCHEDULE_DLQ_ARN: 'arn:aws:sqs:us-east-1:000000000000:bench',
     AWS_REGION: 'us-east-1',
     MEDIA_BUCKET: 'bench',
+    WEBHOOK_QUEUE_URLS: JSON.stringify(['https://sqs.us-east-1.amazonaws.com/000000000000/bench.fifo']),
+    WEBHOOK_URL: 'https://bench.example/hooks',
+    WEBHOOK_SECRET_NAME: 'bench',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
   const a: number[] = [];

@@ -8,14 +8,16 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { CORS, FUNCTIONS, ROUTES, type FunctionName } from '../lambdas/http/routes.js';
-import type { NewsroomAuth } from './auth.js';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { NewsroomFunction } from './newsroom-function.js';
 
 export interface NewsroomApiProps {
   table: ITable;
   mediaBucket: IBucket;
-  auth: NewsroomAuth;
+  auth: { userPool: IUserPool; client: IUserPoolClient };
   corsOrigins: string[];
+  /** Settings for the functions that handle media (`MEDIA_MAX_BYTES`). */
+  mediaEnvironment: Record<string, string>;
   throttle: { rateLimit: number; burstLimit: number };
 }
 
@@ -38,7 +40,10 @@ export class NewsroomApi extends Construct {
       });
       if (spec.table !== 'none') fn.bindTable(props.table, spec.table);
       if (spec.idempotency) fn.bindIdempotencyRecords(props.table);
-      if (spec.media) fn.bindMedia(props.mediaBucket, ['s3:PutObject', 's3:GetObject', 's3:DeleteObject']);
+      if (spec.media) {
+        fn.bindMedia(props.mediaBucket, ['s3:PutObject', 's3:GetObject', 's3:DeleteObject']);
+        for (const [k, v] of Object.entries(props.mediaEnvironment)) fn.addEnvironment(k, v);
+      }
       Validations.of(fn).acknowledge({
         id: 'Serverless-LambdaDLQ',
         reason: 'Invoked synchronously by API Gateway: a failure is answered to the caller, there is no event to keep.',

@@ -1,47 +1,65 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
+import { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
-import { alarmAbove } from './alarms.js';
+import { AlarmNotifications, alarmAbove } from './alarms.js';
 import { NewsroomApi } from './api.js';
-import { NewsroomAuth } from './auth.js';
 import { NewsroomEvents, type WebhookTarget } from './events.js';
 import { NewsroomFunction } from './newsroom-function.js';
 import { NewsroomPublishing } from './publishing.js';
-import { Rule } from 'aws-cdk-lib/aws-events';
-import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { readSharedValues, type SharedParameters } from './shared-parameters.js';
 
 export interface AppStackProps extends StackProps {
-  table: ITable;
-  mediaBucketExports: { bucketArn: string; bucketName: string };
+  /** Where the stateful stack published its table, bucket and user pool. */
+  shared: SharedParameters;
   corsOrigins: string[];
   notifyEmails: string[];
+  alarmEmails: string[];
   webhooks: WebhookTarget[];
   throttle: { rateLimit: number; burstLimit: number };
+  mediaMaxBytes?: string;
 }
 
-/** Everything stateless: sign-in, the API, its functions, notifications and alarms. */
+/** What verifying an upload does to the bucket; the media sweep runs the same verification. */
+const VERIFIER_MEDIA_ACTIONS = ['s3:GetObject', 's3:DeleteObject'];
+
+/** Everything stateless: the API, its functions, notifications and alarms. */
 export class AppStack extends Stack {
-  readonly auth: NewsroomAuth;
   readonly api: NewsroomApi;
   readonly events: NewsroomEvents;
   readonly publishing: NewsroomPublishing;
   readonly mediaVerifier: NewsroomFunction;
+  readonly mediaSweep: NewsroomFunction;
+  readonly alarms: AlarmNotifications;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
-    const mediaBucket = Bucket.fromBucketAttributes(this, 'MediaBucket', props.mediaBucketExports);
-    this.auth = new NewsroomAuth(this, 'Auth');
+    const shared = readSharedValues(this, props.shared);
+    const table = Table.fromTableAttributes(this, 'Articles', { tableName: shared.tableName, tableStreamArn: shared.tableStreamArn });
+    const mediaBucket = Bucket.fromBucketAttributes(this, 'MediaBucket', {
+      bucketArn: shared.mediaBucketArn,
+      bucketName: shared.mediaBucketName,
+    });
+    const auth = {
+      userPool: UserPool.fromUserPoolId(this, 'Staff', shared.userPoolId),
+      client: UserPoolClient.fromUserPoolClientId(this, 'StaffClient', shared.userPoolClientId),
+    };
+    const mediaEnvironment: Record<string, string> = props.mediaMaxBytes ? { MEDIA_MAX_BYTES: props.mediaMaxBytes } : {};
+
     this.api = new NewsroomApi(this, 'Api', {
-      table: props.table,
-      mediaBucket: mediaBucket,
-      auth: this.auth,
+      table,
+      mediaBucket,
+      auth,
       corsOrigins: props.corsOrigins,
       throttle: props.throttle,
+      mediaEnvironment,
     });
     this.events = new NewsroomEvents(this, 'Events', {
-      table: props.table,
+      table,
       notifyEmails: props.notifyEmails,
       webhooks: props.webhooks,
     });
@@ -51,10 +69,11 @@ export class AppStack extends Stack {
       description: 'Checks uploaded media against what was declared',
       timeout: Duration.seconds(30),
       memorySize: 512,
+      environment: mediaEnvironment,
       deadLetterQueue: this.events.deadLetters,
     })
-      .bindTable(props.table, 'update')
-      .bindMedia(mediaBucket, ['s3:GetObject', 's3:DeleteObject']);
+      .bindTable(table, 'update')
+      .bindMedia(mediaBucket, VERIFIER_MEDIA_ACTIONS);
     new Rule(this, 'UploadLanded', {
       description: 'Every object created under media/ is verified',
       eventPattern: {
@@ -65,8 +84,25 @@ export class AppStack extends Stack {
       targets: [new LambdaFunction(this.mediaVerifier, { retryAttempts: 8, deadLetterQueue: this.events.deadLetters })],
     });
 
+    // An upload whose event was lost would stay pending, and block approval, for ever: re-check.
+    this.mediaSweep = new NewsroomFunction(this, 'MediaSweep', {
+      entry: 'lambdas/workers/media-sweep.ts',
+      description: 'Re-verifies uploads still pending a few minutes after they were declared',
+      timeout: Duration.minutes(5),
+      memorySize: 512,
+      environment: mediaEnvironment,
+      deadLetterQueue: this.events.deadLetters,
+    })
+      .bindTable(table, 'sweep-media')
+      .bindMedia(mediaBucket, VERIFIER_MEDIA_ACTIONS);
+    new Rule(this, 'MediaSweepSchedule', {
+      description: 'Every five minutes: verify uploads whose object-created event never arrived',
+      schedule: Schedule.rate(Duration.minutes(5)),
+      targets: [new LambdaFunction(this.mediaSweep, { retryAttempts: 0, deadLetterQueue: this.events.deadLetters })],
+    });
+
     this.publishing = new NewsroomPublishing(this, 'Publishing', {
-      table: props.table,
+      table,
       dispatcher: this.events.dispatcher,
       deadLetters: this.events.deadLetters,
     });
@@ -98,10 +134,15 @@ export class AppStack extends Stack {
       threshold: 4,
     });
 
-    new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
+    // Every alarm in the stack tells the operators, including ones added above in constructs.
+    this.alarms = new AlarmNotifications(this, 'Alarms', { emails: props.alarmEmails, deadLetters: this.events.deadLetters });
+    this.alarms.notifyAll(this);
+
+    new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: auth.client.userPoolClientId });
     new CfnOutput(this, 'MediaBucketName', { value: mediaBucket.bucketName });
     new CfnOutput(this, 'EventBusName', { value: this.events.bus.eventBusName });
     new CfnOutput(this, 'ApprovalsTopicArn', { value: this.events.approvals.topicArn });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
   }
 }

@@ -1,9 +1,21 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { CfnUserPoolGroup, FeaturePlan, Mfa, StandardThreatProtectionMode, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import {
+  CfnUserPoolGroup,
+  ClientAttributes,
+  FeaturePlan,
+  Mfa,
+  StandardThreatProtectionMode,
+  UserPool,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { GROUPS } from '../lambdas/domain/article.js';
 
-/** Newsroom staff sign in with email; their group decides what the API lets them do. */
+/**
+ * Newsroom staff sign in with email; their group decides what the API lets them do. The pool
+ * lives in the stateful stack and is retained: `authorId` is a user's `sub`, which a new pool
+ * would change for everyone.
+ */
 export class NewsroomAuth extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
@@ -27,6 +39,7 @@ export class NewsroomAuth extends Construct {
         tempPasswordValidity: Duration.days(3),
       },
       standardAttributes: { fullname: { required: false, mutable: true } },
+      deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     Validations.of(this.userPool).acknowledge({
@@ -34,10 +47,18 @@ export class NewsroomAuth extends Construct {
       reason: 'TOTP MFA is offered to every user; a newsroom turns it to REQUIRED once staff have enrolled.',
     });
     for (const group of GROUPS) {
-      new CfnUserPoolGroup(this, `Group-${group}`, { userPoolId: this.userPool.userPoolId, groupName: group });
+      const g = new CfnUserPoolGroup(this, `Group-${group}`, { userPoolId: this.userPool.userPoolId, groupName: group });
+      g.applyRemovalPolicy(RemovalPolicy.RETAIN);
     }
+    // Users sign in with SRP and read their profile; they cannot rewrite `name` (nor their
+    // sign-in email), which the newsroom copies into bylines, history and notifications:
+    // only administrators set them. No hosted UI, so no OAuth flows or callback URLs.
     this.client = this.userPool.addClient('Api', {
       authFlows: { userSrp: true },
+      disableOAuth: true,
+      readAttributes: new ClientAttributes().withStandardAttributes({ email: true, emailVerified: true, fullname: true }),
+      // Cognito lets a client write every standard attribute unless the list names some: name one harmless.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ locale: true }),
       preventUserExistenceErrors: true,
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),

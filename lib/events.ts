@@ -1,7 +1,7 @@
-import { ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, EventField, Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
-import { LambdaFunction, SnsTopic } from 'aws-cdk-lib/aws-events-targets';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -11,13 +11,10 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { NewsroomFunction } from './newsroom-function.js';
+import { SnsTopicFromRule } from './sns-rule-target.js';
+import { WebhookDelivery, type WebhookTarget } from './webhooks.js';
 
-export interface WebhookTarget {
-  name: string;
-  url: string;
-  /** Name of a Secrets Manager secret whose value signs the bodies (X-Newsroom-Signature). */
-  secretName: string;
-}
+export type { WebhookTarget } from './webhooks.js';
 
 export interface NewsroomEventsProps {
   table: ITable;
@@ -26,15 +23,16 @@ export interface NewsroomEventsProps {
 }
 
 /**
- * Notifications: the dispatcher drains each article's outbox onto the newsroom's bus,
- * woken by the table's stream and by a sweep every minute; rules fan out from the bus.
+ * Notifications: the dispatcher drains each article's outbox onto the newsroom's bus and into
+ * each webhook target's FIFO queue, woken by the table's stream and by a sweep every minute;
+ * rules fan out from the bus (unordered), the queues keep each article's order.
  */
 export class NewsroomEvents extends Construct {
   readonly bus: EventBus;
   readonly dispatcher: NewsroomFunction;
   readonly deadLetters: Queue;
   readonly approvals: Topic;
-  readonly webhookSender?: NewsroomFunction;
+  readonly webhooks: WebhookDelivery[];
 
   constructor(scope: Construct, id: string, props: NewsroomEventsProps) {
     super(scope, id);
@@ -81,8 +79,18 @@ export class NewsroomEvents extends Construct {
     });
 
     // SNS encrypted with a key EventBridge may use (the AWS-managed SNS key does not allow it).
+    // No aws:SourceArn / aws:SourceAccount here: the SNS developer guide states they are not
+    // supported in a KMS key policy for EventBridge-to-encrypted-topic delivery (with them every
+    // approval would be dropped). The topic policy carries them instead (SnsTopicFromRule), and
+    // the key encrypts this topic only.
     const topicKey = new Key(this, 'TopicKey', { enableKeyRotation: true, description: 'Newsroom approval notifications' });
-    topicKey.grant(new ServicePrincipal('events.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    topicKey.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('events.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+      }),
+    );
     this.approvals = new Topic(this, 'Approvals', { masterKey: topicKey, enforceSSL: true, displayName: 'Newsroom approvals' });
     for (const email of props.notifyEmails)
       this.approvals.addSubscription(new EmailSubscription(email, { deadLetterQueue: this.deadLetters }));
@@ -92,7 +100,7 @@ export class NewsroomEvents extends Construct {
       description: 'Every approval reaches the approvals topic',
       eventPattern: { source: ['newsroom.articles'], detailType: ['ArticleApproved'] },
       targets: [
-        new SnsTopic(this.approvals, {
+        new SnsTopicFromRule(this.approvals, {
           deadLetterQueue: this.deadLetters,
           message: RuleTargetInput.fromText(
             `Approved: ${EventField.fromPath('$.detail.article.headline')} (${EventField.fromPath('$.detail.articleId')}) by ${EventField.fromPath('$.detail.actor.name')}`,
@@ -101,50 +109,11 @@ export class NewsroomEvents extends Construct {
       ],
     });
 
-    // Webhooks: one sender function signs and posts each event, exactly as the local newsroom does.
-    if (props.webhooks.length > 0) {
-      this.webhookSender = new NewsroomFunction(this, 'WebhookSender', {
-        entry: 'lambdas/workers/webhook-sender.ts',
-        description: 'Signs and posts events to subscribed webhooks',
-        timeout: Duration.seconds(15),
-        memorySize: 256,
-        deadLetterQueue: this.deadLetters,
-      });
-      const stack = Stack.of(this);
-      this.webhookSender.addToRolePolicy(
-        new PolicyStatement({
-          actions: ['secretsmanager:GetSecretValue'],
-          resources: props.webhooks.map((w) =>
-            stack.formatArn({
-              service: 'secretsmanager',
-              resource: 'secret',
-              resourceName: `${w.secretName}-??????`,
-              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-            }),
-          ),
-        }),
-      );
-      for (const w of props.webhooks) {
-        Validations.of(this.webhookSender.role!).acknowledge({
-          id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:${w.secretName}-??????]`,
-          reason: 'Secrets Manager appends six random characters to a secret ARN; ?????? matches exactly those of this named secret.',
-        });
-      }
-    }
-    for (const hook of props.webhooks) {
-      new Rule(this, `Webhook-${hook.name}-Rule`, {
-        eventBus: this.bus,
-        description: `Every event to the ${hook.name} webhook`,
-        eventPattern: { source: ['newsroom.articles'] },
-        targets: [
-          new LambdaFunction(this.webhookSender!, {
-            event: RuleTargetInput.fromObject({ url: hook.url, secretName: hook.secretName, event: EventField.fromPath('$.detail') }),
-            retryAttempts: 185,
-            maxEventAge: Duration.hours(24),
-            deadLetterQueue: this.deadLetters,
-          }),
-        ],
-      });
+    // Webhooks: one FIFO queue and sender per target, fed by the dispatcher in each article's order.
+    this.webhooks = props.webhooks.map((target) => new WebhookDelivery(this, `Webhook-${target.name}`, target));
+    if (this.webhooks.length > 0) {
+      this.dispatcher.addEnvironment('WEBHOOK_QUEUE_URLS', Stack.of(this).toJsonString(this.webhooks.map((w) => w.queue.queueUrl)));
+      for (const w of this.webhooks) w.grantSend(this.dispatcher);
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { App, Environment } from 'aws-cdk-lib';
+import { mediaTypesFrom } from '../lambdas/domain/media.js';
 import { AppStack } from './app-stack.js';
 import type { WebhookTarget } from './events.js';
 import { StatefulStack } from './stateful-stack.js';
@@ -6,8 +7,12 @@ import { StatefulStack } from './stateful-stack.js';
 export interface NewsroomConfig {
   corsOrigins: string[];
   notifyEmails: string[];
+  /** Operators told by email when an alarm fires. */
+  alarmEmails: string[];
   webhooks: WebhookTarget[];
   throttle: { rateLimit: number; burstLimit: number };
+  /** `MEDIA_MAX_BYTES` for the media functions: JSON of media type → largest size in bytes. */
+  mediaMaxBytes?: string;
 }
 
 /** Reads the deploy-time settings from CDK context (cdk.json or -c key=value), checking their shape. */
@@ -27,23 +32,46 @@ export function configFromContext(app: App): NewsroomConfig {
       throw new Error('context webhooks: each needs a name (letters, digits, -), an https url and a secretName');
     }
   }
+  const emails = (key: string) => {
+    const values = list(key).map(String);
+    for (const e of values) if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e)) throw new Error(`context ${key}: "${e}" is not an email address`);
+    return values;
+  };
   const rateLimit = Number(app.node.tryGetContext('throttleRate') ?? 50);
   const burstLimit = Number(app.node.tryGetContext('throttleBurst') ?? 100);
-  return { corsOrigins, notifyEmails: list('notifyEmails').map(String), webhooks, throttle: { rateLimit, burstLimit } };
+  const rawMax = app.node.tryGetContext('mediaMaxBytes') as unknown;
+  let mediaMaxBytes: string | undefined;
+  if (rawMax !== undefined && rawMax !== null && rawMax !== '') {
+    mediaMaxBytes = typeof rawMax === 'string' ? rawMax : JSON.stringify(rawMax);
+    try {
+      mediaTypesFrom(mediaMaxBytes);
+    } catch (err) {
+      throw new Error(`context mediaMaxBytes: ${(err as Error).message}`);
+    }
+  }
+  return {
+    corsOrigins,
+    notifyEmails: emails('notifyEmails'),
+    alarmEmails: emails('alarmEmails'),
+    webhooks,
+    throttle: { rateLimit, burstLimit },
+    mediaMaxBytes,
+  };
 }
 
 export function buildNewsroom(app: App, config: NewsroomConfig, env?: Environment) {
   const stateful = new StatefulStack(app, 'NewsroomStateful', {
     env,
     corsOrigins: config.corsOrigins,
-    description: 'Newsroom: articles table and media bucket',
+    description: 'Newsroom: articles table, media bucket, staff user pool',
   });
   const stateless = new AppStack(app, 'NewsroomApp', {
     env,
     description: 'Newsroom: API, functions, notifications',
-    table: stateful.table,
-    mediaBucketExports: stateful.mediaBucketExports,
+    shared: stateful.shared,
     ...config,
   });
+  // The app stack reads the stateful stack's names from SSM parameters, not exports: deploy order is explicit.
+  stateless.addStackDependency(stateful);
   return { stateful, stateless };
 }

@@ -15,16 +15,29 @@ import { BUNDLE_BANNER, BUNDLE_MAIN_FIELDS, BUNDLE_TARGET } from './bundling.js'
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * The exact DynamoDB actions, and the indexes it may query, for each kind of access:
- * nothing deletes, nothing scans, and each function sees only the indexes it reads.
+ * The exact DynamoDB actions each kind of access calls on article items (`ARTICLE#` keys
+ * only), and the indexes it may query: nothing deletes, nothing scans, and each function
+ * sees only the indexes it reads.
  */
-export const TABLE_ACCESS: Record<Exclude<TableAccess, 'none'> | 'dispatch' | 'publish', { actions: string[]; indexes: string[] }> = {
+export const TABLE_ACCESS: Record<
+  Exclude<TableAccess, 'none'> | 'dispatch' | 'publish' | 'sweep-media',
+  { actions: string[]; indexes: string[] }
+> = {
+  // Query on the table itself: an article's history items.
   read: { actions: ['dynamodb:GetItem', 'dynamodb:Query'], indexes: [INDEX.byStatus, INDEX.byAuthor] },
   'create-and-update': { actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], indexes: [] },
   update: { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], indexes: [] },
-  dispatch: { actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], indexes: [INDEX.outbox] },
-  publish: { actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'], indexes: [INDEX.dueForPublish] },
+  // PutItem: immutable history items under the article's key.
+  dispatch: { actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], indexes: [INDEX.outbox] },
+  publish: { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], indexes: [INDEX.dueForPublish] },
+  'sweep-media': { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], indexes: [INDEX.byStatus] },
 };
+
+/** Every article item's partition key starts so: `ARTICLE#`. */
+const ARTICLE_PREFIX = keys.article('').PK;
+
+/** Restricts a table statement to items whose partition key starts with `prefix`. */
+export const leadingKeys = (prefix: string) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${prefix}*`] } });
 
 export interface NewsroomFunctionProps {
   /** The handler module, relative to the project root. */
@@ -92,10 +105,11 @@ export class NewsroomFunction extends NodejsFunction {
   bindMedia(bucket: IBucket, actions: string[]): this {
     this.addEnvironment('MEDIA_BUCKET', bucket.bucketName);
     this.addToRolePolicy(new PolicyStatement({ actions, resources: [bucket.arnForObjects('media/*')] }));
-    // cdk-nag names an imported ARN by its export name.
-    const arn = Stack.of(this).resolve(bucket.bucketArn) as { 'Fn::ImportValue'?: string };
+    // cdk-nag names an ARN read from a parameter by the parameter's logical id.
+    const arn = Stack.of(this).resolve(bucket.bucketArn) as { Ref?: string } | string;
+    const named = typeof arn === 'string' ? arn : `<${arn.Ref}>`;
     Validations.of(this.role!).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::${arn['Fn::ImportValue'] ?? bucket.bucketArn}/media/*]`,
+      id: `AwsSolutions-IAM5[Resource::${named}/media/*]`,
       reason: 'Every media object lives under media/<articleId>/<mediaId>; the function works on any of them, nothing else.',
     });
     return this;
@@ -107,17 +121,17 @@ export class NewsroomFunction extends NodejsFunction {
       new PolicyStatement({
         actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
         resources: [table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${keys.idempotencyPrefix}*`] } },
+        conditions: leadingKeys(keys.idempotencyPrefix),
       }),
     );
     return this;
   }
 
-  /** Grants exactly the table actions `access` names, on the table and the indexes it reads. */
+  /** Grants exactly the table actions `access` names, on article items and on the indexes it reads. */
   bindTable(table: ITable, access: keyof typeof TABLE_ACCESS): this {
     const { actions, indexes } = TABLE_ACCESS[access];
     this.addEnvironment('TABLE_NAME', table.tableName);
-    this.addToRolePolicy(new PolicyStatement({ actions, resources: [table.tableArn] }));
+    this.addToRolePolicy(new PolicyStatement({ actions, resources: [table.tableArn], conditions: leadingKeys(ARTICLE_PREFIX) }));
     if (indexes.length > 0) {
       this.addToRolePolicy(
         new PolicyStatement({ actions: ['dynamodb:Query'], resources: indexes.map((ix) => `${table.tableArn}/index/${ix}`) }),

@@ -1,4 +1,4 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Metric, type Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
@@ -34,12 +34,15 @@ export class NewsroomPublishing extends Construct {
     this.publisher = new NewsroomFunction(this, 'Publisher', {
       entry: 'lambdas/workers/publisher.ts',
       description: 'Publishes scheduled articles when they fall due',
-      timeout: Duration.seconds(60),
+      // Scheduler fires up to 59 s early; the publisher waits for the time, with room to write.
+      timeout: Duration.seconds(90),
       memorySize: 512,
       deadLetterQueue: props.deadLetters,
     }).bindTable(props.table, 'publish');
 
-    this.group = new ScheduleGroup(this, 'Schedules', { scheduleGroupName: `${stack.stackName}-articles` });
+    // A generated name, and deleted with the stack (deleting a group deletes its schedules): a
+    // destroyed app stack leaves no schedule firing at deleted targets, nor a group in the way of a redeploy.
+    this.group = new ScheduleGroup(this, 'Schedules', { removalPolicy: RemovalPolicy.DESTROY });
 
     // Only EventBridge Scheduler, only for this account, and only to invoke the publisher.
     this.invokeRole = new Role(this, 'SchedulerInvoke', {
@@ -58,12 +61,20 @@ export class NewsroomPublishing extends Construct {
     dispatcher.addToRolePolicy(
       new PolicyStatement({
         actions: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'],
-        resources: [stack.formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${stack.stackName}-articles/article-*` })],
+        resources: [
+          stack.formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${this.group.scheduleGroupName}/article-*` }),
+        ],
       }),
     );
-    dispatcher.addToRolePolicy(new PolicyStatement({ actions: ['iam:PassRole'], resources: [this.invokeRole.roleArn] }));
+    dispatcher.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['iam:PassRole'],
+        resources: [this.invokeRole.roleArn],
+        conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+      }),
+    );
     Validations.of(dispatcher.role!).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${stack.stackName}-articles/article-*]`,
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${this.group.scheduleGroupName}/article-*]`,
       reason: 'One schedule per article, named article-<id>: the dispatcher manages exactly those in its own group.',
     });
 

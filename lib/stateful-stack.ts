@@ -3,6 +3,8 @@ import { AttributeType, Billing, ProjectionType, StreamViewType, TableEncryption
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { TABLE_INDEXES, TABLE_KEYS } from '../lambdas/store/table-schema.js';
+import { NewsroomAuth } from './auth.js';
+import { publishSharedValues, type SharedParameters } from './shared-parameters.js';
 
 export interface StatefulStackProps extends StackProps {
   /** Origins allowed to upload media from a browser. */
@@ -10,14 +12,15 @@ export interface StatefulStackProps extends StackProps {
 }
 
 /**
- * What the newsroom must never lose: the articles table and the media bucket. Both are
- * retained when the stack is deleted, and the table keeps point-in-time recovery.
+ * What the newsroom must never lose: the articles table, the media bucket and the staff user
+ * pool. All are retained when the stack is deleted, and the table keeps point-in-time recovery.
+ * The app stack reads their names from SSM parameters (`shared`), never from exports.
  */
 export class StatefulStack extends Stack {
   readonly table: TableV2;
   readonly mediaBucket: Bucket;
-  /** The media bucket under fixed export names, so grants on it read the same in every account. */
-  readonly mediaBucketExports: { bucketArn: string; bucketName: string };
+  readonly auth: NewsroomAuth;
+  readonly shared: SharedParameters;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -63,19 +66,30 @@ export class StatefulStack extends Stack {
       lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1) }],
       // Uploads are announced on EventBridge, where the app stack's verifier listens.
       eventBridgeEnabled: true,
-      cors: [
-        {
-          allowedMethods: [HttpMethods.POST, HttpMethods.GET],
-          allowedOrigins: props.corsOrigins,
-          allowedHeaders: ['*'],
-          maxAge: 3000,
-        },
-      ],
+      // S3 refuses a CORS rule without origins (MalformedXML): no origins, no rule.
+      cors: props.corsOrigins.length
+        ? [
+            {
+              allowedMethods: [HttpMethods.POST, HttpMethods.GET],
+              allowedOrigins: props.corsOrigins,
+              allowedHeaders: ['*'],
+              maxAge: 3000,
+            },
+          ]
+        : undefined,
     });
-    this.mediaBucketExports = {
-      bucketArn: this.exportValue(this.mediaBucket.bucketArn, { name: `${this.stackName}-MediaBucketArn` }),
-      bucketName: this.exportValue(this.mediaBucket.bucketName, { name: `${this.stackName}-MediaBucketName` }),
-    };
+
+    this.auth = new NewsroomAuth(this, 'Auth');
+
+    this.shared = { prefix: `/${this.stackName}` };
+    publishSharedValues(this, this.shared, {
+      tableName: this.table.tableName,
+      tableStreamArn: this.table.tableStreamArn!,
+      mediaBucketName: this.mediaBucket.bucketName,
+      mediaBucketArn: this.mediaBucket.bucketArn,
+      userPoolId: this.auth.userPool.userPoolId,
+      userPoolClientId: this.auth.client.userPoolClientId,
+    });
 
     // CDK's own custom resource that turns on EventBridge notifications for the bucket.
     const notifications = this.node.tryFindChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');

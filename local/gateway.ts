@@ -1,26 +1,59 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { JWTPayload } from 'jose';
-import { payloadTooLarge, notFound, unauthorized } from '../lambdas/domain/errors.js';
 import { claimsAsApiGatewayDelivers } from '../lambdas/http/actor.js';
 import type { HttpEvent } from '../lambdas/http/api.js';
-import { problemResponse } from '../lambdas/http/problem.js';
 import { CORS, routeKey, type RouteSpec } from '../lambdas/http/routes.js';
+import type { TokenCheck } from './tokens.js';
 
-/** API Gateway's own payload limit; the handlers enforce the API's tighter one. */
-const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
+/**
+ * Lambda's limit on a synchronous invocation's request payload (the whole v2.0 event, body
+ * base64-encoded when binary); API Gateway's own 10 MB limit is never the one reached first.
+ * The handlers enforce the API's tighter limit on bodies below it.
+ */
+export const LAMBDA_MAX_REQUEST_BYTES = 6 * 1024 * 1024;
 
 export type LambdaHandler = (event: HttpEvent, context: Context) => Promise<APIGatewayProxyStructuredResultV2 | void>;
 
 export interface GatewayOptions {
   routes: readonly RouteSpec[];
   handlers: Record<string, LambdaHandler>;
-  verify: (token: string) => Promise<JWTPayload | undefined>;
+  verify: (token: string) => Promise<TokenCheck>;
   /** Called after every successful write, so workers react at once instead of on their next poll. */
   onWrite?: () => void;
   /** Browser origins allowed to call the API, as the HTTP API's CORS settings allow them in AWS. */
   corsOrigins?: readonly string[];
+  /** How long a client may take to send a whole request (headers and body), like a real gateway's timeouts. */
+  requestTimeoutMs?: number;
+  /** Connections past this many are refused at once. */
+  maxConnections?: number;
+}
+
+/**
+ * The answers API Gateway's HTTP API gives itself, before or instead of a Lambda: always
+ * `application/json` with a `message`, never problem+json.
+ */
+const GATEWAY_ANSWERS = {
+  401: 'Unauthorized',
+  404: 'Not Found',
+  413: 'Request Entity Too Large',
+  500: 'Internal Server Error',
+} as const;
+
+function gatewayAnswer(status: keyof typeof GATEWAY_ANSWERS): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ message: GATEWAY_ANSWERS[status] }),
+  };
+}
+
+/**
+ * The JWT authorizer's challenge: the bare scheme when no token came, the reason in the
+ * layout API Gateway documents when one was refused.
+ */
+function challenge(refusal?: string): string {
+  return refusal ? `Bearer scope="" error="invalid_token" error_description="${refusal}"` : 'Bearer';
 }
 
 /** CORS headers for a request from an allowed origin; none for any other. */
@@ -71,24 +104,29 @@ export function createGateway(options: GatewayOptions): Server {
       .filter((r) => r.spec.method === method)
       .map((r) => ({ r, m: r.pattern.exec(url.pathname) }))
       .find((x) => x.m);
-    if (!found) return send(res, problemResponse(notFound(`No route ${method} ${url.pathname}.`)), cors);
+    if (!found) {
+      req.resume();
+      return send(res, gatewayAnswer(404), cors);
+    }
 
     let claims: Record<string, string> | undefined;
     if (found.r.spec.auth) {
-      const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-      const payload = token ? await options.verify(token) : undefined;
-      if (!payload) {
+      const header = req.headers.authorization;
+      const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
+      const check: TokenCheck = header ? (token ? await options.verify(token) : { refusal: 'the token is malformed' }) : { refusal: '' };
+      if ('refusal' in check) {
         req.resume();
-        return send(res, problemResponse(unauthorized()), { ...cors, 'www-authenticate': 'Bearer' });
+        return send(res, gatewayAnswer(401), { ...cors, 'www-authenticate': challenge(check.refusal) });
       }
-      claims = claimsAsApiGatewayDelivers(payload);
+      claims = claimsAsApiGatewayDelivers(check.payload);
     }
 
     const body = await readBody(req);
-    if (body === 'too-large') return send(res, problemResponse(payloadTooLarge(GATEWAY_MAX_BODY)), { ...cors, connection: 'close' });
+    if (body === 'too-large') return tooLarge(req, res, cors);
 
     const params = Object.fromEntries(found.r.names.map((n, i) => [n, safeDecode(found.m![i + 1]!)]));
     const event = toEvent(req, url, found.r.spec, params, body, claims);
+    if (Buffer.byteLength(JSON.stringify(event)) > LAMBDA_MAX_REQUEST_BYTES) return tooLarge(req, res, cors);
     const handler = options.handlers[found.r.spec.fn];
     if (!handler) throw new Error(`no handler for ${found.r.spec.fn}`);
     const result = (await handler(event, lambdaContext(found.r.spec.fn, event.requestContext.requestId))) ?? { statusCode: 200 };
@@ -96,23 +134,62 @@ export function createGateway(options: GatewayOptions): Server {
     if (method !== 'GET' && (result.statusCode ?? 200) < 300) options.onWrite?.();
   };
 
-  return createServer((req, res) => {
-    serve(req, res).catch(() => {
-      if (!res.headersSent) send(res, problemResponse(new Error('gateway failure')));
-      else res.destroy();
-    });
-  });
+  // A client that stalls its headers or body is cut off (408) once the request timeout passes,
+  // as API Gateway never waits on a client for long; Node checks for them every quarter of it.
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const server = createServer(
+    {
+      requestTimeout,
+      headersTimeout: requestTimeout,
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(requestTimeout / 4))),
+    },
+    (req, res) => {
+      // A handler that throws is a 500 from API Gateway in AWS, not a problem document.
+      serve(req, res).catch(() => {
+        if (!res.headersSent) send(res, gatewayAnswer(500));
+        else res.destroy();
+      });
+    },
+  );
+  server.maxConnections = options.maxConnections ?? 256;
+  // Idle keep-alive connections stay open longer than clients keep them: with Node's 5-second
+  // default, a newsroom busy for a few seconds closed sockets that already carried a request.
+  server.keepAliveTimeout = 65_000;
+  return server;
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.byteLength;
-    if (size > GATEWAY_MAX_BODY) return 'too-large';
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+/** 413 for a request Lambda would refuse; the rest of its body is read and dropped, up to a bound. */
+function tooLarge(req: IncomingMessage, res: ServerResponse, cors: Record<string, string>) {
+  let drained = 0;
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.byteLength;
+    if (drained > DRAIN_LIMIT_BYTES) req.socket.destroy();
+  });
+  req.resume();
+  send(res, gatewayAnswer(413), { ...cors, connection: 'close' });
+}
+
+/** Beyond API Gateway's own 10 MB limit a client gets no further hearing. */
+const DRAIN_LIMIT_BYTES = 10 * 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+  // Stops collecting where the body alone would already take the event past Lambda's limit
+  // (without destroying the request, so that the client still reads the 413).
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      chunks.push(chunk);
+      if (size > LAMBDA_MAX_REQUEST_BYTES) {
+        req.off('data', onData).off('end', onEnd).off('error', fail);
+        req.pause();
+        ok('too-large');
+      }
+    };
+    const onEnd = () => ok(Buffer.concat(chunks));
+    req.on('data', onData).once('end', onEnd).once('error', fail);
+  });
 }
 
 const safeDecode = (s: string) => {

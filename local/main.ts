@@ -1,3 +1,4 @@
+import { webhookOrigin } from '../lambdas/store/webhook-publisher.js';
 import { startNewsroom } from './newsroom.js';
 import { localSettings } from './settings.js';
 
@@ -8,8 +9,9 @@ const newsroom = await startNewsroom(settings);
 process.stdout.write(
   [
     `Newsroom is running at ${newsroom.url}`,
+    `  listens:  ${settings.host} only (set HOST to change)`,
     `  data:     ${settings.dataDir}`,
-    `  webhooks: ${settings.webhookUrls.length ? settings.webhookUrls.join(', ') : 'none (set NEWSROOM_WEBHOOK_URLS)'}`,
+    `  webhooks: ${settings.webhookUrls.length ? settings.webhookUrls.map(webhookOrigin).join(', ') : 'none (set NEWSROOM_WEBHOOK_URLS)'}`,
     `  token:    npm run token -- --user alice --group reporters --name "Alice Reporter"`,
     `  try:      curl ${newsroom.url}/health`,
     '',

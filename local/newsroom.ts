@@ -5,6 +5,7 @@ import { WebhookPublisher } from '../lambdas/store/webhook-publisher.js';
 import { DynamoScheduleIndex } from '../lambdas/store/schedule-index.js';
 import { OutboxDrainer } from '../lambdas/workers/dispatch.js';
 import { publishEverythingDue } from '../lambdas/workers/publish.js';
+import { makeDataDirPrivate } from './data-dir.js';
 import { createGateway, type LambdaHandler } from './gateway.js';
 import type { LocalSettings } from './settings.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, MEDIA_BUCKET, startStorage, TABLE_NAME } from './storage.js';
@@ -12,6 +13,7 @@ import { tokenVerifier } from './tokens.js';
 import { WorkerLoop } from './worker-loop.js';
 
 export interface RunningNewsroom {
+  /** Where to reach the API: the address it listens on (`localhost` when it listens on every interface). */
   url: string;
   stop(): Promise<void>;
 }
@@ -24,6 +26,7 @@ export interface RunningNewsroom {
 export async function startNewsroom(settings: LocalSettings): Promise<RunningNewsroom> {
   // The README states the Node.js versions the local newsroom supports; spare newcomers the SDK's notice.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  makeDataDirPrivate(settings.dataDir);
   const storage = await startStorage(settings.dataDir, settings.corsOrigins);
 
   // The handlers read their configuration at module load, exactly as in Lambda.
@@ -95,17 +98,19 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
     handlers,
     verify: await tokenVerifier(settings.dataDir),
     corsOrigins: settings.corsOrigins,
+    requestTimeoutMs: settings.requestTimeoutMs,
+    maxConnections: settings.maxConnections,
     onWrite: () => {
       dispatcher.nudge();
       publisher.nudge();
     },
   });
-  await new Promise<void>((ok, fail) => server.once('error', fail).listen(settings.port, ok));
+  await new Promise<void>((ok, fail) => server.once('error', fail).listen(settings.port, settings.host, ok));
   dispatcher.start();
   publisher.start();
 
   return {
-    url: `http://localhost:${(server.address() as AddressInfo).port}`,
+    url: urlOf(server.address() as AddressInfo),
     async stop() {
       // Stop taking requests, let those in flight finish, then stop the workers and the stores.
       const closed = new Promise<void>((ok) => server.close(() => ok()));
@@ -120,4 +125,9 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
       await storage.close();
     },
   };
+}
+
+function urlOf({ address, port, family }: AddressInfo): string {
+  if (address === '0.0.0.0' || address === '::') return `http://localhost:${port}`;
+  return family === 'IPv6' ? `http://[${address}]:${port}` : `http://${address}:${port}`;
 }

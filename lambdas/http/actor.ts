@@ -6,10 +6,14 @@ type Claims = Record<string, string | number | boolean | string[]> | undefined;
 /**
  * Reads the caller from the JWT claims the HTTP API authorizer passes on. API Gateway
  * flattens array claims to a string such as "[editors reporters]"; both shapes are read.
+ * Only ID tokens are accepted: the authorizer also lets a Cognito access token through (its
+ * `client_id` matches), but an access token carries no `name`, so it would sign bylines,
+ * history and notifications with a bare id.
  */
 export function actorFromClaims(claims: Claims): Actor {
   const sub = claims?.sub;
   if (typeof sub !== 'string' || sub.length === 0) throw unauthorized();
+  if (claims?.token_use !== 'id') throw unauthorized('An ID token is required; access tokens are not accepted.');
   const name = typeof claims?.name === 'string' && claims.name ? claims.name : sub;
   return { id: sub, name, groups: parseGroups(claims?.['cognito:groups']) };
 }

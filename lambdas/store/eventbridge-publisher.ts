@@ -3,8 +3,8 @@ import type { DomainEvent } from '../domain/events.js';
 import type { EventPublisher } from '../usecases/ports.js';
 
 /**
- * Puts each event on the newsroom's bus; rules there fan out to SNS, webhooks (API
- * destinations) and anyone else. Sent one article's batch at a time, in order.
+ * Puts each event on the newsroom's bus; rules there fan out to SNS and anyone else, with no
+ * promise of order (webhooks have their own ordered queues). Sent one article's batch at a time.
  */
 export class EventBridgePublisher implements EventPublisher {
   constructor(

@@ -41,6 +41,9 @@ export class S3MediaStore implements MediaStore {
       return { size: total, head };
     } catch (err) {
       if (err instanceof NoSuchKey) return undefined;
+      // Without s3:ListBucket (the verifier has none), S3 answers a missing object with 403
+      // AccessDenied rather than 404: it will not say whether the key exists.
+      if (err instanceof S3ServiceException && err.$metadata.httpStatusCode === 403 && err.name === 'AccessDenied') return undefined;
       // A range on an empty object is unsatisfiable: the object is there, with nothing in it.
       if (err instanceof S3ServiceException && err.$metadata.httpStatusCode === 416) return { size: 0, head: new Uint8Array() };
       throw err;

@@ -4,6 +4,7 @@ import {
   DeleteScheduleCommand,
   ResourceNotFoundException,
   UpdateScheduleCommand,
+  ValidationException,
   type CreateScheduleCommandInput,
   type SchedulerClient,
 } from '@aws-sdk/client-scheduler';
@@ -27,14 +28,23 @@ export function atExpression(publishAt: string): string {
 export const scheduleName = (articleId: string) => `article-${articleId}`;
 
 /**
+ * Scheduler fires to the minute and refuses an `at()` already past: a time closer than this
+ * gets no schedule; the publisher's one-minute sweep publishes it.
+ */
+export const MIN_SCHEDULE_LEAD_MS = 60_000;
+
+/**
  * Keeps one one-time schedule per scheduled article, following its events: created or moved
  * on ArticleScheduled, deleted on ArticleUnscheduled and ArticlePublished. Every call is
- * idempotent, so redelivered events are harmless.
+ * idempotent, so redelivered events are harmless. A time less than a minute ahead (or one
+ * Scheduler refuses as past) is left to the sweep: that is done, never a delivery failure that
+ * would keep the article's events stuck in its outbox.
  */
 export class ScheduleKeeper implements EventPublisher {
   constructor(
     private readonly client: SchedulerClient,
     private readonly target: ScheduleTarget,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   async publish(events: readonly DomainEvent[]): Promise<void> {
@@ -63,13 +73,30 @@ export class ScheduleKeeper implements EventPublisher {
   }
 
   private async upsert(articleId: string, publishAt: string): Promise<void> {
+    // Too close to schedule: drop any schedule for an earlier time, the sweep publishes this one.
+    if (this.leftToSweep(publishAt)) return this.remove(articleId);
     const input = this.schedule(articleId, publishAt);
     try {
       await this.client.send(new CreateScheduleCommand(input));
     } catch (err) {
+      if (this.refusedAsPast(err, publishAt)) return this.remove(articleId);
       if (!(err instanceof ConflictException)) throw err;
-      await this.client.send(new UpdateScheduleCommand(input));
+      try {
+        await this.client.send(new UpdateScheduleCommand(input));
+      } catch (updateErr) {
+        if (this.refusedAsPast(updateErr, publishAt)) return this.remove(articleId);
+        throw updateErr;
+      }
     }
+  }
+
+  private leftToSweep(publishAt: string): boolean {
+    return Date.parse(publishAt) - this.now().getTime() < MIN_SCHEDULE_LEAD_MS;
+  }
+
+  /** Scheduler answers ValidationException for an `at()` in the past; only then, for a time that is (nearly) past, is it done. */
+  private refusedAsPast(err: unknown, publishAt: string): boolean {
+    return err instanceof ValidationException && this.leftToSweep(publishAt);
   }
 
   private async remove(articleId: string): Promise<void> {

@@ -2,6 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBStreamEvent, ScheduledEvent } from 'aws-lambda';
 import { documentClient, tableName } from '../store/clients.js';
 import { requireEnv } from '../store/config.js';
@@ -9,6 +10,7 @@ import { EventBridgePublisher } from '../store/eventbridge-publisher.js';
 import { articleIdFromKey } from '../store/keys.js';
 import { DynamoOutbox } from '../store/outbox-store.js';
 import { FanOut, ScheduleKeeper } from '../store/schedule-keeper.js';
+import { WebhookQueues, webhookQueueUrls } from '../store/webhook-queues.js';
 import type { EventPublisher } from '../usecases/ports.js';
 import { dispatchArticle, OutboxDrainer } from './dispatch.js';
 
@@ -24,6 +26,8 @@ const fanOut = new FanOut([
     deadLetterArn: requireEnv('SCHEDULE_DLQ_ARN'),
   }),
   new EventBridgePublisher(new EventBridgeClient({}), requireEnv('EVENT_BUS_NAME')),
+  // Webhooks get each article's events in order through one FIFO queue per target.
+  new WebhookQueues(new SQSClient({}), webhookQueueUrls(process.env.WEBHOOK_QUEUE_URLS)),
 ]);
 /** Records how long each event took from its transition to the bus: the DeliveryLag alarm watches it. */
 const publisher: EventPublisher = {

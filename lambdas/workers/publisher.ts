@@ -1,9 +1,10 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { ScheduledEvent } from 'aws-lambda';
+import type { Context, ScheduledEvent } from 'aws-lambda';
 import { articleDeps, documentClient, tableName } from '../store/clients.js';
 import { DynamoScheduleIndex } from '../store/schedule-index.js';
-import { publishDue, type DueArticle } from '../usecases/publish-due.js';
+import type { DueArticle } from '../usecases/publish-due.js';
+import { publishOnTime } from '../usecases/publish-on-time.js';
 import { publishEverythingDue } from './publish.js';
 
 const logger = new Logger({ serviceName: 'newsroom-publisher' });
@@ -12,14 +13,19 @@ const schedule = new DynamoScheduleIndex(documentClient, tableName);
 
 const recordLag = (lateByMs: number) => metrics.addMetric('PublishLag', MetricUnit.Milliseconds, lateByMs);
 
+/** What an invocation keeps in hand after waiting for an early trigger's time: enough to write and report. */
+const MARGIN_MS = 5_000;
+
 /**
- * Invoked by an article's one-time schedule with `{ articleId, publishAt }`, and every minute
- * by the sweep, which publishes anything due that a schedule missed.
+ * Invoked by an article's one-time schedule with `{ articleId, publishAt }` (up to 59 s early:
+ * it waits, within its timeout, and publishes on time), and every minute by the sweep, which
+ * publishes anything due that a schedule missed.
  */
-export const handler = async (event: DueArticle | ScheduledEvent): Promise<void> => {
+export const handler = async (event: DueArticle | ScheduledEvent, context?: Pick<Context, 'getRemainingTimeInMillis'>): Promise<void> => {
   try {
     if ('articleId' in event) {
-      const result = await publishDue(articleDeps, event);
+      const maxWaitMs = Math.max(0, (context?.getRemainingTimeInMillis() ?? 0) - MARGIN_MS);
+      const result = await publishOnTime(articleDeps, event, { maxWaitMs });
       if (result.outcome === 'published') recordLag(result.lateByMs);
       logger.info('schedule fired', { articleId: event.articleId, outcome: result.outcome });
     } else {

@@ -1,35 +1,38 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { DomainEvent } from '../domain/events.js';
-import { WebhookPublisher } from '../store/webhook-publisher.js';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { requireEnv } from '../store/config.js';
+import { WebhookPublisher, webhookOrigin } from '../store/webhook-publisher.js';
+import { deliverInOrder } from './webhook-batch.js';
 
 const logger = new Logger({ serviceName: 'newsroom-webhooks' });
+const url = requireEnv('WEBHOOK_URL');
+const secretName = requireEnv('WEBHOOK_SECRET_NAME');
+const origin = webhookOrigin(url);
 const secrets = new SecretsManagerClient({});
-const signingKeys = new Map<string, Promise<string>>();
+let publisher: Promise<WebhookPublisher> | undefined;
 
-/** What a webhook rule hands the sender: where to post, which secret signs it, and the event. */
-export interface WebhookDelivery {
-  url: string;
-  secretName: string;
-  event: DomainEvent;
-}
-
-function signingKey(secretName: string): Promise<string> {
-  let key = signingKeys.get(secretName);
-  if (!key) {
-    key = secrets.send(new GetSecretValueCommand({ SecretId: secretName })).then((s) => s.SecretString ?? '');
-    key.catch(() => signingKeys.delete(secretName));
-    signingKeys.set(secretName, key);
+/** The signing secret is read once per instance; a failed read is tried again on the next batch. */
+function webhookPublisher(): Promise<WebhookPublisher> {
+  if (!publisher) {
+    publisher = secrets.send(new GetSecretValueCommand({ SecretId: secretName })).then((s) => {
+      // A target configured with a secret is never sent unsigned deliveries.
+      if (!s.SecretString) throw new Error(`the secret ${secretName} has no string value to sign with`);
+      return new WebhookPublisher([url], s.SecretString);
+    });
+    publisher.catch(() => (publisher = undefined));
   }
-  return key;
+  return publisher;
 }
 
 /**
- * Posts one event to one subscriber exactly as the local newsroom does: the same headers and
- * the same `X-Newsroom-Signature` HMAC. A failure throws, so EventBridge retries, then dead-letters.
+ * One webhook target's sender, fed by its FIFO queue: posts each article's events in order, signed
+ * exactly as the local newsroom signs them, and reports what failed so SQS retries only that.
  */
-export const handler = async (delivery: WebhookDelivery): Promise<void> => {
-  const publisher = new WebhookPublisher([delivery.url], await signingKey(delivery.secretName));
-  await publisher.publish([delivery.event]);
-  logger.info('webhook delivered', { eventId: delivery.event.id, host: new URL(delivery.url).host });
+export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
+  const result = await deliverInOrder(event.Records, await webhookPublisher(), (failed, receiveCount, err) =>
+    logger.warn('webhook delivery failed; the queue retries it', { eventId: failed.id, origin, receiveCount, error: String(err) }),
+  );
+  logger.info('webhook batch sent', { origin, messages: event.Records.length, failed: result.batchItemFailures.length });
+  return result;
 };

@@ -30,6 +30,13 @@ function expectProblem(res: { status: number; headers: Headers; body: any }, sta
   expect(res.body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String), type: expect.any(String) });
 }
 
+/** What API Gateway answers itself, before any handler: plain JSON with a message. */
+function expectGatewayAnswer(res: { status: number; headers: Headers; body: any }, status: number, message: string) {
+  expect(res.status).toBe(status);
+  expect(res.headers.get('content-type')).toBe('application/json');
+  expect(res.body).toEqual({ message });
+}
+
 describe('authentication', () => {
   it('refuses a missing, malformed, forged or expired token with 401', async () => {
     const expired = await newsroom.token('rita', 'reporters', undefined, 1);
@@ -49,7 +56,7 @@ describe('authentication', () => {
       { authorization: `Bearer ${expired}` },
     ];
     for (const headers of variants) {
-      expectProblem(await call(`${api}/articles`, { headers }), 401);
+      expectGatewayAnswer(await call(`${api}/articles`, { headers }), 401, 'Unauthorized');
     }
   });
 });
@@ -223,8 +230,8 @@ describe('errors, in the order the contract gives', () => {
     }
   });
 
-  it('404 problem for an unknown route', async () => {
-    expectProblem(await call(`${api}/nothing-here`, { token: editor }), 404);
+  it('404 from the gateway, as API Gateway answers it, for an unknown route', async () => {
+    expectGatewayAnswer(await call(`${api}/nothing-here`, { token: editor }), 404, 'Not Found');
   });
 });
 

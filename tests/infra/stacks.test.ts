@@ -84,29 +84,64 @@ describe('the stateful stack', () => {
 });
 
 describe('sign-in and the API', () => {
-  it('has a strong password policy, email sign-in, and the three newsroom groups', () => {
-    app.hasResourceProperties('AWS::Cognito::UserPool', {
-      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 14, RequireSymbols: true, RequireNumbers: true }) },
-      UsernameAttributes: ['email'],
-      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+  it('has a strong password policy, email sign-in, and the three newsroom groups, all kept in the stateful stack', () => {
+    // authorId is the pool's sub: the pool must outlive any replacement of the app stack.
+    stateful.hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 14, RequireSymbols: true, RequireNumbers: true }) },
+        UsernameAttributes: ['email'],
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+        DeletionProtection: 'ACTIVE',
+      }),
     });
     for (const group of ['reporters', 'editors', 'chief-editors']) {
-      app.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
+      stateful.hasResource('AWS::Cognito::UserPoolGroup', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ GroupName: group }) });
     }
+    app.resourceCountIs('AWS::Cognito::UserPool', 0);
+    app.resourceCountIs('AWS::Cognito::UserPoolGroup', 0);
   });
 
-  it('puts the JWT authorizer on every route but /health', () => {
-    for (const route of ROUTES) {
-      app.hasResourceProperties('AWS::ApiGatewayV2::Route', {
-        RouteKey: `${route.method} ${route.path}`,
-        AuthorizationType: route.auth ? 'JWT' : 'NONE',
-      });
+  it('gives the app client SRP sign-in only: no OAuth flows or callbacks, and no way for users to rewrite their name', () => {
+    const clients = Object.values(stateful.findResources('AWS::Cognito::UserPoolClient'));
+    expect(clients).toHaveLength(1);
+    const client = clients[0]!.Properties;
+    expect(client.AllowedOAuthFlowsUserPoolClient).toBe(false);
+    expect(client.AllowedOAuthFlows).toBeUndefined();
+    expect(client.CallbackURLs).toBeUndefined();
+    expect(client.ExplicitAuthFlows.sort()).toEqual(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH']);
+    // Cognito lets a client write every standard attribute when the list is empty or absent.
+    expect(client.WriteAttributes).toEqual(expect.any(Array));
+    expect(client.WriteAttributes.length).toBeGreaterThan(0);
+    expect(client.WriteAttributes).not.toContain('name');
+    expect(client.WriteAttributes).not.toContain('email');
+  });
+
+  it('puts the JWT authorizer on every route but the public ones, written out here', () => {
+    // Written out, not read from the route table: making a route public must fail this test.
+    const PUBLIC = ['GET /health'];
+    const routes = Object.values(app.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+    const [authorizerId] = Object.keys(
+      app.findResources('AWS::ApiGatewayV2::Authorizer', {
+        Properties: { AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] },
+      }),
+    );
+    expect(authorizerId).toBeDefined();
+    for (const route of routes) {
+      if (PUBLIC.includes(route.RouteKey)) {
+        expect({ route: route.RouteKey, auth: route.AuthorizationType }).toEqual({ route: route.RouteKey, auth: 'NONE' });
+        expect(route.AuthorizerId).toBeUndefined();
+      } else {
+        expect({ route: route.RouteKey, auth: route.AuthorizationType, by: route.AuthorizerId }).toEqual({
+          route: route.RouteKey,
+          auth: 'JWT',
+          by: { Ref: authorizerId },
+        });
+      }
     }
-    app.resourceCountIs('AWS::ApiGatewayV2::Route', ROUTES.length);
-    app.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
-      AuthorizerType: 'JWT',
-      IdentitySource: ['$request.header.Authorization'],
-    });
+    expect(routes.filter((r) => r.AuthorizationType === 'NONE').map((r) => r.RouteKey)).toEqual(PUBLIC);
   });
 
   it('throttles the stage and writes structured access logs', () => {
@@ -151,7 +186,24 @@ describe('sign-in and the API', () => {
     );
     expect(all).not.toContain('dynamodb:Scan');
     expect(all).not.toContain('dynamodb:DeleteItem');
-    expect(all.filter((a: string) => a.endsWith(':*'))).toEqual([]);
+  });
+
+  it('grants no wildcard action anywhere, and "*" resources only to actions that have no resource to name', () => {
+    // These three accept no resource-level permission, so "*" is the only way to grant them.
+    const RESOURCELESS = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'dynamodb:ListStreams'];
+    for (const template of [app, stateful]) {
+      const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+        (p) => p.Properties.PolicyDocument.Statement as any[],
+      );
+      expect(statements.length).toBeGreaterThan(0);
+      for (const st of statements.filter((s) => s.Effect === 'Allow')) {
+        const actions = [st.Action].flat() as string[];
+        expect(actions.filter((a) => a === '*' || a.endsWith(':*') || a.endsWith('*'))).toEqual([]);
+        expect(st.NotAction).toBeUndefined();
+        expect(st.NotResource).toBeUndefined();
+        if ([st.Resource].flat().includes('*')) expect(RESOURCELESS).toEqual(expect.arrayContaining(actions));
+      }
+    }
   });
 });
 
@@ -167,7 +219,7 @@ describe('notifications', () => {
     app.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(1 minute)' });
   });
 
-  it('sends approvals to an encrypted, TLS-only SNS topic, and every event to configured webhooks', () => {
+  it('sends approvals to an encrypted, TLS-only SNS topic', () => {
     app.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: { source: ['newsroom.articles'], 'detail-type': ['ArticleApproved'] },
       Targets: [Match.objectLike({ DeadLetterConfig: Match.anyValue() })],
@@ -179,22 +231,6 @@ describe('notifications', () => {
       },
     });
     app.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'desk@example.com' });
-    // Webhooks go through a sender that signs bodies as the local newsroom does, reading only its secret.
-    app.hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: { source: ['newsroom.articles'] },
-      Targets: [
-        Match.objectLike({
-          InputTransformer: Match.objectLike({ InputTemplate: Match.stringLikeRegexp('"url":"https://cms.example.com/hooks/newsroom"') }),
-          DeadLetterConfig: Match.anyValue(),
-          RetryPolicy: { MaximumEventAgeInSeconds: 86400, MaximumRetryAttempts: 185 },
-        }),
-      ],
-    });
-    const secretAccess = statementsOf('EventsWebhookSenderRole').filter((st) =>
-      [st.Action].flat().includes('secretsmanager:GetSecretValue'),
-    );
-    expect(JSON.stringify(secretAccess.map((st) => st.Resource))).toContain(':secret:newsroom/cms-webhook-??????');
-    expect(actionsOf('EventsWebhookSenderRole').filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
   });
 
   it('alarms on dead letters, dispatcher errors, late delivery and API 5xx', () => {
@@ -218,7 +254,9 @@ describe('notifications', () => {
 
 describe('scheduled publishing', () => {
   it('has a schedule group, a sweep every minute, and a lag alarm at two minutes', () => {
-    app.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'NewsroomApp-articles' });
+    // Deleted with the stack (and its schedules with it), so destroy and redeploy work.
+    app.hasResource('AWS::Scheduler::ScheduleGroup', { DeletionPolicy: 'Delete' });
+    expect(app.findResources('AWS::Scheduler::ScheduleGroup', { Properties: { Name: 'NewsroomApp-articles' } })).toEqual({});
     const sweeps = Object.values(app.findResources('AWS::Events::Rule', { Properties: { ScheduleExpression: 'rate(1 minute)' } }));
     expect(sweeps).toHaveLength(2);
     app.hasResourceProperties('AWS::CloudWatch::Alarm', {

@@ -7,6 +7,9 @@ import { signToken } from '../../local/tokens.js';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 
+/** Under `npm run test:coverage`, the newsroom process writes its V8 coverage for c8 to map. */
+const childCoverage = () => (process.env.NEWSROOM_CHILD_COVERAGE ? { NODE_V8_COVERAGE: process.env.NEWSROOM_CHILD_COVERAGE } : {});
+
 export const newDataDir = () => mkdtempSync(join(tmpdir(), 'newsroom-'));
 
 /** The local newsroom as a newcomer runs it: a separate process, on an ephemeral port. */
@@ -24,7 +27,7 @@ export class LocalNewsroom {
     // The same command line as `npm start` (s3rver's listing cursors need the legacy provider).
     const child = spawn(process.execPath, ['--openssl-legacy-provider', '--import', 'tsx', 'local/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: '0', NEWSROOM_DATA_DIR: this.dataDir, ...this.env },
+      env: { ...process.env, ...childCoverage(), PORT: '0', NEWSROOM_DATA_DIR: this.dataDir, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import type { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { ValidationException, type SchedulerClient } from '@aws-sdk/client-scheduler';
+import type { DomainEvent } from '../../lambdas/domain/events.js';
 import { atExpression, ScheduleKeeper } from '../../lambdas/store/schedule-keeper.js';
 
 const target = {
@@ -40,7 +41,7 @@ describe('one-time schedules', () => {
     const client = {
       send: async (cmd: { constructor: { name: string } }) => void sent.push(cmd.constructor.name),
     } as unknown as SchedulerClient;
-    const keeper = new ScheduleKeeper(client, target);
+    const keeper = new ScheduleKeeper(client, target, () => new Date('2026-11-25T20:00:00.000Z'));
     const base = {
       occurredAt: '',
       articleId: 'a1',
@@ -77,5 +78,74 @@ describe('one-time schedules', () => {
       },
     ]);
     expect(sent).toEqual(['CreateScheduleCommand', 'DeleteScheduleCommand']);
+  });
+});
+
+/** An ArticleScheduled event for `publishAt`, as the dispatcher hands it over. */
+const scheduledFor = (publishAt: string): DomainEvent => ({
+  id: `a1:3:ArticleScheduled`,
+  type: 'ArticleScheduled',
+  occurredAt: '2026-11-26T05:59:00.000Z',
+  articleId: 'a1',
+  version: 3,
+  from: 'in_review',
+  to: 'scheduled',
+  actor: { id: 'c', name: 'C' },
+  article: { headline: 'h', authorId: 'r', status: 'scheduled', publishAt, publishedAt: null },
+});
+
+/** EventBridge Scheduler as documented: it refuses an at() expression for a time already past. */
+function scheduler(clock: { now: number }, opts: { refuse?: 'past' | 'always'; advanceMsPerCall?: number } = {}) {
+  const sent: string[] = [];
+  const client = {
+    send: async (cmd: { constructor: { name: string }; input: { ScheduleExpression?: string } }) => {
+      sent.push(cmd.constructor.name);
+      clock.now += opts.advanceMsPerCall ?? 0;
+      const at = /^at\((.+)\)$/.exec(cmd.input.ScheduleExpression ?? '')?.[1];
+      if (at && (opts.refuse === 'always' || Date.parse(`${at}Z`) <= clock.now)) {
+        throw new ValidationException({
+          Message: 'The schedule expression is invalid.',
+          message: 'The schedule expression is invalid.',
+          $metadata: { httpStatusCode: 400 },
+        });
+      }
+    },
+  } as unknown as SchedulerClient;
+  return { client, sent };
+}
+
+describe('one-time schedules and times that are (nearly) past', () => {
+  it('creates none for a time less than a minute ahead: the one-minute sweep publishes it', async () => {
+    const clock = { now: Date.parse('2026-11-26T05:59:30.000Z') };
+    const { client, sent } = scheduler(clock);
+    const keeper = new ScheduleKeeper(client, target, () => new Date(clock.now));
+    await keeper.publish([scheduledFor('2026-11-26T06:00:00.000Z')]);
+    await keeper.publish([scheduledFor('2026-11-26T05:59:30.005Z')]);
+    await keeper.publish([scheduledFor('2026-11-26T05:00:00.000Z')]);
+    // Only deletes, so a schedule left from an earlier time does not linger.
+    expect(sent.filter((c) => c !== 'DeleteScheduleCommand')).toEqual([]);
+  });
+
+  it('creates one for a time a minute or more ahead', async () => {
+    const clock = { now: Date.parse('2026-11-26T05:59:00.000Z') };
+    const { client, sent } = scheduler(clock);
+    await new ScheduleKeeper(client, target, () => new Date(clock.now)).publish([scheduledFor('2026-11-26T06:00:00.000Z')]);
+    expect(sent).toEqual(['CreateScheduleCommand']);
+  });
+
+  it('treats a refusal for a time that passed meanwhile as done, never as a delivery failure', async () => {
+    const clock = { now: Date.parse('2026-11-26T05:58:59.000Z') };
+    // Each call to Scheduler takes 31 s: by the time it is asked, 06:00:00 is less than a minute away... and past after the next.
+    const { client, sent } = scheduler(clock, { refuse: 'always', advanceMsPerCall: 31_000 });
+    const keeper = new ScheduleKeeper(client, target, () => new Date(clock.now));
+    await expect(keeper.publish([scheduledFor('2026-11-26T06:00:00.000Z')])).resolves.toBeUndefined();
+    expect(sent).toEqual(['CreateScheduleCommand', 'DeleteScheduleCommand']);
+  });
+
+  it('still fails on a refusal for a time well ahead, so a real fault is retried and seen', async () => {
+    const clock = { now: Date.parse('2026-11-25T20:00:00.000Z') };
+    const { client } = scheduler(clock, { refuse: 'always' });
+    const keeper = new ScheduleKeeper(client, target, () => new Date(clock.now));
+    await expect(keeper.publish([scheduledFor('2026-11-26T06:00:00.000Z')])).rejects.toBeInstanceOf(ValidationException);
   });
 });

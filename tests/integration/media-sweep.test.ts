@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import S3rver from 's3rver';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Actor } from '../../lambdas/domain/article.js';
+import { DEFAULT_MEDIA_TYPES, mediaKey } from '../../lambdas/domain/media.js';
+import { DynamoArticleRepository } from '../../lambdas/store/article-repository.js';
+import { DynamoArticleLists } from '../../lambdas/store/list-pages.js';
+import { S3MediaStore } from '../../lambdas/store/s3-media-store.js';
+import { createArticle, transitionArticle } from '../../lambdas/usecases/articles.js';
+import { attachMedia, type MediaDeps } from '../../lambdas/usecases/media.js';
+import { verifyStalePendingUploads } from '../../lambdas/usecases/sweep-pending-media.js';
+import { startDynamo } from '../support/dynamo.js';
+import { png } from '../support/media-files.js';
+
+const reporter: Actor = { id: 'rita', name: 'Rita', groups: ['reporters'] };
+const MINUTE = 60_000;
+let dynamo: Awaited<ReturnType<typeof startDynamo>>;
+let s3rver: S3rver;
+let s3: S3Client;
+let lists: DynamoArticleLists;
+let deps: MediaDeps;
+/** The sweep's clock: tests move it forward instead of waiting. */
+let clock = Date.now();
+
+beforeAll(async () => {
+  dynamo = await startDynamo('newsroom-media-sweep');
+  s3rver = new S3rver({
+    port: 0,
+    address: '127.0.0.1',
+    directory: mkdtempSync(join(tmpdir(), 's3-')),
+    silent: true,
+    configureBuckets: [{ name: 'media-sweep' }],
+  });
+  const { port } = await s3rver.run();
+  s3 = new S3Client({
+    endpoint: `http://127.0.0.1:${port}`,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  lists = new DynamoArticleLists(dynamo.db, dynamo.tableName);
+  deps = {
+    articles: new DynamoArticleRepository(dynamo.db, dynamo.tableName),
+    now: () => new Date(clock),
+    newId: randomUUID,
+    media: new S3MediaStore(s3, 'media-sweep'),
+    mediaTypes: DEFAULT_MEDIA_TYPES,
+    uploadExpirySeconds: 900,
+    downloadExpirySeconds: 300,
+  };
+});
+afterAll(async () => {
+  s3.destroy();
+  await s3rver.close();
+  await dynamo.stop();
+});
+
+/** A draft with one declared PNG; `upload` puts its bytes in the bucket (with no event, as when one is lost). */
+async function draftWithPendingPhoto(headline: string, opts: { upload: boolean }) {
+  const article = await createArticle(deps, reporter, () => ({ headline, body: 'Copy.' }));
+  const file = png(6, 2);
+  const { media } = await attachMedia(deps, reporter, article.id, () => ({
+    filename: 'p.png',
+    contentType: 'image/png',
+    size: file.length,
+  }));
+  if (opts.upload) await s3.send(new PutObjectCommand({ Bucket: 'media-sweep', Key: mediaKey(article.id, media.id), Body: file }));
+  return { articleId: article.id, mediaId: media.id };
+}
+const statusOf = async (f: { articleId: string; mediaId: string }) => (await deps.articles.get(f.articleId))!.media![f.mediaId]!.status;
+
+describe('the cloud media sweep', () => {
+  it('verifies uploads still pending after a few minutes, in drafts and in review, and leaves recent and settled ones alone', async () => {
+    const inDraft = await draftWithPendingPhoto('Lost event, draft', { upload: true });
+    const inReview = await draftWithPendingPhoto('Lost event, in review', { upload: true });
+    await transitionArticle(deps, reporter, inReview.articleId, 'submit', () => ({}), undefined);
+    const neverUploaded = await draftWithPendingPhoto('Form never posted', { upload: false });
+
+    clock += 2 * MINUTE;
+    const recent = await draftWithPendingPhoto('Just uploaded', { upload: true });
+    // Nothing is stale yet: the event may still be on its way.
+    expect(await verifyStalePendingUploads(deps, lists, 5 * MINUTE)).toBe(0);
+    expect(await statusOf(inDraft)).toBe('pending');
+
+    clock += 4 * MINUTE;
+    expect(await verifyStalePendingUploads(deps, lists, 5 * MINUTE)).toBe(2);
+    expect((await deps.articles.get(inDraft.articleId))!.media![inDraft.mediaId]).toMatchObject({ status: 'ready', width: 6, height: 2 });
+    expect(await statusOf(inReview)).toBe('ready');
+    // The object never arrived: still pending (its form may yet be posted), and recent uploads wait their turn.
+    expect(await statusOf(neverUploaded)).toBe('pending');
+    expect(await statusOf(recent)).toBe('pending');
+
+    // A second pass settles nothing twice.
+    expect(await verifyStalePendingUploads(deps, lists, 5 * MINUTE)).toBe(0);
+    clock += 5 * MINUTE;
+    expect(await verifyStalePendingUploads(deps, lists, 5 * MINUTE)).toBe(1);
+    expect(await statusOf(recent)).toBe('ready');
+  });
+});
