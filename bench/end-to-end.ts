@@ -43,7 +43,7 @@ export async function measureEndToEnd(
     for (let i = 0; i < opts.approvals; i++) {
       const id = await story(nr, reporter, `Approval ${i}`);
       const started = Date.now();
-      await call(`${nr.url}/articles/${id}/approve`, { token: chief, body: {} });
+      await call(`${nr.url}/articles/${id}/approve`, { token: chief, body: {}, headers: { 'if-match': '"2"' } });
       const got = await eventually(() => receiver.of(id).find((r) => r.type === 'ArticleApproved'), 10_000, 1);
       delivery.push(got.at - started);
     }
@@ -56,7 +56,7 @@ export async function measureEndToEnd(
     const base = Date.now() + 3_000;
     for (let i = 0; i < prepared.length; i++) {
       const publishAt = new Date(base + Math.round((i * opts.spreadMs) / prepared.length)).toISOString();
-      await call(`${nr.url}/articles/${prepared[i]}/approve`, { token: chief, body: { publishAt } });
+      await call(`${nr.url}/articles/${prepared[i]}/approve`, { token: chief, body: { publishAt }, headers: { 'if-match': '"2"' } });
       ids.push({ id: prepared[i]!, publishAt });
     }
     await new Promise((r) => setTimeout(r, Math.max(0, base + opts.spreadMs + 1_500 - Date.now())));

@@ -112,6 +112,7 @@ export async function measureLatency(n = 300) {
         pathParameters: { id: a },
         claims: chief,
         body: {},
+        headers: { 'if-match': '"2"' },
       }),
       context,
     );

@@ -53,6 +53,7 @@ export const LIMITS = {
   comment: { min: 1, max: 5_000 },
   requestBytes: 1024 * 1024,
   listPage: { min: 1, max: 100, default: 20 },
+  historyPage: { min: 1, max: 100, default: 50 },
 } as const;
 
 export function newDraft(input: { id: string; content: ArticleContent; author: Actor; now: string }): Article {

@@ -29,7 +29,8 @@ export const preconditionFailed = (currentVersion: number) =>
     currentVersion,
   });
 
-export const preconditionRequired = () => new ProblemError(428, 'Precondition Required', 'Send If-Match with the ETag you last read.');
+export const preconditionRequired = (detail = 'Send If-Match with the ETag you last read.') =>
+  new ProblemError(428, 'Precondition Required', detail, { header: 'If-Match' });
 
 export const payloadTooLarge = (limit: number) =>
   new ProblemError(413, 'Payload Too Large', `Request bodies are limited to ${limit} bytes.`, { limit });

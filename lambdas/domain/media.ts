@@ -61,7 +61,7 @@ export function mediaTypesFrom(json: string | undefined): MediaTypes {
   const overrides = JSON.parse(json) as Record<string, unknown>;
   const types = structuredClone(DEFAULT_MEDIA_TYPES);
   for (const [type, max] of Object.entries(overrides)) {
-    if (!types[type] || typeof max !== 'number' || !Number.isInteger(max) || max <= 0) {
+    if (!Object.hasOwn(types, type) || typeof max !== 'number' || !Number.isInteger(max) || max <= 0) {
       throw new Error(`MEDIA_MAX_BYTES: "${type}" must be one of ${Object.keys(types).join(', ')} with a positive whole number of bytes`);
     }
     types[type]!.maxBytes = max;
@@ -71,9 +71,10 @@ export function mediaTypesFrom(json: string | undefined): MediaTypes {
 
 /** Checks a declared upload against the allowed types (415) and their limits (413). */
 export function checkDeclaredMedia(types: MediaTypes, contentType: string, size: number): string {
-  const type = ALIASES[contentType.toLowerCase()] ?? contentType.toLowerCase();
+  const lower = contentType.toLowerCase();
+  const type = Object.hasOwn(ALIASES, lower) ? ALIASES[lower]! : lower;
   const allowed = Object.entries(types).map(([t, { maxBytes }]) => ({ type: t, maxBytes }));
-  const rule = types[type];
+  const rule = Object.hasOwn(types, type) ? types[type] : undefined;
   if (!rule) {
     throw new ProblemError(415, 'Unsupported Media Type', `Newsroom does not take ${contentType} files.`, { allowed });
   }
@@ -110,7 +111,7 @@ export function verdict(
 ): string | undefined {
   if (found.size !== declared.size) return `size is ${found.size} bytes, ${declared.size} were declared`;
   if (!found.detectedType) return `content is not a recognisable ${declared.contentType} file`;
-  if (!types[declared.contentType]?.detectedAs.includes(found.detectedType)) {
+  if (!Object.hasOwn(types, declared.contentType) || !types[declared.contentType]!.detectedAs.includes(found.detectedType)) {
     return `content is ${found.detectedType}, ${declared.contentType} was declared`;
   }
   if (found.problem) return `content is not a valid ${declared.contentType} file: ${found.problem}`;

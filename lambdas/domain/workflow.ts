@@ -37,6 +37,12 @@ export type Timing = 'now' | 'later';
 /** A condition on the article itself, beyond its status: approval waits for every file to be verified. */
 export type Guard = 'mediaVerified';
 
+/**
+ * `exact`: the caller must name, with If-Match, the version they read (428 without, 412 when
+ * stale; `*` names none). A chief editor approves or publishes exactly what they saw.
+ */
+export type Binding = 'exact';
+
 export interface WorkflowRule {
   action: Action;
   from: Status;
@@ -44,6 +50,7 @@ export interface WorkflowRule {
   by: readonly Party[];
   timing?: Timing;
   guard?: Guard;
+  ifMatch?: Binding;
   events: readonly EventType[];
   effects: readonly Effect[];
 }
@@ -64,6 +71,7 @@ export const WORKFLOW: readonly WorkflowRule[] = [
     by: CHIEF,
     timing: 'now',
     guard: 'mediaVerified',
+    ifMatch: 'exact',
     events: ['ArticleApproved', 'ArticlePublished'],
     effects: ['markApproved', 'markPublished'],
   },
@@ -74,6 +82,7 @@ export const WORKFLOW: readonly WorkflowRule[] = [
     by: CHIEF,
     timing: 'later',
     guard: 'mediaVerified',
+    ifMatch: 'exact',
     events: ['ArticleApproved', 'ArticleScheduled'],
     effects: ['markApproved', 'setPublishAt'],
   },
@@ -84,6 +93,7 @@ export const WORKFLOW: readonly WorkflowRule[] = [
     from: 'scheduled',
     to: 'published',
     by: [...CHIEF, 'scheduler'],
+    ifMatch: 'exact',
     events: ['ArticlePublished'],
     effects: ['markPublished'],
   },

@@ -11,5 +11,5 @@ export const handler = httpApi({
     return json(200, { items: page.items.map((a) => articleView(actor, a)), nextCursor: page.nextCursor });
   },
   'GET /articles/{id}': async ({ actor, params }) => articleResponse(actor, await readArticle(deps, actor, params.id!)),
-  'GET /articles/{id}/history': async ({ actor, params }) => json(200, { items: await articleHistory(deps, actor, params.id!) }),
+  'GET /articles/{id}/history': async ({ actor, params, query }) => json(200, await articleHistory(deps, actor, params.id!, query)),
 });

@@ -4,14 +4,20 @@ import { idempotent } from '../http/idempotency.js';
 import { articleDeps as deps } from '../store/clients.js';
 import { idempotencyStore } from '../store/idempotency-client.js';
 import { createArticle, editArticle } from '../usecases/articles.js';
+import { articleResult, replayArticle } from './replay.js';
 
 /** Creating and editing drafts. */
 export const handler = httpApi({
-  'POST /articles': idempotent(idempotencyStore, 'POST /articles', async ({ actor, input }, recordId) => {
-    // With an Idempotency-Key the id comes from it, so even a retry after a crash creates one article.
-    const article = await createArticle(deps, actor, input, recordId ? idFromRecord(recordId) : undefined);
-    return articleResponse(actor, article, 201, { location: `/articles/${article.id}` });
-  }),
+  'POST /articles': idempotent(
+    idempotencyStore,
+    'POST /articles',
+    async (req, recordId) => {
+      // With an Idempotency-Key the id comes from it, so even a retry after a crash creates one article.
+      const article = await createArticle(deps, req.actor, req.input, recordId ? idFromRecord(recordId) : undefined);
+      return articleResult(req, article, 201);
+    },
+    replayArticle,
+  ),
   'PATCH /articles/{id}': async ({ actor, params, input, header }) =>
     articleResponse(actor, await editArticle(deps, actor, params.id!, input, header('if-match'))),
 });

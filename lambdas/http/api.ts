@@ -69,7 +69,7 @@ export function httpApi(routes: Record<string, Route>) {
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(problemErrors())
     .handler(async (event) => {
-      const route = routes[event.routeKey];
+      const route = Object.hasOwn(routes, event.routeKey) ? routes[event.routeKey] : undefined;
       if (!route) throw notFound(`No route ${event.routeKey}.`);
       return route(readRequest(event));
     });

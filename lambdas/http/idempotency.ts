@@ -1,27 +1,41 @@
 import { createHash } from 'node:crypto';
 import { badRequest, conflict, ProblemError } from '../domain/errors.js';
-import type { ApiRequest, HttpResult, Route } from './api.js';
+import { logger, type ApiRequest, type HttpResult, type Route } from './api.js';
 
-/** A response kept for replay under an Idempotency-Key. */
-export interface StoredResponse {
+/**
+ * What a completed request is remembered by under its Idempotency-Key: the article it changed
+ * and the version it left, never the response itself. A response can be far larger than any
+ * record may be (a long body in a non-Latin script), and a kept copy would also bypass the
+ * permission check a replay must make.
+ */
+export interface StoredOutcome {
   statusCode: number;
-  headers: Record<string, string>;
-  body: string;
+  articleId: string;
+  version: number;
 }
 
 export type IdempotencyBegin =
   | { state: 'started' }
   | { state: 'in-progress'; fingerprint: string }
-  | { state: 'completed'; fingerprint: string; response: StoredResponse };
+  | { state: 'completed'; fingerprint: string; outcome: StoredOutcome };
 
 /** Where idempotency records live: the articles table, under their own key prefix. */
 export interface IdempotencyStore {
   /** Claims the key for this request, unless a live record for it exists. */
   begin(recordId: string, fingerprint: string, now: Date): Promise<IdempotencyBegin>;
-  complete(recordId: string, response: StoredResponse): Promise<void>;
+  complete(recordId: string, outcome: StoredOutcome): Promise<void>;
   /** Releases the key after a refused request, so a corrected retry may use it. */
   release(recordId: string): Promise<void>;
 }
+
+/** A route's answer together with the outcome a retry is rebuilt from. */
+export interface IdempotentResult {
+  response: HttpResult;
+  outcome: StoredOutcome;
+}
+
+/** Rebuilds the answer to a retry from what was kept, for the caller as they are now. */
+export type Replay = (req: ApiRequest, outcome: StoredOutcome) => Promise<HttpResult>;
 
 const KEY = /^[A-Za-z0-9_.:-]{1,128}$/;
 
@@ -32,49 +46,60 @@ export function recordIdFor(actorId: string, routeKey: string, articleId: string
   return sha256([actorId, routeKey, articleId ?? '', key].join('\n'));
 }
 
+/** The request as far as it decides the outcome: its body and, when sent, the version it is bound to. */
+function fingerprintOf(req: ApiRequest): string {
+  const ifMatch = req.header('if-match');
+  return sha256(ifMatch === undefined ? (req.rawBody ?? '') : `${req.rawBody ?? ''}\nIf-Match: ${ifMatch}`);
+}
+
 /**
- * Makes a route idempotent for requests that carry an Idempotency-Key: the first response
- * is kept and replayed to retries; the same key with a different body is a 422; a retry while
- * the first is still running is a 409. Requests without the header run as usual.
+ * Makes a route idempotent for requests that carry an Idempotency-Key: a retry gets the first
+ * request's outcome again (rebuilt from the article, shown only to a caller who may still read
+ * it); the same key with a different request is a 422; a retry while the first is still running
+ * is a 409. Requests without the header run as usual. Once the write has committed, the caller
+ * is always told so, even if the record of it cannot be kept.
  */
 export function idempotent(
   store: IdempotencyStore,
   routeKey: string,
-  route: (req: ApiRequest, recordId?: string) => Promise<HttpResult>,
+  route: (req: ApiRequest, recordId?: string) => Promise<IdempotentResult>,
+  replay: Replay,
 ): Route {
   return async (req) => {
     const key = req.header('idempotency-key');
-    if (key === undefined) return route(req);
+    if (key === undefined) return (await route(req)).response;
     if (!KEY.test(key)) throw badRequest('Idempotency-Key must be 1–128 letters, digits or _ . : -', { header: 'Idempotency-Key' });
 
     const recordId = recordIdFor(req.actor.id, routeKey, req.params.id, key);
-    const fingerprint = sha256(req.rawBody ?? '');
+    const fingerprint = fingerprintOf(req);
     const begun = await store.begin(recordId, fingerprint, new Date());
     if (begun.state !== 'started') {
       if (begun.fingerprint !== fingerprint) {
-        throw new ProblemError(422, 'Unprocessable Content', 'This Idempotency-Key was used with a different request body.', {
+        throw new ProblemError(422, 'Unprocessable Content', 'This Idempotency-Key was used with a different request.', {
           header: 'Idempotency-Key',
         });
       }
       if (begun.state === 'in-progress') throw conflict('A request with this Idempotency-Key is still in progress; retry shortly.');
-      return { ...begun.response, headers: { ...begun.response.headers, 'idempotent-replayed': 'true' } };
+      const response = await replay(req, begun.outcome);
+      return { ...response, headers: { ...response.headers, 'idempotent-replayed': 'true' } };
     }
+
+    let result: IdempotentResult;
     try {
-      const response = await route(req, recordId);
-      const statusCode = response.statusCode ?? 200;
-      if (statusCode < 300) {
-        await store.complete(recordId, {
-          statusCode,
-          headers: (response.headers ?? {}) as Record<string, string>,
-          body: response.body ?? '',
-        });
-      } else {
-        await store.release(recordId);
-      }
-      return response;
+      result = await route(req, recordId);
     } catch (err) {
-      await store.release(recordId);
+      // A refusal changed nothing, so a corrected retry may use the key. Anything else may have
+      // committed: the key stays claimed until its lock runs out.
+      if (err instanceof ProblemError) await store.release(recordId);
       throw err;
     }
+    try {
+      await store.complete(recordId, result.outcome);
+    } catch (err) {
+      // The write has committed: the caller hears so. A retry after the lock runs out finds the
+      // article as it is (a create returns it; a transition is refused as no longer fitting).
+      logger.warn('could not record an idempotent outcome', { routeKey, error: err as Error });
+    }
+    return result.response;
   };
 }

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { IdempotencyBegin, IdempotencyStore, StoredResponse } from '../http/idempotency.js';
-import { decodeBody, encodeBody } from './article-item.js';
+import type { IdempotencyBegin, IdempotencyStore, StoredOutcome } from '../http/idempotency.js';
+import { decodeBody } from './article-item.js';
 import { keys } from './keys.js';
 
 const KEEP_MS = 24 * 3600 * 1000;
@@ -46,32 +46,43 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
     );
     if (!Item) return this.begin(recordId, fingerprint, now);
     if (Item.status === 'completed') {
-      return {
-        state: 'completed',
-        fingerprint: Item.fingerprint as string,
-        response: JSON.parse(decodeBody(Item.responseZ as Uint8Array)) as StoredResponse,
-      };
+      return { state: 'completed', fingerprint: Item.fingerprint as string, outcome: outcomeOf(Item) };
     }
     return { state: 'in-progress', fingerprint: Item.fingerprint as string };
   }
 
-  complete(recordId: string, response: StoredResponse): Promise<void> {
-    return this.mark(recordId, 'completed', encodeBody(JSON.stringify(response)));
-  }
-
-  release(recordId: string): Promise<void> {
-    return this.mark(recordId, 'released');
-  }
-
-  private async mark(recordId: string, status: 'completed' | 'released', responseZ?: Uint8Array): Promise<void> {
+  /** A few small attributes, whatever the response was: this write cannot fail for size. */
+  async complete(recordId: string, outcome: StoredOutcome): Promise<void> {
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.idempotency(recordId),
-        UpdateExpression: responseZ ? 'SET #s = :s, responseZ = :r' : 'SET #s = :s',
+        UpdateExpression: 'SET #s = :s, statusCode = :c, articleId = :a, articleVersion = :v',
         ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: responseZ ? { ':s': status, ':r': responseZ } : { ':s': status },
+        ExpressionAttributeValues: { ':s': 'completed', ':c': outcome.statusCode, ':a': outcome.articleId, ':v': outcome.version },
       }),
     );
   }
+
+  async release(recordId: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.idempotency(recordId),
+        UpdateExpression: 'SET #s = :s',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':s': 'released' },
+      }),
+    );
+  }
+}
+
+/** The outcome a record keeps; records written before outcomes were kept hold the whole response. */
+function outcomeOf(item: Record<string, unknown>): StoredOutcome {
+  if (typeof item.articleId === 'string') {
+    return { statusCode: item.statusCode as number, articleId: item.articleId, version: item.articleVersion as number };
+  }
+  const response = JSON.parse(decodeBody(item.responseZ as Uint8Array)) as { statusCode: number; body: string };
+  const article = JSON.parse(response.body) as { id: string; version: number };
+  return { statusCode: response.statusCode, articleId: article.id, version: article.version };
 }

@@ -1,4 +1,5 @@
 import type { Status } from '../domain/article.js';
+import { badRequest } from '../domain/errors.js';
 
 /**
  * The single table's key shapes. Nothing outside this module builds a key string.
@@ -73,4 +74,25 @@ const LIST_SORT = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)#([A-Za-z0-9-]{
 /** Parses a list sort key back into the article id it belongs to, or undefined when malformed. */
 export function idFromListSort(sort: string): string | undefined {
   return LIST_SORT.exec(sort)?.[2];
+}
+
+const HISTORY_SORT = /^EVENT#\d{10}#\d{1,4}$/;
+
+/** A history cursor: the sort key of the last entry handed out, opaque to callers. */
+export function encodeHistoryCursor(sk: string): string {
+  return Buffer.from(JSON.stringify({ after: sk })).toString('base64url');
+}
+
+export function decodeHistoryCursor(cursor: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  const after = (parsed as { after?: unknown } | null | undefined)?.after;
+  if (typeof after !== 'string' || !HISTORY_SORT.test(after)) {
+    throw badRequest('The cursor is not valid for this history.', { parameter: 'cursor' });
+  }
+  return after;
 }

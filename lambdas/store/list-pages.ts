@@ -12,6 +12,9 @@ import { INDEX, idFromListSort, keys } from './keys.js';
  */
 type Position = string | null | false;
 
+/** The most index items one source of a list reads for one request. */
+export const LIST_READ_CAP = 100;
+
 interface SourceQuery {
   index: string;
   partitionAttr: string;
@@ -46,8 +49,18 @@ function queryFor(source: ListSource): SourceQuery {
 interface Fetched {
   items: Record<string, unknown>[];
   exhausted: boolean;
+  /** The sort key down to which this source has been read, when it has more: it resumes below it. */
+  readTo?: string;
+  /** True when the read cap, not a full page, stopped the source: nothing below `readTo` was looked at. */
+  capped: boolean;
 }
 
+/**
+ * Reads one source after a position. Unfiltered, a page reads `limit` items. A filter can leave
+ * a page short, so a filtered source reads in large pages, and stops at LIST_READ_CAP items read
+ * however few matched: a list of an author's published work never walks all their drafts in
+ * one request; the cursor resumes where reading stopped.
+ */
 async function fetchAfter(
   db: DynamoDBDocumentClient,
   tableName: string,
@@ -61,7 +74,7 @@ async function fetchAfter(
     const id = idFromListSort(after)!;
     startKey = { ...keys.article(id), [q.partitionAttr]: q.partition, [q.sortAttr]: after };
   }
-  // A filter can leave a page short, so keep reading until the page is full or the partition ends.
+  let read = 0;
   do {
     const page = await db.send(
       new QueryCommand({
@@ -72,14 +85,22 @@ async function fetchAfter(
         ExpressionAttributeNames: { '#pk': q.partitionAttr, ...q.filter?.names },
         ExpressionAttributeValues: { ':pk': q.partition, ...q.filter?.values },
         ScanIndexForward: false,
-        Limit: limit,
+        Limit: q.filter ? LIST_READ_CAP - read : limit,
         ExclusiveStartKey: startKey,
       }),
     );
+    read += page.ScannedCount ?? page.Items?.length ?? 0;
     items.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey;
-  } while (startKey && items.length < limit);
-  return { items: items.slice(0, limit), exhausted: !startKey && items.length <= limit };
+  } while (startKey && items.length < limit && read < LIST_READ_CAP);
+  const more = items.length > limit;
+  return {
+    items: items.slice(0, limit),
+    exhausted: !startKey && !more,
+    // Matches read beyond the page are read again next time, so a source resumes after its last kept one.
+    readTo: more ? (items[limit - 1]![q.sortAttr] as string) : (startKey?.[q.sortAttr] as string | undefined),
+    capped: startKey !== undefined && items.length < limit,
+  };
 }
 
 /** Article lists, newest first, from the status and author indexes. */
@@ -99,24 +120,28 @@ async function listArticles(db: DynamoDBDocumentClient, tableName: string, reque
   const fingerprint = fingerprintOf(request.sources);
   const positions = request.cursor ? decodeCursor(request.cursor, fingerprint, queries.length) : queries.map((): Position => null);
 
-  const fetched = await Promise.all(
+  const fetched: Fetched[] = await Promise.all(
     queries.map((q, i) => {
       const at = positions[i];
-      return at === false ? { items: [], exhausted: true } : fetchAfter(db, tableName, q, at ?? null, request.limit);
+      return at === false ? { items: [], exhausted: true, capped: false } : fetchAfter(db, tableName, q, at ?? null, request.limit);
     }),
   );
 
+  // A source stopped by the read cap has not looked below where it stopped: nothing older than
+  // the highest such point may be handed out on this page, from any source.
+  const cut = fetched.reduce<string | undefined>((c, f) => (f.capped && (c === undefined || f.readTo! > c) ? f.readTo : c), undefined);
   const merged = fetched
     .flatMap((f, source) => f.items.map((item, n) => ({ item, source, n, sort: item[queries[source]!.sortAttr] as string })))
+    .filter((m) => cut === undefined || m.sort > cut)
     .sort((a, b) => (a.sort < b.sort ? 1 : a.sort > b.sort ? -1 : 0))
     .slice(0, request.limit);
 
   const next = positions.map((p, source): Position => {
     const taken = merged.filter((m) => m.source === source);
     const f = fetched[source]!;
-    if (taken.length === 0) return f.items.length === 0 && f.exhausted ? false : p;
-    const all = taken.length === f.items.length;
-    return all && f.exhausted ? false : taken[taken.length - 1]!.sort;
+    // Everything this source read was handed out (or matched nothing): it resumes below what it read.
+    if (taken.length === f.items.length) return f.exhausted ? false : (f.readTo ?? p);
+    return taken.length === 0 ? p : taken[taken.length - 1]!.sort;
   });
 
   return {

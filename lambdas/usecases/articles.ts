@@ -1,9 +1,10 @@
-import { LIMITS, newDraft, type Actor, type Article } from '../domain/article.js';
-import { badRequest, conflict, forbidden, notFound, preconditionFailed, preconditionRequired } from '../domain/errors.js';
-import { eventsFor, type HistoryEntry } from '../domain/events.js';
+import { LIMITS, newDraft, type Actor, type Article, type ArticleContent } from '../domain/article.js';
+import { badRequest, conflict, forbidden, notFound, preconditionFailed, preconditionRequired, ProblemError } from '../domain/errors.js';
+import { eventsFor } from '../domain/events.js';
+import { parseInstant, RFC3339_HINT } from '../domain/instant.js';
 import { canRead, checkGuard, decide, transitionEffects, type Action, type Timing, type WorkflowRule } from '../domain/workflow.js';
-import { WriteConflict, type ArticleLists, type ArticleRepository, type ListSource, type Page } from './ports.js';
-import { Approve, CreateArticle, EditArticle, ListQuery, NoInput, parseInput, RequestChanges, Schedule } from './schemas.js';
+import { WriteConflict, type ArticleLists, type ArticleRepository, type HistoryPage, type ListSource, type Page } from './ports.js';
+import { Approve, CreateArticle, EditArticle, HistoryQuery, ListQuery, NoInput, parseInput, RequestChanges, Schedule } from './schemas.js';
 
 export interface Deps {
   articles: ArticleRepository;
@@ -51,10 +52,18 @@ export async function createArticle(deps: Deps, actor: Actor, input: Input, id?:
     if (!(err instanceof WriteConflict) || !id) throw err;
     const existing = await deps.articles.get(id);
     if (!existing || existing.authorId !== actor.id) throw err;
+    if (!sameContent(existing, article)) {
+      throw new ProblemError(422, 'Unprocessable Content', 'This Idempotency-Key was used with a different request.', {
+        header: 'Idempotency-Key',
+      });
+    }
     return existing;
   }
   return article;
 }
+
+const sameContent = (a: ArticleContent, b: ArticleContent) =>
+  a.headline === b.headline && a.standfirst === b.standfirst && a.body === b.body && JSON.stringify(a.tags) === JSON.stringify(b.tags);
 
 /** Edits content: one conditional write on the status and version the caller last read. */
 export async function editArticle(deps: Deps, actor: Actor, id: string, input: Input, ifMatch: string | undefined): Promise<Article> {
@@ -158,8 +167,12 @@ export async function withRetry<T>(
     }
     checkGuard(decision.rule, seen);
     check?.(seen);
-    if (ifMatch === undefined && ifMatchRequired) throw preconditionRequired();
-    if (ifMatch !== undefined && !etagMatches(ifMatch, seen.version)) throw preconditionFailed(seen.version);
+    const exact = decision.rule.ifMatch === 'exact';
+    if (ifMatch === undefined && (ifMatchRequired || exact)) throw preconditionRequired();
+    if (exact && !namesAVersion(ifMatch!)) {
+      throw preconditionRequired(`Send If-Match with the ETag of the version you read; * does not say which one you mean to ${action}.`);
+    }
+    if (ifMatch !== undefined && !etagMatches(ifMatch, seen.version, !exact)) throw preconditionFailed(seen.version);
     try {
       return await write(seen, decision.rule);
     } catch (err) {
@@ -192,21 +205,34 @@ function sourcesFor(actor: Actor, q: { status?: Article['status']; author?: stri
   ];
 }
 
-export async function articleHistory(deps: Deps, actor: Actor, id: string): Promise<HistoryEntry[]> {
+/** A page of the article's history, oldest first; the query is read only once the caller may see it. */
+export async function articleHistory(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  query: Record<string, string | undefined> = {},
+): Promise<HistoryPage> {
   await readArticle(deps, actor, id);
-  return deps.articles.history(id);
+  const q = parseInput(HistoryQuery, query);
+  return deps.articles.history(id, { limit: q.limit ? Number(q.limit) : LIMITS.historyPage.default, cursor: q.cursor });
 }
 
 /** If-Match holds one or more entity tags; `*` matches any existing article. */
-export function etagMatches(ifMatch: string, version: number): boolean {
+export function etagMatches(ifMatch: string, version: number, wildcard = true): boolean {
   return ifMatch
     .split(',')
     .map((t) => t.trim().replace(/^W\//, ''))
-    .some((t) => t === '*' || t === `"${version}"`);
+    .some((t) => (wildcard && t === '*') || t === `"${version}"`);
+}
+
+/** True when If-Match lists at least one version, not only `*`. */
+function namesAVersion(ifMatch: string): boolean {
+  return ifMatch.split(',').some((t) => /^(W\/)?"\d+"$/.test(t.trim()));
 }
 
 function checkPublishAt(value: string, now: Date, mustBeFuture: boolean): string | undefined {
-  const at = new Date(value);
+  const at = parseInstant(value);
+  if (!at) throw badRequest(`publishAt: Must be ${RFC3339_HINT}`, { field: 'publishAt' });
   if (at.getTime() - now.getTime() > MAX_SCHEDULE_AHEAD_MS) {
     throw badRequest('publishAt may be at most a year ahead.', { field: 'publishAt' });
   }

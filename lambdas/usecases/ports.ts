@@ -17,6 +17,11 @@ export interface Page {
   nextCursor: string | null;
 }
 
+export interface HistoryPage {
+  items: HistoryEntry[];
+  nextCursor: string | null;
+}
+
 /** Thrown when a conditional write finds the article no longer as the caller saw it. */
 export class WriteConflict extends Error {
   constructor() {
@@ -47,7 +52,8 @@ export interface ArticleRepository {
   settleMedia(articleId: string, media: Media, event: DomainEvent): Promise<boolean>;
   /** Detaches a file, if it is still as `media` describes it and the article still as `seen`. */
   removeMedia(seen: Article, media: Media): Promise<void>;
-  history(id: string): Promise<HistoryEntry[]>;
+  /** One page of the article's history, oldest first, after the position a cursor names. */
+  history(id: string, page: { limit: number; cursor?: string }): Promise<HistoryPage>;
 }
 
 /** Lists of articles from the list indexes; only the read function needs them. */

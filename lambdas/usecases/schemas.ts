@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { LIMITS, STATUSES } from '../domain/article.js';
 import { badRequest } from '../domain/errors.js';
+import { isInstant, RFC3339_HINT } from '../domain/instant.js';
 
 /**
  * Input contracts. Every object is strict: no client sets `status`, `authorId`, `version` or `id`.
@@ -46,27 +47,34 @@ export const RequestChanges = /* @__PURE__ */ (() =>
     comment: nonBlank(LIMITS.comment.min, LIMITS.comment.max),
   }))();
 
-/** ISO 8601 with an offset or Z: a time without one means nothing to a newsroom across time zones. */
-const instant = /* @__PURE__ */ v.pipe(v.string(), v.isoTimestamp('Must be an ISO 8601 date-time with an offset or Z'));
+/**
+ * RFC 3339 with Z or ±HH:MM, on a date that exists: a time without an offset means nothing to a
+ * newsroom across time zones, and 31 February must not quietly become 3 March.
+ */
+const instant = /* @__PURE__ */ v.pipe(v.string(), v.maxLength(64), v.check(isInstant, `Must be ${RFC3339_HINT}`));
 
 export const Approve = /* @__PURE__ */ (() => v.strictObject({ publishAt: v.optional(instant) }))();
 export const Schedule = /* @__PURE__ */ (() => v.strictObject({ publishAt: instant }))();
+
+const pageLimit = (range: { min: number; max: number }) =>
+  v.pipe(
+    v.string(),
+    v.regex(/^\d{1,3}$/, 'Must be a whole number'),
+    v.check((s) => Number(s) >= range.min && Number(s) <= range.max, `Must be between ${range.min} and ${range.max}`),
+  );
 
 export const ListQuery = /* @__PURE__ */ (() =>
   v.strictObject({
     status: v.optional(v.picklist(STATUSES)),
     author: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(128))),
-    limit: v.optional(
-      v.pipe(
-        v.string(),
-        v.regex(/^\d{1,3}$/, 'Must be a whole number'),
-        v.check(
-          (s) => Number(s) >= LIMITS.listPage.min && Number(s) <= LIMITS.listPage.max,
-          `Must be between ${LIMITS.listPage.min} and ${LIMITS.listPage.max}`,
-        ),
-      ),
-    ),
+    limit: v.optional(pageLimit(LIMITS.listPage)),
     cursor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+  }))();
+
+export const HistoryQuery = /* @__PURE__ */ (() =>
+  v.strictObject({
+    limit: v.optional(pageLimit(LIMITS.historyPage)),
+    cursor: v.optional(v.pipe(v.string(), v.maxLength(256))),
   }))();
 
 export const AttachMedia = /* @__PURE__ */ (() =>

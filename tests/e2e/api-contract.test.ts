@@ -132,6 +132,98 @@ describe('errors, in the order the contract gives', () => {
     expectProblem(await call(`${api}/articles/${id}/submit`, { method: 'POST', token: reporter, headers: { 'if-match': '"1"' } }), 412);
   });
 
+  it('approve and publish are bound to the version the chief read: 428 without If-Match, 412 when stale', async () => {
+    const { id } = await draft();
+    await call(`${api}/articles/${id}/submit`, { method: 'POST', token: reporter });
+    const read = await call(`${api}/articles/${id}`, { token: chief });
+    const seen = read.headers.get('etag')!;
+    expect(seen).toBe('"2"');
+    // An editor changes the story after the chief read it.
+    const edited = await call(`${api}/articles/${id}`, {
+      method: 'PATCH',
+      token: editor,
+      body: { headline: 'Minister arrested' },
+      headers: { 'if-match': seen },
+    });
+    expect(edited.status).toBe(200);
+    const without = await call(`${api}/articles/${id}/approve`, { token: chief, body: {} });
+    expectProblem(without, 428);
+    expectProblem(await call(`${api}/articles/${id}/approve`, { token: chief, body: {}, headers: { 'if-match': '*' } }), 428);
+    const stale = await call(`${api}/articles/${id}/approve`, { token: chief, body: {}, headers: { 'if-match': seen } });
+    expectProblem(stale, 412);
+    expect(stale.body.currentVersion).toBe(3);
+    expect((await call(`${api}/articles/${id}`, { token: chief })).body.status).toBe('in_review');
+
+    const later = new Date(Date.now() + 86_400_000).toISOString();
+    const scheduled = await call(`${api}/articles/${id}/approve`, {
+      token: chief,
+      body: { publishAt: later },
+      headers: { 'if-match': '"3"' },
+    });
+    expect(scheduled.body).toMatchObject({ status: 'scheduled', version: 4, headline: 'Minister arrested' });
+    expectProblem(await call(`${api}/articles/${id}/publish`, { method: 'POST', token: chief }), 428);
+    expectProblem(await call(`${api}/articles/${id}/publish`, { method: 'POST', token: chief, headers: { 'if-match': '"3"' } }), 412);
+    const published = await call(`${api}/articles/${id}/publish`, { method: 'POST', token: chief, headers: { 'if-match': '"4"' } });
+    expect(published.body).toMatchObject({ status: 'published', version: 5 });
+  });
+
+  it('strict RFC 3339 for publishAt: an offset without minutes or a date that does not exist is a 400', async () => {
+    const { id } = await draft();
+    await call(`${api}/articles/${id}/submit`, { method: 'POST', token: reporter });
+    const year = new Date().getUTCFullYear() + 1;
+    for (const publishAt of [
+      `${year}-01-01T06:00:00+01`,
+      `${year}-02-31T06:00:00Z`,
+      `${year}-13-01T06:00:00Z`,
+      `${year}-01-01 06:00:00Z`,
+    ]) {
+      const res = await call(`${api}/articles/${id}/approve`, { token: chief, body: { publishAt }, headers: { 'if-match': '"2"' } });
+      expectProblem(res, 400);
+      expect(res.body.detail).toContain('publishAt');
+    }
+    const ok = await call(`${api}/articles/${id}/approve`, {
+      token: chief,
+      body: { publishAt: `${year}-01-01T06:00:00+01:00` },
+      headers: { 'if-match': '"2"' },
+    });
+    expect(ok.body).toMatchObject({ status: 'scheduled', publishAt: `${year}-01-01T05:00:00.000Z` });
+  });
+
+  it('history pages like the other lists, and refuses a forged cursor', async () => {
+    const { id } = await draft();
+    for (let i = 0; i < 3; i++) {
+      await call(`${api}/articles/${id}/submit`, { method: 'POST', token: reporter });
+      await call(`${api}/articles/${id}/withdraw`, { method: 'POST', token: reporter });
+    }
+    const seen: any[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const q: string = cursor ? `limit=4&cursor=${encodeURIComponent(cursor)}` : 'limit=4';
+      const page = await call(`${api}/articles/${id}/history?${q}`, { token: reporter });
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(4);
+      seen.push(...page.body.items);
+      cursor = page.body.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(2);
+    expect(seen.map((h) => h.type)).toEqual(Array(3).fill(['ArticleSubmitted', 'ArticleWithdrawn']).flat());
+    expect(seen.map((h) => h.version)).toEqual([2, 3, 4, 5, 6, 7]);
+    for (const q of ['limit=0', 'limit=101', 'cursor=Zm9yZ2Vk', 'cursor=%7B', 'sort=asc']) {
+      expectProblem(await call(`${api}/articles/${id}/history?${q}`, { token: reporter }), 400);
+    }
+  });
+
+  it('404, never 500, for prototype names in every path parameter', async () => {
+    const { id } = await draft();
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+      expectProblem(await call(`${api}/articles/${id}/media/${name}`, { method: 'DELETE', token: reporter }), 404);
+      expectProblem(await call(`${api}/articles/${name}`, { token: reporter }), 404);
+      expectProblem(await call(`${api}/articles/${name}/media/${name}`, { method: 'DELETE', token: reporter }), 404);
+    }
+  });
+
   it('400 for bad list queries and forged cursors', async () => {
     for (const q of ['limit=0', 'limit=101', 'limit=abc', 'status=archived', 'cursor=Zm9yZ2Vk', 'sort=asc']) {
       expectProblem(await call(`${api}/articles?${q}`, { token: editor }), 400);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ROUTES } from '../../lambdas/http/routes.js';
 import { call, LocalNewsroom, newDataDir } from '../support/local-newsroom.js';
 
 let newsroom: LocalNewsroom;
@@ -23,7 +24,7 @@ async function article(state: State): Promise<{ id: string; version: number }> {
   const { body } = await call(`${newsroom.url}/articles`, { token: t.owner, body: { headline: 'Matrix', body: 'Copy.' } });
   if (state === 'draft') return { id: body.id, version: 1 };
   await call(`${newsroom.url}/articles/${body.id}/submit`, { method: 'POST', token: t.owner });
-  const approved = await call(`${newsroom.url}/articles/${body.id}/approve`, { token: t.chief, body: {} });
+  const approved = await call(`${newsroom.url}/articles/${body.id}/approve`, { token: t.chief, body: {}, headers: { 'if-match': '"2"' } });
   return { id: body.id, version: approved.body.version };
 }
 
@@ -160,6 +161,39 @@ describe('the attack matrix: every route × group × own or someone else’s art
   });
 });
 
+const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', '__defineGetter__'];
+
+describe('prototype names in path parameters', () => {
+  it('are 404 in every path parameter of every route, for every caller, never 5xx', async () => {
+    const own = await article('draft');
+    const declared = await call(`${newsroom.url}/articles/${own.id}/media`, {
+      token: t.owner,
+      body: { filename: 'a.png', contentType: 'image/png', size: 10 },
+    });
+    const real: Record<string, string> = { id: own.id, mediaId: declared.body.id };
+    const failures: string[] = [];
+    for (const route of ROUTES) {
+      const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+      for (const param of params) {
+        for (const name of PROTOTYPE_NAMES) {
+          const path = route.path.replace(/\{(\w+)\}/g, (_, p: string) => (p === param ? name : real[p]!));
+          for (const caller of ['owner', 'editor', 'chief'] as const) {
+            const res = await call(`${newsroom.url}${path}`, {
+              method: route.method,
+              token: t[caller],
+              ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { body: {} }),
+              headers: { 'if-match': '"1"' },
+            });
+            const problem = res.headers.get('content-type') === 'application/problem+json';
+            if (res.status !== 404 || !problem) failures.push(`${route.method} ${path} by ${caller} → ${res.status}`);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
 /** Percent-encodes a path segment; a lone surrogate cannot be encoded, so it becomes a malformed escape. */
 function pathSegment(s: string): string {
   try {
@@ -190,8 +224,7 @@ describe('10,000 generated hostile requests', () => {
         'a\u0301'.repeat(40),
         '%00',
         '../../etc/passwd',
-        '__proto__',
-        'constructor',
+        ...PROTOTYPE_NAMES,
       ),
       fc.string({ maxLength: 400 }),
     );
@@ -249,6 +282,7 @@ describe('10,000 generated hostile requests', () => {
             'history',
             'media',
             'media/nope',
+            ...PROTOTYPE_NAMES.map((n) => `media/${n}`),
           ),
         )
         .map(([i, a]) => `/articles/${i}/${a}`),

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { call, eventually, LocalNewsroom, newDataDir } from '../support/local-newsroom.js';
+import { freshEtag } from '../support/etag.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 
 const SECRET = 'restart-secret';
@@ -12,7 +13,11 @@ async function approvedStory(newsroom: LocalNewsroom, headline: string) {
   const [reporter, chief] = await Promise.all([newsroom.token('rita', 'reporters'), newsroom.token('carla', 'chief-editors')]);
   const { body } = await call(`${newsroom.url}/articles`, { token: reporter, body: { headline, body: 'Copy filed at night.' } });
   await call(`${newsroom.url}/articles/${body.id}/submit`, { method: 'POST', token: reporter });
-  const approved = await call(`${newsroom.url}/articles/${body.id}/approve`, { token: chief, body: {} });
+  const approved = await call(`${newsroom.url}/articles/${body.id}/approve`, {
+    token: chief,
+    body: {},
+    headers: await freshEtag(`${newsroom.url}/articles/${body.id}`, chief),
+  });
   expect(approved.status).toBe(200);
   return body.id as string;
 }

@@ -21,7 +21,7 @@ async function approveStories(nr: LocalNewsroom, count: number) {
   for (let i = 0; i < count; i++) {
     const { body } = await call(`${nr.url}/articles`, { token: reporter, body: { headline: `Fault ${i}`, body: 'Copy.' } });
     await call(`${nr.url}/articles/${body.id}/submit`, { method: 'POST', token: reporter });
-    await call(`${nr.url}/articles/${body.id}/approve`, { token: chief, body: {} });
+    await call(`${nr.url}/articles/${body.id}/approve`, { token: chief, body: {}, headers: { 'if-match': '"2"' } });
     ids.push(body.id);
   }
   return ids;
@@ -85,7 +85,7 @@ describe('a crash in the middle of a burst', () => {
           acknowledged.set(c.body.id, { version: 1, status: 'draft' });
           const s = await call(`${first.url}/articles/${c.body.id}/submit`, { method: 'POST', token: reporter });
           if (s.status === 200) acknowledged.set(c.body.id, { version: 2, status: 'in_review' });
-          const a = await call(`${first.url}/articles/${c.body.id}/approve`, { token: chief, body: {} });
+          const a = await call(`${first.url}/articles/${c.body.id}/approve`, { token: chief, body: {}, headers: { 'if-match': '"2"' } });
           if (a.status === 200) acknowledged.set(c.body.id, { version: 3, status: 'published' });
         } catch {
           return; // the server is gone

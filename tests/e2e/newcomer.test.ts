@@ -111,7 +111,10 @@ describe('a newcomer’s first story, from draft to publication', () => {
     );
     expect((await call(`${url}/submit`, { method: 'POST', token: reporter, headers: { 'if-match': '"5"' } })).status).toBe(200);
     const approvedAt = Date.now();
-    const approved = await call(`${url}/approve`, { token: chief, body: {} });
+    // The chief approves exactly the version they read: the ETag of a fresh GET goes in If-Match.
+    const read = await call(url, { token: chief });
+    expect(read.headers.get('etag')).toBe('"6"');
+    const approved = await call(`${url}/approve`, { token: chief, body: {}, headers: { 'if-match': read.headers.get('etag')! } });
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: 'published', version: 7, approvedBy: 'carla', body: fixedBody });
     expect(approved.body.publishedAt).toEqual(expect.any(String));

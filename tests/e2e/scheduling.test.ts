@@ -24,6 +24,9 @@ async function inReview(nr = newsroom, headline = 'Embargoed until the minute it
   return body.id as string;
 }
 
+/** The version inReview() leaves an article at: approving binds to it with If-Match. */
+const reviewed = { 'if-match': '"2"' };
+
 const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
 
 async function whenPublished(nr: LocalNewsroom, id: string, timeoutMs = 10_000) {
@@ -41,7 +44,7 @@ describe('scheduled publishing on the local newsroom', () => {
   it('schedules on approval with a future time and publishes within a second of it', async () => {
     const id = await inReview();
     const publishAt = inMs(2_000);
-    const approved = await call(`${newsroom.url}/articles/${id}/approve`, { token: chief, body: { publishAt } });
+    const approved = await call(`${newsroom.url}/articles/${id}/approve`, { token: chief, body: { publishAt }, headers: reviewed });
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: 'scheduled', publishAt, allowedActions: ['schedule', 'unschedule', 'publish'] });
 
@@ -59,28 +62,37 @@ describe('scheduled publishing on the local newsroom', () => {
 
   it('stores times in UTC, refuses times without an offset or more than a year ahead', async () => {
     const id = await inReview();
-    const noOffset = await call(`${newsroom.url}/articles/${id}/approve`, { token: chief, body: { publishAt: '2031-01-01T06:00:00' } });
+    const noOffset = await call(`${newsroom.url}/articles/${id}/approve`, {
+      token: chief,
+      body: { publishAt: '2031-01-01T06:00:00' },
+      headers: reviewed,
+    });
     expect(noOffset.status).toBe(400);
     const tooFar = await call(`${newsroom.url}/articles/${id}/approve`, {
       token: chief,
+      headers: reviewed,
       body: { publishAt: new Date(Date.now() + 400 * 86_400_000).toISOString() },
     });
     expect(tooFar.status).toBe(400);
     const local = new Date(Date.now() + 86_400_000);
     const withOffset = `${local.toISOString().slice(0, 19)}+02:00`;
-    const ok = await call(`${newsroom.url}/articles/${id}/approve`, { token: chief, body: { publishAt: withOffset } });
+    const ok = await call(`${newsroom.url}/articles/${id}/approve`, { token: chief, body: { publishAt: withOffset }, headers: reviewed });
     expect(ok.body.publishAt).toBe(new Date(withOffset).toISOString());
   });
 
   it('approving with a time in the past publishes now', async () => {
     const id = await inReview();
-    const res = await call(`${newsroom.url}/articles/${id}/approve`, { token: chief, body: { publishAt: inMs(-60_000) } });
+    const res = await call(`${newsroom.url}/articles/${id}/approve`, {
+      token: chief,
+      body: { publishAt: inMs(-60_000) },
+      headers: reviewed,
+    });
     expect(res.body).toMatchObject({ status: 'published', publishAt: null });
   });
 
   it('follows a reschedule: not at the old time, at the new one', async () => {
     const id = await inReview();
-    await call(`${newsroom.url}/articles/${id}/approve`, { token: chief, body: { publishAt: inMs(800) } });
+    await call(`${newsroom.url}/articles/${id}/approve`, { token: chief, body: { publishAt: inMs(800) }, headers: reviewed });
     const later = inMs(2_500);
     const moved = await call(`${newsroom.url}/articles/${id}/schedule`, { token: chief, body: { publishAt: later } });
     expect(moved.body).toMatchObject({ status: 'scheduled', publishAt: later });
@@ -93,7 +105,7 @@ describe('scheduled publishing on the local newsroom', () => {
 
   it('unscheduling returns the article to review and it is never published', async () => {
     const id = await inReview();
-    await call(`${newsroom.url}/articles/${id}/approve`, { token: chief, body: { publishAt: inMs(1_000) } });
+    await call(`${newsroom.url}/articles/${id}/approve`, { token: chief, body: { publishAt: inMs(1_000) }, headers: reviewed });
     const back = await call(`${newsroom.url}/articles/${id}/unschedule`, { method: 'POST', token: chief });
     expect(back.body).toMatchObject({ status: 'in_review', publishAt: null, approvedBy: null });
     await new Promise((r) => setTimeout(r, 1_500));
@@ -104,7 +116,7 @@ describe('scheduled publishing on the local newsroom', () => {
     for (let i = 0; i < 5; i++) {
       const id = await inReview();
       const publishAt = inMs(400);
-      await call(`${newsroom.url}/articles/${id}/approve`, { token: chief, body: { publishAt } });
+      await call(`${newsroom.url}/articles/${id}/approve`, { token: chief, body: { publishAt }, headers: reviewed });
       await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(publishAt) - Date.now() - 2 + i)));
       const race = await call(`${newsroom.url}/articles/${id}/unschedule`, { method: 'POST', token: chief });
       await new Promise((r) => setTimeout(r, 300));
@@ -128,7 +140,7 @@ describe('scheduled publishing on the local newsroom', () => {
     const { body } = await call(`${first.url}/articles`, { token: t.reporter, body: { headline: 'Due while down', body: 'Copy.' } });
     await call(`${first.url}/articles/${body.id}/submit`, { method: 'POST', token: t.reporter });
     const publishAt = inMs(1_500);
-    await call(`${first.url}/articles/${body.id}/approve`, { token: t.chief, body: { publishAt } });
+    await call(`${first.url}/articles/${body.id}/approve`, { token: t.chief, body: { publishAt }, headers: reviewed });
     await first.stop();
     await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(publishAt) - Date.now() + 500)));
 

@@ -23,7 +23,9 @@ describe('a webhook URL that carries credentials, on a receiver that redirects f
     const chief = await nr.token('carla', 'chief-editors');
     const { body } = await call(`${nr.url}/articles`, { token: reporter, body: { headline: 'Redirected', body: 'Copy.' } });
     await call(`${nr.url}/articles/${body.id}/submit`, { method: 'POST', token: reporter });
-    expect((await call(`${nr.url}/articles/${body.id}/approve`, { token: chief, body: {} })).status).toBe(200);
+    expect((await call(`${nr.url}/articles/${body.id}/approve`, { token: chief, body: {}, headers: { 'if-match': '"2"' } })).status).toBe(
+      200,
+    );
 
     // Each attempt is refused by the redirect and retried later; none goes where the redirect points.
     await eventually(() => receiver.attempts >= 3, 15_000, 50);

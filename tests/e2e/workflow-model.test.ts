@@ -67,14 +67,25 @@ function rule(action: Action, p: Person, a: ModelArticle): Status[] | 'forbidden
   }
 }
 
-function predict(action: Action, p: Person, a: ModelArticle, etagFresh = true): number {
+/** What the caller sends in If-Match: the version they read, an older one, or nothing. */
+type Binding = 'fresh' | 'stale' | 'none';
+
+/** Actions bound to the version read: without If-Match they are refused (428). */
+const EXACT: readonly Action[] = ['edit', 'approve', 'approve-later', 'publish'];
+
+function predict(action: Action, p: Person, a: ModelArticle, binding: Binding = 'fresh'): number {
   const visible = a.status === 'published' || p.id === a.authorId || p.group !== 'reporters';
   if (!visible) return 404;
   const from = rule(action, p, a);
   if (from === 'forbidden') return 403;
   if (!from.includes(a.status)) return 409;
-  if (!etagFresh) return 412;
+  if (binding === 'none' && EXACT.includes(action)) return 428;
+  if (binding === 'stale') return 412;
   return 200;
+}
+
+function ifMatch(a: ModelArticle, binding: Binding): Record<string, string> {
+  return binding === 'none' ? {} : { 'if-match': `"${binding === 'stale' ? a.version - 1 : a.version}"` };
 }
 
 const EFFECT: Record<Exclude<Action, 'edit'>, { to: Status; events: string[] }> = {
@@ -90,7 +101,7 @@ const EFFECT: Record<Exclude<Action, 'edit'>, { to: Status; events: string[] }> 
 
 const later = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
 
-function send(real: Real, action: Exclude<Action, 'edit'>, p: Person, id: string) {
+function send(real: Real, action: Exclude<Action, 'edit'>, p: Person, a: ModelArticle, binding: Binding) {
   const path = action === 'approve-later' ? 'approve' : action;
   const body =
     action === 'request-changes'
@@ -98,7 +109,7 @@ function send(real: Real, action: Exclude<Action, 'edit'>, p: Person, id: string
       : action === 'approve-later' || action === 'schedule'
         ? { publishAt: later() }
         : {};
-  return call(`${real.url}/articles/${id}/${path}`, { token: p.token, body });
+  return call(`${real.url}/articles/${a.id}/${path}`, { token: p.token, body, headers: ifMatch(a, binding) });
 }
 
 /** The real article must be what the model says, and its history the transitions that happened. */
@@ -110,8 +121,9 @@ async function agree(real: Real, a: ModelArticle) {
     version: a.version,
     headline: a.headline,
   });
-  const history = await call(`${real.url}/articles/${a.id}/history`, { token: chief.token });
+  const history = await call(`${real.url}/articles/${a.id}/history?limit=100`, { token: chief.token });
   expect(history.body.items.map((h: { type: string }) => h.type)).toEqual(a.history);
+  expect(history.body.nextCursor).toBeNull();
 }
 
 class Create implements fc.AsyncCommand<Model, Real> {
@@ -149,7 +161,7 @@ class Edit implements fc.AsyncCommand<Model, Real> {
       body: { headline: this.headline },
       headers: { 'if-match': etag },
     });
-    const expected = predict('edit', p, a, !this.stale);
+    const expected = predict('edit', p, a, this.stale ? 'stale' : 'fresh');
     expect(res.status).toBe(expected);
     if (expected === 200) {
       a.version++;
@@ -165,13 +177,14 @@ class Transition implements fc.AsyncCommand<Model, Real> {
     readonly who: number,
     readonly which: number,
     readonly action: Exclude<Action, 'edit'>,
+    readonly binding: Binding,
   ) {}
   check = (m: Readonly<Model>) => m.articles.length > 0;
   async run(m: Model, r: Real) {
     const a = m.articles[this.which % m.articles.length]!;
     const p = people[this.who]!;
-    const res = await send(r, this.action, p, a.id);
-    const expected = predict(this.action, p, a);
+    const res = await send(r, this.action, p, a, this.binding);
+    const expected = predict(this.action, p, a, this.binding);
     expect(res.status).toBe(expected);
     if (expected === 200) {
       a.status = EFFECT[this.action].to;
@@ -180,7 +193,7 @@ class Transition implements fc.AsyncCommand<Model, Real> {
     }
     await agree(r, a);
   }
-  toString = () => `${this.action}(${people[this.who]!.id}, #${this.which})`;
+  toString = () => `${this.action}(${people[this.who]!.id}, #${this.which}, If-Match ${this.binding})`;
 }
 
 /** Two callers race the same transition: at most one may win. */
@@ -194,12 +207,20 @@ class Race implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, r: Real) {
     const a = m.articles[this.which % m.articles.length]!;
     const [p, q] = this.who.map((i) => people[i]!) as [Person, Person];
-    const results = await Promise.all([send(r, this.action, p, a.id), send(r, this.action, q, a.id)]);
+    const results = await Promise.all([send(r, this.action, p, a, 'fresh'), send(r, this.action, q, a, 'fresh')]);
     const wins = results.filter((x) => x.status === 200).length;
     const possible = [predict(this.action, p, a), predict(this.action, q, a)];
     expect(wins).toBe(possible.includes(200) ? 1 : 0);
+    // The loser finds the article moved on: 409 when the action no longer fits its status,
+    // 412 when it still does (rescheduling) but the version the loser read is gone.
+    const after: ModelArticle = { ...a, status: EFFECT[this.action].to };
+    const stillFits = (who: Person) => {
+      const from = rule(this.action, who, after);
+      return from !== 'forbidden' && from.includes(after.status);
+    };
     for (const [i, res] of results.entries()) {
-      if (res.status !== 200) expect(res.status).toBe(possible[i] === 200 ? 409 : possible[i]);
+      const who = i === 0 ? p : q;
+      if (res.status !== 200) expect(res.status).toBe(possible[i] === 200 ? (stillFits(who) ? 412 : 409) : possible[i]);
     }
     if (wins === 1) {
       a.status = EFFECT[this.action].to;
@@ -234,6 +255,7 @@ describe('the workflow, against a model', () => {
         'unschedule',
         'publish',
       );
+      const binding = fc.constantFrom<Binding>('fresh', 'fresh', 'fresh', 'fresh', 'stale', 'none');
       const commands = [
         fc
           .tuple(
@@ -249,8 +271,8 @@ describe('the workflow, against a model', () => {
             fc.boolean(),
           )
           .map(([w, i, h, s]) => new Edit(w, i, h, s)),
-        fc.tuple(person, article, action).map(([w, i, a]) => new Transition(w, i, a)),
-        fc.tuple(person, article, action).map(([w, i, a]) => new Transition(w, i, a)),
+        fc.tuple(person, article, action, binding).map(([w, i, a, b]) => new Transition(w, i, a, b)),
+        fc.tuple(person, article, action, binding).map(([w, i, a, b]) => new Transition(w, i, a, b)),
         fc.tuple(article, action, fc.tuple(person, person)).map(([i, a, w]) => new Race(i, a, w)),
       ];
       await fc.assert(

@@ -119,6 +119,7 @@ describe('the bundles synth produces', () => {
         pathParameters: { id },
         claims: chief,
         body: {},
+        headers: { 'if-match': '"2"' },
       }),
     );
     expect(approved.statusCode).toBe(200);

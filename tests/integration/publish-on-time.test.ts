@@ -29,7 +29,7 @@ async function scheduled(publishAt: string) {
   clock = new Date('2026-11-25T20:00:00.000Z');
   const a = await createArticle(deps, reporter, () => ({ headline: 'Morning edition', body: 'Copy.' }));
   await transitionArticle(deps, reporter, a.id, 'submit', () => ({}), undefined);
-  return transitionArticle(deps, chief, a.id, 'approve', () => ({ publishAt }), undefined);
+  return transitionArticle(deps, chief, a.id, 'approve', () => ({ publishAt }), '"2"');
 }
 
 describe('a one-time schedule that fires early (EventBridge Scheduler: up to 59 s before the second asked for)', () => {

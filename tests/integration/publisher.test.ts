@@ -29,7 +29,7 @@ afterAll(() => dynamo.stop());
 async function scheduled(publishAt: string) {
   const a = await createArticle(deps, reporter, () => ({ headline: 'Morning edition', body: 'Copy.' }));
   await transitionArticle(deps, reporter, a.id, 'submit', () => ({}), undefined);
-  return transitionArticle(deps, chief, a.id, 'approve', () => ({ publishAt }), undefined);
+  return transitionArticle(deps, chief, a.id, 'approve', () => ({ publishAt }), '"2"');
 }
 
 const eventsOf = async (id: string) => (await outbox.pendingEvents(id)).map((e) => e.type);

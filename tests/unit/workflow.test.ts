@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { GROUPS, STATUSES, type Actor, type Group, type Status } from '../../lambdas/domain/article.js';
-import { ACTIONS, allowedActions, canRead, decide, type Action } from '../../lambdas/domain/workflow.js';
+import { ACTIONS, allowedActions, canRead, decide, WORKFLOW, type Action } from '../../lambdas/domain/workflow.js';
 
 /**
  * The workflow as the newsroom describes it in words, written independently of the table
@@ -62,6 +62,12 @@ describe('the workflow table', () => {
     expect(now.outcome === 'allowed' && now.rule.to).toBe('published');
     expect(later.outcome === 'allowed' && later.rule.to).toBe('scheduled');
     expect(now.outcome === 'allowed' && now.rule.events).toEqual(['ArticleApproved', 'ArticlePublished']);
+  });
+
+  it('binds approve and publish to the version the chief read, and nothing else', () => {
+    const bound = [...new Set(WORKFLOW.filter((r) => r.ifMatch === 'exact').map((r) => r.action))].sort();
+    expect(bound).toEqual(['approve', 'publish']);
+    expect(WORKFLOW.filter((r) => r.action === 'approve' || r.action === 'publish').every((r) => r.ifMatch === 'exact')).toBe(true);
   });
 
   it('tells the caller what they may do next', () => {
