@@ -1,9 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Actor } from '../../lambdas/domain/article.js';
 import { DEFAULT_MEDIA_TYPES, mediaKey } from '../../lambdas/domain/media.js';
@@ -14,32 +10,19 @@ import { createArticle } from '../../lambdas/usecases/articles.js';
 import { attachMedia, type MediaDeps } from '../../lambdas/usecases/media.js';
 import { verifyUpload, verifyUploadsLeftPending } from '../../lambdas/usecases/verify-upload.js';
 import { startDynamo } from '../support/dynamo.js';
+import { startS3 } from '../support/s3.js';
 import { box, mp3, mp4, png } from '../support/media-files.js';
 
 const reporter: Actor = { id: 'rita', name: 'Rita', groups: ['reporters'] };
 let dynamo: Awaited<ReturnType<typeof startDynamo>>;
-let s3rver: S3rver;
+let storage: Awaited<ReturnType<typeof startS3>>;
 let s3: S3Client;
 let deps: MediaDeps;
 
 beforeAll(async () => {
   dynamo = await startDynamo('newsroom-media');
-  s3rver = new S3rver({
-    port: 0,
-    address: '127.0.0.1',
-    directory: mkdtempSync(join(tmpdir(), 's3-')),
-    silent: true,
-    configureBuckets: [{ name: 'media-test' }],
-  });
-  const { port } = await s3rver.run();
-  s3 = new S3Client({
-    endpoint: `http://127.0.0.1:${port}`,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  storage = await startS3('media-test');
+  s3 = storage.s3;
   deps = {
     articles: new DynamoArticleRepository(dynamo.db, dynamo.tableName),
     now: () => new Date(),
@@ -52,8 +35,7 @@ beforeAll(async () => {
   };
 });
 afterAll(async () => {
-  s3.destroy();
-  await s3rver.close();
+  await storage.stop();
   await dynamo.stop();
 });
 
