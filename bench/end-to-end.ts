@@ -2,7 +2,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { startDynamo } from '../tests/support/dynamo.js';
 import { call, eventually, LocalNewsroom, newDataDir } from '../tests/support/local-newsroom.js';
 import { WebhookReceiver } from '../tests/support/webhook-receiver.js';
-import { p50, p99 } from './stats.js';
+import { p50, p99, pairedRounds } from './stats.js';
 
 async function story(nr: LocalNewsroom, reporter: string, headline: string) {
   const { body } = await call(`${nr.url}/articles`, { token: reporter, body: { headline, body: 'Copy for the benchmark.' } });
@@ -27,9 +27,10 @@ async function throughput(seconds: number, concurrency: number, op: () => Promis
 /**
  * Over HTTP against the local newsroom (a separate process, as `npm start` runs it):
  * approval → webhook delivery, scheduled publishing lateness, and GET throughput.
+ * `throughputSeconds` is each side's total time, split into `throughputRounds` bursts.
  */
 export async function measureEndToEnd(
-  opts = { approvals: 200, scheduled: 200, spreadMs: 10_000, throughputSeconds: 5 },
+  opts = { approvals: 200, scheduled: 200, spreadMs: 10_000, throughputSeconds: 5, throughputRounds: 10 },
   log: (s: string) => void = () => undefined,
 ) {
   const receiver = await new WebhookReceiver('bench').start();
@@ -69,23 +70,29 @@ export async function measureEndToEnd(
     }
     log(`  ${ids.length} scheduled articles checked`);
 
-    // Throughput: GET one article over HTTP, 16 at a time.
+    // Throughput: GET one article over HTTP, 16 at a time, against raw GetItem on an embedded
+    // DynamoDB, in alternating bursts (the order flipped every round).
     const one = ids[0]!.id;
-    const httpRps = await throughput(opts.throughputSeconds, 16, () => call(`${nr.url}/articles/${one}`, { token: chief }));
-
     const dynamo = await startDynamo('bench-raw');
     await dynamo.db.send(
       new PutCommand({ TableName: dynamo.tableName, Item: { PK: 'ARTICLE#x', SK: 'ARTICLE', headline: 'x', body: 'Copy' } }),
     );
-    const rawRps = await throughput(opts.throughputSeconds, 16, () =>
-      dynamo.db.send(new GetCommand({ TableName: dynamo.tableName, Key: { PK: 'ARTICLE#x', SK: 'ARTICLE' }, ConsistentRead: true })),
-    );
+    const burst = opts.throughputSeconds / opts.throughputRounds;
+    const rps = await pairedRounds({
+      rounds: opts.throughputRounds,
+      warmup: 1,
+      a: () => throughput(burst, 16, () => call(`${nr.url}/articles/${one}`, { token: chief })),
+      b: () =>
+        throughput(burst, 16, () =>
+          dynamo.db.send(new GetCommand({ TableName: dynamo.tableName, Key: { PK: 'ARTICLE#x', SK: 'ARTICLE' }, ConsistentRead: true })),
+        ),
+    });
     await dynamo.stop();
 
     return {
       delivery: { p50: p50(delivery), p99: p99(delivery), max: Math.max(...delivery) },
       lateness: { p50: p50(lateness), p99: p99(lateness), max: Math.max(...lateness), missing, count: ids.length },
-      throughput: { httpRps, rawRps },
+      throughput: { httpRps: p50(rps.a), rawRps: p50(rps.b), paired: rps },
     };
   } finally {
     await nr.stop();
