@@ -33,11 +33,15 @@ function rawEvent(pk: string, type: string, seq: number) {
  * In-process handler latency against the raw SDK calls each handler makes, on the same
  * embedded DynamoDB: what our middleware, validation, workflow and mapping cost per request.
  * Handler and raw calls alternate one by one (the order flipped at every pair), in `rounds`
- * rounds of `perRound` pairs after a warm-up, and each figure is judged by the median of the
+ * rounds of `perRound` pairs after `warmup` pairs, and each figure is judged by the median of the
  * per-round ratios. Each call is measured with `clock` (CPU time by default).
  */
-export async function measureLatency(rounds = 50, perRound = 10, clock: (fn: () => Promise<unknown>) => Promise<number> = cpuTimed) {
-  const warmup = 20;
+export async function measureLatency(
+  rounds = 50,
+  perRound = 10,
+  warmup = 20,
+  clock: (fn: () => Promise<unknown>) => Promise<number> = cpuTimed,
+) {
   const total = warmup + rounds * perRound;
   const dynamo = await startDynamo('bench-latency');
   Object.assign(process.env, {

@@ -44,7 +44,7 @@ const started = performance.now();
 log(`machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 
 log('bundles and init…');
-for (const b of await measureBundles(quick ? 5 : 20)) {
+for (const b of await measureBundles(quick ? 10 : 20)) {
   row(`bundle ${b.name}`, kb(b.ours), kb(b.bare), b.ours / b.bare, '', '≤ 1.15×', b.ours / b.bare <= 1.15);
   row(
     `init ${b.name} (import CPU) p50 (p99)`,
@@ -58,7 +58,8 @@ for (const b of await measureBundles(quick ? 5 : 20)) {
 }
 
 log('handler latency…');
-for (const l of await measureLatency(quick ? 10 : 50, quick ? 10 : 20)) {
+// A short pass has fewer rounds, so it warms up longer: cold rounds would weigh more in its median.
+for (const l of await measureLatency(quick ? 20 : 50, quick ? 10 : 20, quick ? 100 : 20)) {
   row(
     `${l.name} in-process CPU p50 (p99)`,
     `${ms(l.p50)} (${ms(l.p99)})`,
