@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { BUNDLE_BANNER, BUNDLE_MAIN_FIELDS, BUNDLE_TARGET } from '../lib/bundling.js';
 import { PROJECT_ROOT } from '../lib/newsroom-function.js';
-import { p50, p99 } from './stats.js';
+import { p50, p99, pairedRounds } from './stats.js';
 
 /** Each function, and a bare handler that builds the same AWS clients and sends one command. */
 const DOC_CLIENT = `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -63,17 +63,21 @@ async function bundle(entry: string, outfile: string): Promise<number> {
   return statSync(outfile).size;
 }
 
-/** Time to import a bundle in a fresh Node process. */
+/**
+ * CPU time a fresh Node process spends importing a bundle: reading, compiling and running its
+ * top level. CPU time rather than elapsed time, so that time spent waiting for a CPU while
+ * other programs run on the machine does not count against either side.
+ */
 function importOnce(file: string, env: NodeJS.ProcessEnv): number {
-  const script = `const t=performance.now();await import(${JSON.stringify(file)});process.stdout.write(String(performance.now()-t));process.exit(0)`;
+  const script = `const c=process.cpuUsage();await import(${JSON.stringify(file)});const u=process.cpuUsage(c);process.stdout.write(String((u.user+u.system)/1000));process.exit(0)`;
   return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env }).toString());
 }
 
 /**
- * Median import times of two bundles over `runs` fresh processes each, alternating between
- * them so that whatever else the machine is doing weighs on both alike.
+ * Import CPU times of two bundles in fresh processes, in paired rounds (one import of each per
+ * round, the order flipped every round), judged by the median of the per-round ratios.
  */
-function importTimes(ours: string, bare: string, runs: number) {
+async function importTimes(ours: string, bare: string, rounds: number) {
   const env = {
     ...process.env,
     TABLE_NAME: 'bench',
@@ -89,16 +93,16 @@ function importTimes(ours: string, bare: string, runs: number) {
     WEBHOOK_SECRET_NAME: 'bench',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    a.push(importOnce(ours, env));
-    b.push(importOnce(bare, env));
-  }
-  return { oursInit: p50(a), oursInitP99: p99(a), bareInit: p50(b), bareInitP99: p99(b) };
+  const init = await pairedRounds({
+    rounds,
+    warmup: 2,
+    a: async () => importOnce(ours, env),
+    b: async () => importOnce(bare, env),
+  });
+  return { init, oursInit: p50(init.a), oursInitP99: p99(init.a), bareInit: p50(init.b), bareInitP99: p99(init.b) };
 }
 
-export async function measureBundles(runs = 15) {
+export async function measureBundles(rounds = 15) {
   const dir = mkdtempSync(join(tmpdir(), 'newsroom-bench-'));
   const rows = [];
   for (const fn of FUNCTIONS_UNDER_TEST) {
@@ -106,7 +110,7 @@ export async function measureBundles(runs = 15) {
     writeFileSync(bareEntry, fn.bare);
     const ours = await bundle(join(PROJECT_ROOT, fn.entry), join(dir, `${fn.name}.mjs`));
     const bare = await bundle(bareEntry, join(dir, `${fn.name}.bare.out.mjs`));
-    const init = importTimes(join(dir, `${fn.name}.mjs`), join(dir, `${fn.name}.bare.out.mjs`), runs);
+    const init = await importTimes(join(dir, `${fn.name}.mjs`), join(dir, `${fn.name}.bare.out.mjs`), rounds);
     rows.push({ name: fn.name, ours, bare, ...init });
   }
   return rows;

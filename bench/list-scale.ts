@@ -5,7 +5,7 @@ import { DynamoArticleLists } from '../lambdas/store/list-pages.js';
 import { toItem } from '../lambdas/store/article-item.js';
 import { listArticles } from '../lambdas/usecases/articles.js';
 import { startDynamo } from '../tests/support/dynamo.js';
-import { p50, p99, timeEach } from './stats.js';
+import { cpuTimed, p50, p99, pairedRounds } from './stats.js';
 
 const editor: Actor = { id: 'bench-editor', name: 'Editor', groups: ['editors'] };
 
@@ -37,17 +37,38 @@ async function fill(dynamo: Awaited<ReturnType<typeof startDynamo>>, count: numb
   await Promise.all(Array.from({ length: 4 }, worker));
 }
 
-/** A page of 20 newest drafts, with 1,000 and with 50,000 articles in the table: a query costs the page, not the table. */
-export async function measureListScale(sizes = [1_000, 50_000], n = 200, log: (s: string) => void = () => undefined) {
-  const rows = [];
-  for (const size of sizes) {
-    const dynamo = await startDynamo(`bench-list-${size}`);
-    await fill(dynamo, size, (d) => log(`  filled ${d}/${size}`));
-    const lists = new DynamoArticleLists(dynamo.db, dynamo.tableName);
-    await listArticles(lists, editor, { status: 'draft', limit: '20' });
-    const times = await timeEach(n, () => listArticles(lists, editor, { status: 'draft', limit: '20' }));
-    rows.push({ size, p50: p50(times), p99: p99(times) });
-    await dynamo.stop();
+/**
+ * A page of 20 newest drafts, with 1,000 and with 50,000 articles in the table: a query costs the
+ * page, not the table. Both tables stay up and are queried alternately, one query each per pair
+ * (the order flipped at every pair), in `rounds` rounds of `perRound` pairs after a warm-up; the
+ * figure is the median of the per-round ratios (large ÷ small).
+ */
+export async function measureListScale(
+  sizes: [number, number] = [1_000, 50_000],
+  rounds = 40,
+  perRound = 10,
+  log: (s: string) => void = () => undefined,
+  clock: (fn: () => Promise<unknown>) => Promise<number> = cpuTimed,
+) {
+  const [smallSize, largeSize] = sizes;
+  const small = await startDynamo(`bench-list-${smallSize}`);
+  const large = await startDynamo(`bench-list-${largeSize}`);
+  try {
+    await fill(small, smallSize, (d) => log(`  filled ${d}/${smallSize}`));
+    await fill(large, largeSize, (d) => log(`  filled ${d}/${largeSize}`));
+    const smallLists = new DynamoArticleLists(small.db, small.tableName);
+    const largeLists = new DynamoArticleLists(large.db, large.tableName);
+    const page = (lists: DynamoArticleLists) => () => listArticles(lists, editor, { status: 'draft', limit: '20' });
+    const paired = await pairedRounds({
+      rounds,
+      perRound,
+      warmup: 20,
+      a: () => clock(page(largeLists)),
+      b: () => clock(page(smallLists)),
+    });
+    return { smallSize, largeSize, paired, p50: p50(paired.a), p99: p99(paired.a), smallP50: p50(paired.b), smallP99: p99(paired.b) };
+  } finally {
+    await small.stop();
+    await large.stop();
   }
-  return rows;
 }
