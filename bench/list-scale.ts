@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { newDraft, type Actor } from '../lambdas/domain/article.js';
+import { newDraft, type Actor, type Article } from '../lambdas/domain/article.js';
 import { DynamoArticleLists } from '../lambdas/store/list-pages.js';
 import { toItem } from '../lambdas/store/article-item.js';
 import { listArticles } from '../lambdas/usecases/articles.js';
@@ -9,22 +9,30 @@ import { cpuTimed, p50, p99, pairedRounds } from './stats.js';
 
 const editor: Actor = { id: 'bench-editor', name: 'Editor', groups: ['editors'] };
 
-async function fill(dynamo: Awaited<ReturnType<typeof startDynamo>>, count: number, onProgress: (done: number) => void) {
+type Shape = { author: (i: number) => string; status: (i: number) => Article['status'] };
+const SPREAD: Shape = { author: (i) => `author-${i % 200}`, status: () => 'draft' };
+
+async function fill(
+  dynamo: Awaited<ReturnType<typeof startDynamo>>,
+  count: number,
+  onProgress: (done: number) => void,
+  shape: Shape = SPREAD,
+) {
   const start = Date.parse('2020-01-01T00:00:00.000Z');
   let done = 0;
   const batches: Record<string, unknown>[][] = [];
   for (let i = 0; i < count; i += 25) {
     batches.push(
-      Array.from({ length: Math.min(25, count - i) }, (_, j) =>
-        toItem(
-          newDraft({
-            id: randomUUID(),
-            author: { id: `author-${(i + j) % 200}`, name: 'A', groups: ['reporters'] },
-            now: new Date(start + (i + j) * 1000).toISOString(),
-            content: { headline: `Story ${i + j}`, standfirst: '', body: 'Copy.', tags: [] },
-          }),
-        ),
-      ),
+      Array.from({ length: Math.min(25, count - i) }, (_, j) => {
+        const n = i + j;
+        const draft = newDraft({
+          id: randomUUID(),
+          author: { id: shape.author(n), name: 'A', groups: ['reporters'] },
+          now: new Date(start + n * 1000).toISOString(),
+          content: { headline: `Story ${n}`, standfirst: '', body: 'Copy.', tags: [] },
+        });
+        return toItem({ ...draft, status: shape.status(n) });
+      }),
     );
   }
   const worker = async () => {
@@ -70,5 +78,40 @@ export async function measureListScale(
   } finally {
     await small.stop();
     await large.stop();
+  }
+}
+
+/**
+ * One author with 5,000 drafts and, older than all of them, 40 published stories. Asking for that
+ * author's published stories must cost about what asking for their newest 20 costs: the filtered
+ * list reads a bounded number of index entries per request (and hands back a cursor), never the
+ * author's whole partition. Paired like the list above; the figure is filtered ÷ unfiltered.
+ */
+export async function measureFilteredList(
+  drafts = 5_000,
+  rounds = 40,
+  perRound = 10,
+  log: (s: string) => void = () => undefined,
+  clock: (fn: () => Promise<unknown>) => Promise<number> = cpuTimed,
+) {
+  const published = 40;
+  const dynamo = await startDynamo('bench-list-filtered');
+  try {
+    const author = 'author-with-many-drafts';
+    await fill(dynamo, published + drafts, (d) => log(`  filled ${d}/${published + drafts}`), {
+      author: () => author,
+      status: (i) => (i < published ? 'published' : 'draft'),
+    });
+    const lists = new DynamoArticleLists(dynamo.db, dynamo.tableName);
+    const paired = await pairedRounds({
+      rounds,
+      perRound,
+      warmup: 20,
+      a: () => clock(() => listArticles(lists, editor, { author, status: 'published', limit: '20' })),
+      b: () => clock(() => listArticles(lists, editor, { author, limit: '20' })),
+    });
+    return { drafts, paired, p50: p50(paired.a), p99: p99(paired.a), plainP50: p50(paired.b), plainP99: p99(paired.b) };
+  } finally {
+    await dynamo.stop();
   }
 }

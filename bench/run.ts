@@ -2,7 +2,7 @@ import { cpus, totalmem } from 'node:os';
 import { measureBundles } from './bundles.js';
 import { measureEndToEnd } from './end-to-end.js';
 import { measureLatency } from './latency.js';
-import { measureListScale } from './list-scale.js';
+import { measureFilteredList, measureListScale } from './list-scale.js';
 import { kb, ms, type PairedResult } from './stats.js';
 
 /**
@@ -81,6 +81,17 @@ row(
   iqr(list.paired),
   '≤ 1.2×',
   list.paired.ratio <= 1.2,
+);
+
+const filtered = await measureFilteredList(quick ? 1_000 : 5_000, quick ? 10 : 40, 10, log);
+row(
+  `list 20 published of an author with ${filtered.drafts} drafts CPU p50 (p99)`,
+  `${ms(filtered.p50)} (${ms(filtered.p99)})`,
+  `${ms(filtered.plainP50)} (${ms(filtered.plainP99)}) unfiltered`,
+  filtered.paired.ratio,
+  iqr(filtered.paired),
+  '≤ 1.2×',
+  filtered.paired.ratio <= 1.2,
 );
 
 log('end to end over HTTP…');

@@ -13,7 +13,7 @@ import { INDEX, idFromListSort, keys } from './keys.js';
 type Position = string | null | false;
 
 /** The most index items one source of a list reads for one request. */
-export const LIST_READ_CAP = 100;
+export const LIST_READ_CAP = 50;
 
 interface SourceQuery {
   index: string;
