@@ -37,7 +37,7 @@ class HeldPublisher extends RecordingPublisher {
   /** Resolves once the dispatcher has read the outbox and is delivering. */
   readonly delivering = new Promise<void>((ok) => (this.entered = ok));
 
-  async publish(events: readonly DomainEvent[]) {
+  override async publish(events: readonly DomainEvent[]) {
     this.entered();
     await this.held;
     await super.publish(events);
