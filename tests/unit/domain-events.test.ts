@@ -178,6 +178,8 @@ describe('what a transition changes', () => {
     expect(canRead(nobody, article({ status: 'published' }))).toBe(true);
     expect(canRead(nobody, article({ status: 'scheduled' }))).toBe(false);
     expect(canRead({ ...nobody, id: 'rita' }, article({ status: 'scheduled' }))).toBe(true);
+    expect(canRead(carla, article({ status: 'draft' }))).toBe(true);
+    expect(canRead({ id: 'eddie', name: 'Eddie', groups: ['editors'] }, article({ status: 'draft' }))).toBe(true);
   });
 
   it('approval’s guard lists every unverified file, and lets verified ones through', () => {
@@ -190,6 +192,8 @@ describe('what a transition changes', () => {
     } catch (err) {
       expect(err).toBeInstanceOf(ProblemError);
       expect((err as ProblemError).statusCode).toBe(409);
+      expect((err as ProblemError).title).toBe('Conflict');
+      expect((err as ProblemError).message).toMatch(/not verified yet, or was rejected/);
       expect((err as ProblemError).extra).toEqual({
         currentStatus: 'in_review',
         media: [{ id: 'm2', filename: 'p.png', status: 'pending', reason: null }],
@@ -222,9 +226,25 @@ describe('media rules', () => {
       throw new Error('not refused');
     })();
     expect(tooLarge.statusCode).toBe(413);
+    expect(tooLarge.title).toBe('Payload Too Large');
+    expect(tooLarge.message).toBe('image/png files are limited to 26214400 bytes.');
     expect(tooLarge.extra.limit).toBe(25 * 1024 * 1024);
     expect(tooLarge.extra.allowed).toContainEqual({ type: 'video/mp4', maxBytes: 2048 * 1024 * 1024 });
     expect(status(() => checkDeclaredMedia(DEFAULT_MEDIA_TYPES, 'image/png', 25 * 1024 * 1024))).toBe(200);
+    const unsupported = (() => {
+      try {
+        checkDeclaredMedia(DEFAULT_MEDIA_TYPES, 'image/svg+xml', 10);
+      } catch (err) {
+        return err as ProblemError;
+      }
+      throw new Error('not refused');
+    })();
+    expect([unsupported.statusCode, unsupported.title, unsupported.message]).toEqual([
+      415,
+      'Unsupported Media Type',
+      'Newsroom does not take image/svg+xml files.',
+    ]);
+    expect(unsupported.extra.allowed).toEqual(Object.entries(DEFAULT_MEDIA_TYPES).map(([type, { maxBytes }]) => ({ type, maxBytes })));
   });
 
   it('configured limits: only known types and positive whole numbers, without touching the defaults', () => {
