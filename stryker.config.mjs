@@ -2,7 +2,7 @@
  * Mutation testing (`npm run test:mutation`, not part of `npm test` or CI): StrykerJS makes small
  * behaviour-changing edits to the workflow rules, the use cases and the storage adapters, and runs
  * the unit and integration tests against each; an edit no test notices is a gap in the tests.
- * The report is written to reports/mutation/ (HTML) and summarised on the console.
+ * The report is written to reports/mutation/ (HTML and JSON) and summarised on the console.
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 export default {
@@ -22,6 +22,9 @@ export default {
   coverageAnalysis: 'perTest',
   // Static mutants (module-level constants) rerun every test; skipping them halves a run.
   ignoreStatic: true,
+  // Later runs retest only mutants whose code or covering tests changed (`--force` for a full run).
+  incremental: true,
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
   // The machine is shared; raise with --concurrency on a free one.
   concurrency: 2,
   timeoutMS: 10_000,
