@@ -195,6 +195,48 @@ describe('removing a file', () => {
   });
 });
 
+describe('listing and limits', () => {
+  it('lists files newest first with their caption and credit, and a download link only once verified', async () => {
+    const a = await draft();
+    const bytes = png(2, 2);
+    const first = await attachMedia(deps, reporter, a.id, () => ({
+      filename: 'first.png',
+      contentType: 'image/png',
+      size: bytes.length,
+      caption: 'The border post',
+      credit: 'Rita',
+    }));
+    await new Promise((r) => setTimeout(r, 5));
+    const second = await attachMedia(deps, reporter, a.id, () => ({ filename: 'second.png', contentType: 'image/png', size: 9 }));
+    expect(first.media).toMatchObject({ caption: 'The border post', credit: 'Rita', status: 'pending' });
+    expect(second.media).toMatchObject({ caption: null, credit: null });
+
+    const key = mediaKey(a.id, first.media.id);
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: bytes, ContentType: 'image/png' }));
+    expect(await verifyUpload(deps, key)).toBe('ready');
+    const listed = await listMedia(deps, rival, a.id).catch((err) => err.statusCode);
+    expect(listed).toBe(404);
+    const files = await listMedia(deps, editor, a.id);
+    expect(files.map((m) => [m.filename, m.status])).toEqual([
+      ['second.png', 'pending'],
+      ['first.png', 'ready'],
+    ]);
+    expect(files[0]!.downloadUrl).toBeNull();
+    expect(files[1]!.downloadUrl).toEqual(expect.stringContaining(key));
+  });
+
+  it('takes at most 50 files on an article: the 51st is 409', async () => {
+    const a = await draft();
+    for (let i = 0; i < 50; i++)
+      await attachMedia(deps, reporter, a.id, () => ({ filename: `f${i}.png`, contentType: 'image/png', size: 10 }));
+    const refused = await problemOf(
+      attachMedia(deps, reporter, a.id, () => ({ filename: 'one-more.png', contentType: 'image/png', size: 10 })),
+    );
+    expect(refused.status).toBe(409);
+    expect((await listMedia(deps, reporter, a.id)).length).toBe(50);
+  });
+});
+
 describe('history', () => {
   it('shows transitions only: a delivered MediaReady is not in it', async () => {
     const a = await draft();
