@@ -8,6 +8,16 @@ import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/storag
 export async function startDynamo(tableName = 'newsroom-test') {
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  // Requests still being served when a file ends (a test that failed mid-way left them) finish
+  // before the database closes: dynalite throws, and takes the test process down, otherwise.
+  let inFlight = 0;
+  let idle: (() => void) | undefined;
+  server.on('request', (_req, res) => {
+    inFlight++;
+    res.on('close', () => {
+      if (--inFlight === 0) idle?.();
+    });
+  });
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   await ensureTable(endpoint, tableName);
   const db = DynamoDBDocumentClient.from(
@@ -19,6 +29,12 @@ export async function startDynamo(tableName = 'newsroom-test') {
     endpoint,
     tableName,
     async stop() {
+      if (inFlight > 0) {
+        await new Promise<void>((ok) => {
+          idle = ok;
+          setTimeout(ok, 5_000).unref();
+        });
+      }
       db.destroy();
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));

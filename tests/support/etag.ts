@@ -10,3 +10,10 @@ export async function freshEtag(articleUrl: string, token: string): Promise<Reco
   if (!etag) throw new Error(`no ETag for ${articleUrl}: ${res.status}`);
   return { 'if-match': etag };
 }
+
+/** The same, for tests that call the use cases directly: the If-Match of the article as stored now. */
+export async function storedEtag(articles: { get(id: string): Promise<{ version: number } | undefined> }, id: string): Promise<string> {
+  const article = await articles.get(id);
+  if (!article) throw new Error(`no article ${id}`);
+  return `"${article.version}"`;
+}

@@ -1,0 +1,37 @@
+/**
+ * Mutation testing (`npm run test:mutation`, not part of `npm test` or CI): StrykerJS makes small
+ * behaviour-changing edits to the workflow rules, the use cases and the storage adapters, and runs
+ * the unit and integration tests against each; an edit no test notices is a gap in the tests.
+ * The report is written to reports/mutation/ (HTML and JSON) and summarised on the console.
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  packageManager: 'npm',
+  testRunner: 'jest',
+  // Jest runs the TypeScript tests as native ES modules (see jest.config.js).
+  testRunnerNodeArgs: ['--experimental-vm-modules', '--disable-warning=ExperimentalWarning'],
+  jest: {
+    projectType: 'custom',
+    configFile: 'jest.config.js',
+    // Unit and integration tests only: the end-to-end files spawn whole newsrooms and would make a
+    // run take hours on 2 cores.
+    config: { testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/integration/**/*.test.ts'] },
+    enableFindRelatedTests: true,
+  },
+  mutate: ['lambdas/domain/**/*.ts', 'lambdas/usecases/**/*.ts', 'lambdas/store/**/*.ts'],
+  coverageAnalysis: 'perTest',
+  // Static mutants (module-level constants) rerun every test; skipping them halves a run.
+  ignoreStatic: true,
+  // Later runs retest only mutants whose code or covering tests changed (`--force` for a full run).
+  incremental: true,
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  // The machine is shared; raise with --concurrency on a free one.
+  concurrency: 2,
+  timeoutMS: 10_000,
+  reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 90, low: 80, break: null },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
