@@ -1,7 +1,7 @@
 import { httpApi } from '../http/api.js';
 import { articleResponse, articleView, json } from '../http/responses.js';
 import { articleDeps as deps } from '../store/clients.js';
-import { articleLists } from '../store/list-client.js';
+import { articleHistoryReader, articleLists } from '../store/list-client.js';
 import { articleHistory, listArticles, readArticle } from '../usecases/articles.js';
 
 /** Read-only routes: this function's role can read the table and nothing else. */
@@ -11,5 +11,6 @@ export const handler = httpApi({
     return json(200, { items: page.items.map((a) => articleView(actor, a)), nextCursor: page.nextCursor });
   },
   'GET /articles/{id}': async ({ actor, params }) => articleResponse(actor, await readArticle(deps, actor, params.id!)),
-  'GET /articles/{id}/history': async ({ actor, params, query }) => json(200, await articleHistory(deps, actor, params.id!, query)),
+  'GET /articles/{id}/history': async ({ actor, params, query }) =>
+    json(200, await articleHistory({ ...deps, history: articleHistoryReader }, actor, params.id!, query)),
 });

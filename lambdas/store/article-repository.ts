@@ -1,19 +1,18 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Article, ArticleContent } from '../domain/article.js';
 import type { Media } from '../domain/media.js';
-import { toHistoryEntry, type DomainEvent, type HistoryEntry } from '../domain/events.js';
-import { isTransitionEvent } from '../domain/workflow.js';
-import { WriteConflict, type ArticleRepository, type HistoryPage, type OutboxEntry } from '../usecases/ports.js';
+import type { DomainEvent } from '../domain/events.js';
+import { WriteConflict, type ArticleRepository, type OutboxEntry } from '../usecases/ports.js';
 import { encodeBody, fromItem, toItem } from './article-item.js';
-import { decodeHistoryCursor, encodeHistoryCursor, keys } from './keys.js';
+import { keys } from './keys.js';
 import { checkItemBudget, itemBytes, valueBytes, type Growth } from './item-size.js';
 import { UpdateBuilder } from './update-expression.js';
 
 export class DynamoArticleRepository implements ArticleRepository {
   constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly tableName: string,
+    protected readonly db: DynamoDBDocumentClient,
+    protected readonly tableName: string,
   ) {}
 
   async create(article: Article): Promise<void> {
@@ -41,7 +40,7 @@ export class DynamoArticleRepository implements ArticleRepository {
     return article;
   }
 
-  private itemOf(seen: Article): Record<string, unknown> {
+  protected itemOf(seen: Article): Record<string, unknown> {
     return this.items.get(seen) ?? toItem(seen);
   }
 
@@ -89,101 +88,7 @@ export class DynamoArticleRepository implements ArticleRepository {
     return this.update(seen.id, update);
   }
 
-  async attachMedia(seen: Article, media: Media, maxPerArticle: number): Promise<void> {
-    const before = this.itemOf(seen);
-    const files = { ...((before.media as Record<string, Media> | undefined) ?? {}), [media.id]: media };
-    budget(withChanges(before, { media: files, mediaBlocking: Object.keys(files).length }), 'workflow');
-    const update = new UpdateBuilder();
-    const slot = `media.${update.name(media.id)}`;
-    update
-      .when(`${update.name('status')} = ${update.value(seen.status)}`)
-      .when(`size(media) < ${update.value(maxPerArticle)}`)
-      .when(`attribute_not_exists(${slot})`)
-      .setRaw(`${slot} = ${update.value(media)}`)
-      .setRaw(`mediaBlocking = if_not_exists(mediaBlocking, ${update.value(0)}) + ${update.value(1)}`);
-    await this.write(seen.id, bumpVersion(update));
-  }
-
-  /** The event carries the version the verdict gives the article: the write expects the one before it. */
-  async settleMedia(articleId: string, media: Media, event: DomainEvent): Promise<boolean> {
-    const update = new UpdateBuilder();
-    const slot = `media.${update.name(media.id)}`;
-    update
-      .when(`${slot}.${update.name('status')} = ${update.value('pending')}`)
-      .when(`${update.name('version')} = ${update.value(event.version - 1)}`)
-      .setRaw(`${slot} = ${update.value(media)}`)
-      .set({ version: event.version });
-    if (media.status === 'ready') update.setRaw(`mediaBlocking = mediaBlocking - ${update.value(1)}`);
-    appendToOutbox(update, articleId, [event], event.occurredAt);
-    try {
-      await this.write(articleId, update);
-      return true;
-    } catch (err) {
-      if (err instanceof WriteConflict) return false;
-      throw err;
-    }
-  }
-
-  async removeMedia(seen: Article, media: Media): Promise<void> {
-    const update = new UpdateBuilder();
-    const slot = `media.${update.name(media.id)}`;
-    update
-      .when(`${update.name('status')} = ${update.value(seen.status)}`)
-      .when(`${slot}.${update.name('status')} = ${update.value(media.status)}`)
-      .removeRaw(slot);
-    if (media.status !== 'ready') update.setRaw(`mediaBlocking = mediaBlocking - ${update.value(1)}`);
-    await this.write(seen.id, bumpVersion(update));
-  }
-
-  /**
-   * Delivered history plus events still in the outbox, so a transition shows at once; oldest
-   * first, `limit` at a time. The outbox is read before the history items: an event the
-   * dispatcher moves between the two reads is then seen in at least one of them.
-   */
-  async history(id: string, page: { limit: number; cursor?: string }): Promise<HistoryPage> {
-    const after = page.cursor === undefined ? undefined : decodeHistoryCursor(page.cursor);
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.article(id), ProjectionExpression: 'outbox', ConsistentRead: true }),
-    );
-    const found: { sk: string; entry: HistoryEntry }[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined = after ? { ...keys.article(id), SK: after } : undefined;
-    let exhausted = false;
-    // One more than a page, to know whether another follows.
-    while (found.length <= page.limit) {
-      const res = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.article(id).PK, ':prefix': keys.historyPrefix },
-          ConsistentRead: true,
-          Limit: page.limit + 1 - found.length,
-          ExclusiveStartKey,
-        }),
-      );
-      for (const item of res.Items ?? []) found.push({ sk: item.SK as string, entry: toHistoryEntry(item as DomainEvent) });
-      ExclusiveStartKey = res.LastEvaluatedKey;
-      if (!ExclusiveStartKey) {
-        exhausted = true;
-        break;
-      }
-    }
-    if (exhausted) {
-      const recorded = new Set(found.map((f) => f.entry.id));
-      const pending = ((Item?.outbox ?? []) as OutboxEntry[])
-        .filter((e) => isTransitionEvent(e.type) && !recorded.has(e.id))
-        .map((e) => ({ sk: keys.history(id, e.version, e.seq).SK, entry: toHistoryEntry(e) }))
-        .filter((p) => after === undefined || p.sk > after)
-        .sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0));
-      found.push(...pending);
-    }
-    const items = found.slice(0, page.limit);
-    return {
-      items: items.map((f) => f.entry),
-      nextCursor: found.length > page.limit ? encodeHistoryCursor(items.at(-1)!.sk) : null,
-    };
-  }
-
-  private async write(id: string, update: UpdateBuilder): Promise<void> {
+  protected async write(id: string, update: UpdateBuilder): Promise<void> {
     try {
       await this.db.send(new UpdateCommand({ TableName: this.tableName, Key: keys.article(id), ...update.build() }));
     } catch (err) {
@@ -206,7 +111,7 @@ export class DynamoArticleRepository implements ArticleRepository {
 }
 
 /** The item as it would be after setting `changes` (undefined leaves a field as it is). */
-function withChanges(item: Record<string, unknown>, changes: Record<string, unknown>): Record<string, unknown> {
+export function withChanges(item: Record<string, unknown>, changes: Record<string, unknown>): Record<string, unknown> {
   const next = { ...item };
   for (const [k, v] of Object.entries(changes)) if (v !== undefined) next[k] = v;
   return next;
@@ -216,7 +121,7 @@ function withChanges(item: Record<string, unknown>, changes: Record<string, unkn
  * Refuses a write that would not fit in a DynamoDB item (see item-size.ts). Each file still
  * pending keeps room for the result and event its verification will add, which nobody can refuse.
  */
-function budget(item: Record<string, unknown>, growth: Growth): void {
+export function budget(item: Record<string, unknown>, growth: Growth): void {
   const media = Object.values((item.media as Record<string, Media> | undefined) ?? {});
   const pendingReserve = media
     .filter((m) => m.status === 'pending')
@@ -228,7 +133,7 @@ function budget(item: Record<string, unknown>, growth: Growth): void {
 }
 
 /** Appends events to the in-item outbox and puts the item on the sparse index of pending work. */
-function appendToOutbox(update: UpdateBuilder, articleId: string, events: readonly DomainEvent[], now: string): void {
+export function appendToOutbox(update: UpdateBuilder, articleId: string, events: readonly DomainEvent[], now: string): void {
   if (events.length === 0) return;
   const entries: OutboxEntry[] = events.map((e, seq) => ({ ...e, seq }));
   update
@@ -238,7 +143,7 @@ function appendToOutbox(update: UpdateBuilder, articleId: string, events: readon
 }
 
 /** Media changes move the version on too, so an If-Match taken before them no longer matches. */
-function bumpVersion(update: UpdateBuilder): UpdateBuilder {
+export function bumpVersion(update: UpdateBuilder): UpdateBuilder {
   const version = update.name('version');
   return update.setRaw(`${version} = ${version} + ${update.value(1)}`);
 }

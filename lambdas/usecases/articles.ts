@@ -3,7 +3,15 @@ import { badRequest, conflict, forbidden, notFound, preconditionFailed, precondi
 import { eventsFor } from '../domain/events.js';
 import { parseInstant, RFC3339_HINT } from '../domain/instant.js';
 import { canRead, checkGuard, decide, transitionEffects, type Action, type Timing, type WorkflowRule } from '../domain/workflow.js';
-import { WriteConflict, type ArticleLists, type ArticleRepository, type HistoryPage, type ListSource, type Page } from './ports.js';
+import {
+  WriteConflict,
+  type ArticleHistory,
+  type ArticleLists,
+  type ArticleRepository,
+  type HistoryPage,
+  type ListSource,
+  type Page,
+} from './ports.js';
 import { Approve, CreateArticle, EditArticle, HistoryQuery, ListQuery, NoInput, parseInput, RequestChanges, Schedule } from './schemas.js';
 
 export interface Deps {
@@ -207,14 +215,14 @@ function sourcesFor(actor: Actor, q: { status?: Article['status']; author?: stri
 
 /** A page of the article's history, oldest first; the query is read only once the caller may see it. */
 export async function articleHistory(
-  deps: Deps,
+  deps: Deps & { history: ArticleHistory },
   actor: Actor,
   id: string,
   query: Record<string, string | undefined> = {},
 ): Promise<HistoryPage> {
   await readArticle(deps, actor, id);
   const q = parseInput(HistoryQuery, query);
-  return deps.articles.history(id, { limit: q.limit ? Number(q.limit) : LIMITS.historyPage.default, cursor: q.cursor });
+  return deps.history.history(id, { limit: q.limit ? Number(q.limit) : LIMITS.historyPage.default, cursor: q.cursor });
 }
 
 /** If-Match holds one or more entity tags; `*` matches any existing article. */

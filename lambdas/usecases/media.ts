@@ -2,10 +2,11 @@ import type { Actor, Article } from '../domain/article.js';
 import { conflict, notFound } from '../domain/errors.js';
 import { checkDeclaredMedia, MEDIA_PER_ARTICLE, mediaKey, publicMedia, type Media, type MediaTypes } from '../domain/media.js';
 import { readArticle, refuseIfNeverAllowed, withRetry, type Deps, type Input } from './articles.js';
-import type { MediaStore, UploadForm } from './ports.js';
+import type { MediaArticleRepository, MediaStore, UploadForm } from './ports.js';
 import { AttachMedia, parseInput } from './schemas.js';
 
 export interface MediaDeps extends Deps {
+  articles: MediaArticleRepository;
   media: MediaStore;
   mediaTypes: MediaTypes;
   /** How long a presigned upload form stays valid: at most 15 minutes. */

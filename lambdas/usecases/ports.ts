@@ -46,12 +46,20 @@ export interface ArticleRepository {
     now: string,
     opts?: { mediaVerified?: boolean },
   ): Promise<Article>;
+}
+
+/** The repository with the writes of the functions that handle media. */
+export interface MediaArticleRepository extends ArticleRepository {
   /** Attaches a pending file while the article is still in the status `seen` had. */
   attachMedia(seen: Article, media: Media, maxPerArticle: number): Promise<void>;
   /** Records a verification, with its event, if the file is still pending; false otherwise. */
   settleMedia(articleId: string, media: Media, event: DomainEvent): Promise<boolean>;
   /** Detaches a file, if it is still as `media` describes it and the article still as `seen`. */
   removeMedia(seen: Article, media: Media): Promise<void>;
+}
+
+/** An article's history; only the read function needs it. */
+export interface ArticleHistory {
   /** One page of the article's history, oldest first, after the position a cursor names. */
   history(id: string, page: { limit: number; cursor?: string }): Promise<HistoryPage>;
 }

@@ -11,7 +11,8 @@ import { ProblemError } from '../../lambdas/domain/errors.js';
 import type { DomainEvent } from '../../lambdas/domain/events.js';
 import { DEFAULT_MAX_PIXELS, DEFAULT_MEDIA_TYPES, mediaKey, type Media } from '../../lambdas/domain/media.js';
 import { decide } from '../../lambdas/domain/workflow.js';
-import { DynamoArticleRepository } from '../../lambdas/store/article-repository.js';
+import { DynamoMediaArticleRepository } from '../../lambdas/store/article-media-repository.js';
+import { DynamoArticleHistory } from '../../lambdas/store/article-history.js';
 import { DynamoOutbox } from '../../lambdas/store/outbox-store.js';
 import { S3MediaStore } from '../../lambdas/store/s3-media-store.js';
 import { articleHistory, createArticle, readArticle, transitionArticle, writeTransition } from '../../lambdas/usecases/articles.js';
@@ -33,7 +34,7 @@ let dynamo: Awaited<ReturnType<typeof startDynamo>>;
 let s3rver: S3rver;
 let s3: S3Client;
 let deps: MediaDeps;
-let repository: DynamoArticleRepository;
+let repository: DynamoMediaArticleRepository;
 let outbox: DynamoOutbox;
 
 beforeAll(async () => {
@@ -54,7 +55,7 @@ beforeAll(async () => {
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
-  repository = new DynamoArticleRepository(dynamo.db, dynamo.tableName);
+  repository = new DynamoMediaArticleRepository(dynamo.db, dynamo.tableName);
   outbox = new DynamoOutbox(dynamo.db, dynamo.tableName);
   deps = {
     articles: repository,
@@ -168,7 +169,7 @@ describe('approval waits for every file to be verified', () => {
     await submit(a.id);
     let attached: Media | undefined;
     // The real repository; the attach lands just before the approval's first write.
-    const racing = Object.create(repository) as DynamoArticleRepository;
+    const racing = Object.create(repository) as DynamoMediaArticleRepository;
     racing.transition = async (seen: Article, ...rest) => {
       if (!attached) {
         attached = (await attachMedia(deps, editor, a.id, () => ({ filename: 'race.png', contentType: 'image/png', size: 77 }))).media;
@@ -259,7 +260,8 @@ describe('history', () => {
     expect(delivered.map((e) => e.type)).toEqual(['MediaReady', 'ArticleSubmitted']);
     expect(await outbox.pendingEvents(a.id)).toEqual([]);
 
-    const history = (await articleHistory(deps, reporter, a.id)).items;
+    const history = (await articleHistory({ ...deps, history: new DynamoArticleHistory(dynamo.db, dynamo.tableName) }, reporter, a.id))
+      .items;
     expect(history.map((h) => h.type)).toEqual(['ArticleSubmitted']);
   });
 });

@@ -3,7 +3,7 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Actor } from '../../lambdas/domain/article.js';
 import { DEFAULT_MAX_PIXELS, DEFAULT_MEDIA_TYPES, mediaKey } from '../../lambdas/domain/media.js';
-import { DynamoArticleRepository } from '../../lambdas/store/article-repository.js';
+import { DynamoMediaArticleRepository } from '../../lambdas/store/article-media-repository.js';
 import { DynamoArticleLists } from '../../lambdas/store/list-pages.js';
 import { S3MediaStore } from '../../lambdas/store/s3-media-store.js';
 import { createArticle, transitionArticle } from '../../lambdas/usecases/articles.js';
@@ -29,7 +29,7 @@ beforeAll(async () => {
   s3 = storage.s3;
   lists = new DynamoArticleLists(dynamo.db, dynamo.tableName);
   deps = {
-    articles: new DynamoArticleRepository(dynamo.db, dynamo.tableName),
+    articles: new DynamoMediaArticleRepository(dynamo.db, dynamo.tableName),
     now: () => new Date(clock),
     newId: randomUUID,
     media: new S3MediaStore(s3, 'media-sweep'),

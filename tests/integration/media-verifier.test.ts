@@ -3,7 +3,7 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Actor } from '../../lambdas/domain/article.js';
 import { DEFAULT_MEDIA_TYPES, mediaKey } from '../../lambdas/domain/media.js';
-import { DynamoArticleRepository } from '../../lambdas/store/article-repository.js';
+import { DynamoMediaArticleRepository } from '../../lambdas/store/article-media-repository.js';
 import { DynamoOutbox } from '../../lambdas/store/outbox-store.js';
 import { S3MediaStore } from '../../lambdas/store/s3-media-store.js';
 import { createArticle } from '../../lambdas/usecases/articles.js';
@@ -24,7 +24,7 @@ beforeAll(async () => {
   storage = await startS3('media-test');
   s3 = storage.s3;
   deps = {
-    articles: new DynamoArticleRepository(dynamo.db, dynamo.tableName),
+    articles: new DynamoMediaArticleRepository(dynamo.db, dynamo.tableName),
     now: () => new Date(),
     newId: randomUUID,
     media: new S3MediaStore(s3, 'media-test'),

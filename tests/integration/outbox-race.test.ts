@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Actor } from '../../lambdas/domain/article.js';
 import type { DomainEvent } from '../../lambdas/domain/events.js';
 import { DynamoArticleRepository } from '../../lambdas/store/article-repository.js';
+import { DynamoArticleHistory } from '../../lambdas/store/article-history.js';
 import { DynamoOutbox } from '../../lambdas/store/outbox-store.js';
 import { articleHistory, createArticle, transitionArticle, type Deps } from '../../lambdas/usecases/articles.js';
 import type { EventPublisher } from '../../lambdas/usecases/ports.js';
@@ -12,12 +13,17 @@ import { startDynamo } from '../support/dynamo.js';
 const reporter: Actor = { id: 'rita', name: 'Rita', groups: ['reporters'] };
 
 let dynamo: Awaited<ReturnType<typeof startDynamo>>;
-let deps: Deps;
+let deps: Deps & { history: DynamoArticleHistory };
 let outbox: DynamoOutbox;
 
 beforeAll(async () => {
   dynamo = await startDynamo('newsroom-outbox-race');
-  deps = { articles: new DynamoArticleRepository(dynamo.db, dynamo.tableName), now: () => new Date(), newId: randomUUID };
+  deps = {
+    articles: new DynamoArticleRepository(dynamo.db, dynamo.tableName),
+    history: new DynamoArticleHistory(dynamo.db, dynamo.tableName),
+    now: () => new Date(),
+    newId: randomUUID,
+  };
   outbox = new DynamoOutbox(dynamo.db, dynamo.tableName);
 });
 afterAll(() => dynamo.stop());

@@ -4,7 +4,8 @@ import type { Actor } from '../../lambdas/domain/article.js';
 import { ProblemError } from '../../lambdas/domain/errors.js';
 import type { DomainEvent } from '../../lambdas/domain/events.js';
 import type { Media } from '../../lambdas/domain/media.js';
-import { DynamoArticleRepository } from '../../lambdas/store/article-repository.js';
+import { DynamoMediaArticleRepository } from '../../lambdas/store/article-media-repository.js';
+import { DynamoArticleHistory } from '../../lambdas/store/article-history.js';
 import { DynamoArticleLists, LIST_READ_CAP } from '../../lambdas/store/list-pages.js';
 import { DynamoOutbox } from '../../lambdas/store/outbox-store.js';
 import {
@@ -29,13 +30,18 @@ const editor: Actor = { id: 'eddie', name: 'Eddie Editor', groups: ['editors'] }
 const chief: Actor = { id: 'carla', name: 'Carla Chief', groups: ['chief-editors'] };
 
 let dynamo: Awaited<ReturnType<typeof startDynamo>>;
-let deps: Deps;
+let deps: Deps & { articles: DynamoMediaArticleRepository; history: DynamoArticleHistory };
 let outbox: DynamoOutbox;
 let lists: DynamoArticleLists;
 
 beforeAll(async () => {
   dynamo = await startDynamo();
-  deps = { articles: new DynamoArticleRepository(dynamo.db, dynamo.tableName), now: () => new Date(), newId: randomUUID };
+  deps = {
+    articles: new DynamoMediaArticleRepository(dynamo.db, dynamo.tableName),
+    history: new DynamoArticleHistory(dynamo.db, dynamo.tableName),
+    now: () => new Date(),
+    newId: randomUUID,
+  };
   outbox = new DynamoOutbox(dynamo.db, dynamo.tableName);
   lists = new DynamoArticleLists(dynamo.db, dynamo.tableName);
 });
