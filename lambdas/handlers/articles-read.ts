@@ -1,6 +1,6 @@
 import { httpApi } from '../http/api.js';
 import { articleResponse, articleView, json } from '../http/responses.js';
-import { articleDeps as deps } from '../store/clients.js';
+import { workflowDeps as deps } from '../store/clients.js';
 import { articleHistoryReader, articleLists } from '../store/list-client.js';
 import { articleHistory, listArticles, readArticle } from '../usecases/articles.js';
 

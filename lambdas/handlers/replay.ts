@@ -2,7 +2,7 @@ import type { ApiRequest } from '../http/api.js';
 import type { IdempotentResult, StoredOutcome } from '../http/idempotency.js';
 import { articleResponse } from '../http/responses.js';
 import type { Article } from '../domain/article.js';
-import { articleDeps as deps } from '../store/clients.js';
+import { workflowDeps as deps } from '../store/clients.js';
 import { readArticle } from '../usecases/articles.js';
 
 const location = (id: string) => ({ location: `/articles/${id}` });

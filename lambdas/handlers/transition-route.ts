@@ -1,16 +1,22 @@
 import type { Route } from '../http/api.js';
 import { idempotent } from '../http/idempotency.js';
-import { articleDeps as deps } from '../store/clients.js';
+import { workflowDeps as deps } from '../store/clients.js';
 import { idempotencyStore } from '../store/idempotency-client.js';
-import { transitionArticle } from '../usecases/articles.js';
+import { applyTransition, type TransitionInput } from '../usecases/articles.js';
 import type { Action } from '../domain/workflow.js';
 import { articleResult, replayArticle } from './replay.js';
 
 /** A workflow route: the action named in the path, applied by the shared use case; retries with an Idempotency-Key replay. */
-export const transitionRoute = (action: Exclude<Action, 'edit'>): Route =>
+export const transitionRoute = <A extends Exclude<Action, 'edit'>>(
+  action: A,
+  inputs: Record<A, (raw: unknown, now: Date) => TransitionInput>,
+): Route =>
   idempotent(
     idempotencyStore,
     `POST /articles/{id}/${action}`,
-    async (req) => articleResult(req, await transitionArticle(deps, req.actor, req.params.id!, action, req.input, req.header('if-match'))),
+    async (req) => {
+      const readInput = (now: Date) => inputs[action](req.input() ?? {}, now);
+      return articleResult(req, await applyTransition(deps, req.actor, req.params.id!, action, readInput, req.header('if-match')));
+    },
     replayArticle,
   );

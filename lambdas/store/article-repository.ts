@@ -3,28 +3,18 @@ import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } fr
 import type { Article, ArticleContent } from '../domain/article.js';
 import type { Media } from '../domain/media.js';
 import type { DomainEvent } from '../domain/events.js';
-import { WriteConflict, type ArticleRepository, type OutboxEntry } from '../usecases/ports.js';
+import { WriteConflict, type ArticleRepository, type OutboxEntry, type WorkflowRepository } from '../usecases/ports.js';
 import { encodeBody, fromItem, toItem } from './article-item.js';
 import { keys } from './keys.js';
 import { checkItemBudget, itemBytes, valueBytes, type Growth } from './item-size.js';
 import { UpdateBuilder } from './update-expression.js';
 
-export class DynamoArticleRepository implements ArticleRepository {
+/** Reads an article and moves it through the workflow: what every function that moves articles needs. */
+export class DynamoWorkflowRepository implements WorkflowRepository {
   constructor(
     protected readonly db: DynamoDBDocumentClient,
     protected readonly tableName: string,
   ) {}
-
-  async create(article: Article): Promise<void> {
-    const Item = toItem(article);
-    budget(Item, 'content');
-    try {
-      await this.db.send(new PutCommand({ TableName: this.tableName, Item, ConditionExpression: 'attribute_not_exists(PK)' }));
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) throw new WriteConflict();
-      throw err;
-    }
-  }
 
   async get(id: string): Promise<Article | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.article(id), ConsistentRead: true }));
@@ -34,7 +24,7 @@ export class DynamoArticleRepository implements ArticleRepository {
   /** The item as last read or written for an article, to budget the next write against. */
   private readonly items = new WeakMap<Article, Record<string, unknown>>();
 
-  private remember(item: Record<string, unknown>): Article {
+  protected remember(item: Record<string, unknown>): Article {
     const article = fromItem(item);
     this.items.set(article, item);
     return article;
@@ -42,19 +32,6 @@ export class DynamoArticleRepository implements ArticleRepository {
 
   protected itemOf(seen: Article): Record<string, unknown> {
     return this.items.get(seen) ?? toItem(seen);
-  }
-
-  async saveContent(seen: Article, content: Partial<ArticleContent>, now: string): Promise<Article> {
-    const { body, ...fields } = content;
-    const changes = {
-      ...fields,
-      bodyZ: body === undefined ? undefined : encodeBody(body),
-      updatedAt: now,
-      version: seen.version + 1,
-    };
-    budget(withChanges(this.itemOf(seen), changes), 'content');
-    const update = expectUnchanged(new UpdateBuilder(), seen).set(changes);
-    return this.update(seen.id, update);
   }
 
   async transition(
@@ -97,7 +74,7 @@ export class DynamoArticleRepository implements ArticleRepository {
     }
   }
 
-  private async update(id: string, update: UpdateBuilder): Promise<Article> {
+  protected async update(id: string, update: UpdateBuilder): Promise<Article> {
     try {
       const { Attributes } = await this.db.send(
         new UpdateCommand({ TableName: this.tableName, Key: keys.article(id), ...update.build(), ReturnValues: 'ALL_NEW' }),
@@ -107,6 +84,33 @@ export class DynamoArticleRepository implements ArticleRepository {
       if (err instanceof ConditionalCheckFailedException) throw new WriteConflict();
       throw err;
     }
+  }
+}
+
+/** The same, with the writes that create articles and change their content: the write function's. */
+export class DynamoArticleRepository extends DynamoWorkflowRepository implements ArticleRepository {
+  async create(article: Article): Promise<void> {
+    const Item = toItem(article);
+    budget(Item, 'content');
+    try {
+      await this.db.send(new PutCommand({ TableName: this.tableName, Item, ConditionExpression: 'attribute_not_exists(PK)' }));
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) throw new WriteConflict();
+      throw err;
+    }
+  }
+
+  async saveContent(seen: Article, content: Partial<ArticleContent>, now: string): Promise<Article> {
+    const { body, ...fields } = content;
+    const changes = {
+      ...fields,
+      bodyZ: body === undefined ? undefined : encodeBody(body),
+      updatedAt: now,
+      version: seen.version + 1,
+    };
+    budget(withChanges(this.itemOf(seen), changes), 'content');
+    const update = expectUnchanged(new UpdateBuilder(), seen).set(changes);
+    return this.update(seen.id, update);
   }
 }
 

@@ -2,7 +2,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { maxPixelsFrom, mediaTypesFrom } from '../domain/media.js';
 import type { MediaDeps } from '../usecases/media.js';
 import { DynamoMediaArticleRepository } from './article-media-repository.js';
-import { articleDeps, documentClient, tableName } from './clients.js';
+import { documentClient, tableName, workflowDeps } from './clients.js';
 import { requireEnv } from './config.js';
 import { S3MediaStore } from './s3-media-store.js';
 
@@ -11,7 +11,7 @@ const bucket = requireEnv('MEDIA_BUCKET');
 const s3 = new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true' });
 
 export const mediaDeps: MediaDeps = {
-  ...articleDeps,
+  ...workflowDeps,
   articles: new DynamoMediaArticleRepository(documentClient, tableName),
   media: new S3MediaStore(s3, bucket),
   mediaTypes: mediaTypesFrom(process.env.MEDIA_MAX_BYTES),

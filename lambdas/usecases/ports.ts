@@ -30,11 +30,9 @@ export class WriteConflict extends Error {
   }
 }
 
-export interface ArticleRepository {
-  create(article: Article): Promise<void>;
+/** What every function that moves articles needs: read one, and move it with its events. */
+export interface WorkflowRepository {
   get(id: string): Promise<Article | undefined>;
-  /** Replaces content if status and version are still those of `seen`. */
-  saveContent(seen: Article, content: Partial<ArticleContent>, now: string): Promise<Article>;
   /**
    * Moves the article and appends its events to the outbox, in one conditional write;
    * with `mediaVerified`, only while every attached file is verified.
@@ -46,6 +44,13 @@ export interface ArticleRepository {
     now: string,
     opts?: { mediaVerified?: boolean },
   ): Promise<Article>;
+}
+
+/** The same, with the writes that create articles and change their content (the write function's). */
+export interface ArticleRepository extends WorkflowRepository {
+  create(article: Article): Promise<void>;
+  /** Replaces content if status and version are still those of `seen`. */
+  saveContent(seen: Article, content: Partial<ArticleContent>, now: string): Promise<Article>;
 }
 
 /** The repository with the writes of the functions that handle media. */

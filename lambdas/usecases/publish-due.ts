@@ -1,6 +1,6 @@
 import { SCHEDULER } from '../domain/article.js';
 import { decide } from '../domain/workflow.js';
-import { writeTransition, type Deps } from './articles.js';
+import { writeTransition, type WorkflowDeps } from './articles.js';
 import { WriteConflict } from './ports.js';
 
 /** A trigger to publish: the article and the time it was scheduled for when the trigger was set. */
@@ -18,7 +18,7 @@ export type PublishOutcome = { outcome: 'published'; lateByMs: number } | { outc
  * 3. Otherwise one conditional write, on the status and version just read: duplicate, late
  *    or racing triggers (and a chief editor rescheduling at the same moment) cannot publish twice.
  */
-export async function publishDue(deps: Deps, due: DueArticle): Promise<PublishOutcome> {
+export async function publishDue(deps: WorkflowDeps, due: DueArticle): Promise<PublishOutcome> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const article = await deps.articles.get(due.articleId);
     if (!article || article.status !== 'scheduled' || article.publishAt !== due.publishAt) return { outcome: 'stale' };

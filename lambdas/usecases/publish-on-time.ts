@@ -1,4 +1,4 @@
-import type { Deps } from './articles.js';
+import type { WorkflowDeps } from './articles.js';
 import { publishDue, type DueArticle, type PublishOutcome } from './publish-due.js';
 
 export type Sleep = (ms: number) => Promise<void>;
@@ -11,7 +11,11 @@ const realSleep: Sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
  * late), a trigger that finds the article due within `maxWaitMs` waits for it and publishes.
  * The write stays conditional on the article as scheduled, so a change meanwhile wins.
  */
-export async function publishOnTime(deps: Deps, due: DueArticle, opts: { maxWaitMs: number; sleep?: Sleep }): Promise<PublishOutcome> {
+export async function publishOnTime(
+  deps: WorkflowDeps,
+  due: DueArticle,
+  opts: { maxWaitMs: number; sleep?: Sleep },
+): Promise<PublishOutcome> {
   const sleep = opts.sleep ?? realSleep;
   let outcome = await publishDue(deps, due);
   // A timer may wake a millisecond short of its time: look again, a few times at most.

@@ -16,10 +16,10 @@ const nonBlank = (min: number, max: number) =>
     v.check((s) => s.trim().length >= min, 'Must not be blank'),
   );
 
-const headline = /* @__PURE__ */ nonBlank(LIMITS.headline.min, LIMITS.headline.max);
-const standfirst = /* @__PURE__ */ v.pipe(v.string(), v.maxLength(LIMITS.standfirst.max));
-const body = /* @__PURE__ */ nonBlank(LIMITS.body.min, LIMITS.body.max);
-const tags = /* @__PURE__ */ v.pipe(v.array(nonBlank(1, LIMITS.tags.maxLength)), v.maxLength(LIMITS.tags.max));
+const headline = /* @__PURE__ */ (() => nonBlank(LIMITS.headline.min, LIMITS.headline.max))();
+const standfirst = /* @__PURE__ */ (() => v.pipe(v.string(), v.maxLength(LIMITS.standfirst.max)))();
+const body = /* @__PURE__ */ (() => nonBlank(LIMITS.body.min, LIMITS.body.max))();
+const tags = /* @__PURE__ */ (() => v.pipe(v.array(nonBlank(1, LIMITS.tags.maxLength)), v.maxLength(LIMITS.tags.max)))();
 
 export const CreateArticle = /* @__PURE__ */ (() =>
   v.strictObject({
@@ -51,7 +51,7 @@ export const RequestChanges = /* @__PURE__ */ (() =>
  * RFC 3339 with Z or ±HH:MM, on a date that exists: a time without an offset means nothing to a
  * newsroom across time zones, and 31 February must not quietly become 3 March.
  */
-const instant = /* @__PURE__ */ v.pipe(v.string(), v.maxLength(64), v.check(isInstant, `Must be ${RFC3339_HINT}`));
+const instant = /* @__PURE__ */ (() => v.pipe(v.string(), v.maxLength(64), v.check(isInstant, `Must be ${RFC3339_HINT}`)))();
 
 export const Approve = /* @__PURE__ */ (() => v.strictObject({ publishAt: v.optional(instant) }))();
 export const Schedule = /* @__PURE__ */ (() => v.strictObject({ publishAt: instant }))();

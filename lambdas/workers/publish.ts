@@ -1,4 +1,4 @@
-import type { Deps } from '../usecases/articles.js';
+import type { WorkflowDeps } from '../usecases/articles.js';
 import type { ScheduleIndex } from '../usecases/ports.js';
 import { publishDue, type PublishOutcome } from '../usecases/publish-due.js';
 
@@ -7,7 +7,7 @@ import { publishDue, type PublishOutcome } from '../usecases/publish-due.js';
  * published. Used by the local timer and by the cloud's one-minute sweep alike.
  */
 export async function publishEverythingDue(
-  deps: Deps,
+  deps: WorkflowDeps,
   schedule: ScheduleIndex,
   now: Date,
   onPublished: (outcome: Extract<PublishOutcome, { outcome: 'published' }>) => void = () => undefined,

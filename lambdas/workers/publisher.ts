@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { articleDeps, documentClient, tableName } from '../store/clients.js';
+import { documentClient, tableName, workflowDeps } from '../store/clients.js';
 import { DynamoScheduleIndex } from '../store/schedule-index.js';
 import type { DueArticle } from '../usecases/publish-due.js';
 import { publishOnTime } from '../usecases/publish-on-time.js';
@@ -25,11 +25,11 @@ export const handler = async (event: DueArticle | ScheduledEvent, context?: Pick
   try {
     if ('articleId' in event) {
       const maxWaitMs = Math.max(0, (context?.getRemainingTimeInMillis() ?? 0) - MARGIN_MS);
-      const result = await publishOnTime(articleDeps, event, { maxWaitMs });
+      const result = await publishOnTime(workflowDeps, event, { maxWaitMs });
       if (result.outcome === 'published') recordLag(result.lateByMs);
       logger.info('schedule fired', { articleId: event.articleId, outcome: result.outcome });
     } else {
-      const published = await publishEverythingDue(articleDeps, schedule, new Date(), (o) => recordLag(o.lateByMs));
+      const published = await publishEverythingDue(workflowDeps, schedule, new Date(), (o) => recordLag(o.lateByMs));
       logger.info('sweep done', { published });
     }
   } finally {
