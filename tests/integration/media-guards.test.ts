@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { storedEtag } from '../support/etag.js';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Actor, Article } from '../../lambdas/domain/article.js';
 import { ProblemError } from '../../lambdas/domain/errors.js';
@@ -21,6 +17,7 @@ import { WriteConflict, type EventPublisher } from '../../lambdas/usecases/ports
 import { verifyUpload } from '../../lambdas/usecases/verify-upload.js';
 import { dispatchArticle } from '../../lambdas/workers/dispatch.js';
 import { startDynamo } from '../support/dynamo.js';
+import { startS3 } from '../support/s3.js';
 import { png } from '../support/media-files.js';
 
 const reporter: Actor = { id: 'rita', name: 'Rita', groups: ['reporters'] };
@@ -31,7 +28,7 @@ const chief: Actor = { id: 'carla', name: 'Carla', groups: ['chief-editors'] };
 const BUCKET = 'media-guards';
 
 let dynamo: Awaited<ReturnType<typeof startDynamo>>;
-let s3rver: S3rver;
+let storage: Awaited<ReturnType<typeof startS3>>;
 let s3: S3Client;
 let deps: MediaDeps;
 let repository: DynamoMediaArticleRepository;
@@ -39,22 +36,8 @@ let outbox: DynamoOutbox;
 
 beforeAll(async () => {
   dynamo = await startDynamo('newsroom-media-guards');
-  s3rver = new S3rver({
-    port: 0,
-    address: '127.0.0.1',
-    directory: mkdtempSync(join(tmpdir(), 's3-')),
-    silent: true,
-    configureBuckets: [{ name: BUCKET }],
-  });
-  const { port } = await s3rver.run();
-  s3 = new S3Client({
-    endpoint: `http://127.0.0.1:${port}`,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  storage = await startS3(BUCKET);
+  s3 = storage.s3;
   repository = new DynamoMediaArticleRepository(dynamo.db, dynamo.tableName);
   outbox = new DynamoOutbox(dynamo.db, dynamo.tableName);
   deps = {
@@ -69,8 +52,7 @@ beforeAll(async () => {
   };
 });
 afterAll(async () => {
-  s3.destroy();
-  await s3rver.close();
+  await storage.stop();
   await dynamo.stop();
 });
 
