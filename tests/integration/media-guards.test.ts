@@ -5,18 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Actor, Article } from '../../lambdas/domain/article.js';
 import { ProblemError } from '../../lambdas/domain/errors.js';
 import type { DomainEvent } from '../../lambdas/domain/events.js';
-import { DEFAULT_MAX_PIXELS, DEFAULT_MEDIA_TYPES, mediaKey, type Media } from '../../lambdas/domain/media.js';
+import { mediaKey, type Media } from '../../lambdas/domain/media.js';
 import { decide } from '../../lambdas/domain/workflow.js';
 import { DynamoMediaArticleRepository } from '../../lambdas/store/article-media-repository.js';
 import { DynamoArticleHistory } from '../../lambdas/store/article-history.js';
 import { DynamoOutbox } from '../../lambdas/store/outbox-store.js';
-import { S3MediaStore } from '../../lambdas/store/s3-media-store.js';
 import { articleHistory, createArticle, readArticle, transitionArticle, writeTransition } from '../../lambdas/usecases/articles.js';
-import { attachMedia, deleteMedia, listMedia, type MediaDeps } from '../../lambdas/usecases/media.js';
+import { attachMedia, deleteMedia, listMedia } from '../../lambdas/usecases/media.js';
 import { WriteConflict, type EventPublisher } from '../../lambdas/usecases/ports.js';
 import { verifyUpload } from '../../lambdas/usecases/verify-upload.js';
 import { dispatchArticle } from '../../lambdas/workers/dispatch.js';
 import { startDynamo } from '../support/dynamo.js';
+import { mediaDepsOn } from '../support/media-deps.js';
 import { startS3 } from '../support/s3.js';
 import { png } from '../support/media-files.js';
 
@@ -30,7 +30,7 @@ const BUCKET = 'media-guards';
 let dynamo: Awaited<ReturnType<typeof startDynamo>>;
 let storage: Awaited<ReturnType<typeof startS3>>;
 let s3: S3Client;
-let deps: MediaDeps;
+let deps: ReturnType<typeof mediaDepsOn>;
 let repository: DynamoMediaArticleRepository;
 let outbox: DynamoOutbox;
 
@@ -38,18 +38,9 @@ beforeAll(async () => {
   dynamo = await startDynamo('newsroom-media-guards');
   storage = await startS3(BUCKET);
   s3 = storage.s3;
-  repository = new DynamoMediaArticleRepository(dynamo.db, dynamo.tableName);
+  deps = mediaDepsOn(dynamo, storage);
+  repository = deps.articles;
   outbox = new DynamoOutbox(dynamo.db, dynamo.tableName);
-  deps = {
-    articles: repository,
-    now: () => new Date(),
-    newId: randomUUID,
-    media: new S3MediaStore(s3, BUCKET),
-    mediaTypes: DEFAULT_MEDIA_TYPES,
-    maxPixels: DEFAULT_MAX_PIXELS,
-    uploadExpirySeconds: 900,
-    downloadExpirySeconds: 300,
-  };
 });
 afterAll(async () => {
   await storage.stop();

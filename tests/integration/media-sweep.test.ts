@@ -1,15 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Actor } from '../../lambdas/domain/article.js';
-import { DEFAULT_MAX_PIXELS, DEFAULT_MEDIA_TYPES, mediaKey } from '../../lambdas/domain/media.js';
-import { DynamoMediaArticleRepository } from '../../lambdas/store/article-media-repository.js';
+import { mediaKey } from '../../lambdas/domain/media.js';
 import { DynamoArticleLists } from '../../lambdas/store/list-pages.js';
-import { S3MediaStore } from '../../lambdas/store/s3-media-store.js';
 import { createArticle, transitionArticle } from '../../lambdas/usecases/articles.js';
 import { attachMedia, type MediaDeps } from '../../lambdas/usecases/media.js';
 import { verifyStalePendingUploads } from '../../lambdas/usecases/sweep-pending-media.js';
 import { startDynamo } from '../support/dynamo.js';
+import { mediaDepsOn } from '../support/media-deps.js';
 import { startS3 } from '../support/s3.js';
 import { png } from '../support/media-files.js';
 
@@ -28,16 +26,7 @@ beforeAll(async () => {
   storage = await startS3('media-sweep');
   s3 = storage.s3;
   lists = new DynamoArticleLists(dynamo.db, dynamo.tableName);
-  deps = {
-    articles: new DynamoMediaArticleRepository(dynamo.db, dynamo.tableName),
-    now: () => new Date(clock),
-    newId: randomUUID,
-    media: new S3MediaStore(s3, 'media-sweep'),
-    mediaTypes: DEFAULT_MEDIA_TYPES,
-    maxPixels: DEFAULT_MAX_PIXELS,
-    uploadExpirySeconds: 900,
-    downloadExpirySeconds: 300,
-  };
+  deps = mediaDepsOn(dynamo, storage, () => new Date(clock));
 });
 afterAll(async () => {
   await storage.stop();

@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Actor } from '../../lambdas/domain/article.js';
-import { DEFAULT_MEDIA_TYPES, mediaKey } from '../../lambdas/domain/media.js';
-import { DynamoMediaArticleRepository } from '../../lambdas/store/article-media-repository.js';
+import { mediaKey } from '../../lambdas/domain/media.js';
 import { DynamoOutbox } from '../../lambdas/store/outbox-store.js';
-import { S3MediaStore } from '../../lambdas/store/s3-media-store.js';
 import { createArticle } from '../../lambdas/usecases/articles.js';
 import { attachMedia, type MediaDeps } from '../../lambdas/usecases/media.js';
 import { verifyUpload, verifyUploadsLeftPending } from '../../lambdas/usecases/verify-upload.js';
 import { startDynamo } from '../support/dynamo.js';
+import { mediaDepsOn } from '../support/media-deps.js';
 import { startS3 } from '../support/s3.js';
 import { box, mp3, mp4, png } from '../support/media-files.js';
 
@@ -23,16 +22,7 @@ beforeAll(async () => {
   dynamo = await startDynamo('newsroom-media');
   storage = await startS3('media-test');
   s3 = storage.s3;
-  deps = {
-    articles: new DynamoMediaArticleRepository(dynamo.db, dynamo.tableName),
-    now: () => new Date(),
-    newId: randomUUID,
-    media: new S3MediaStore(s3, 'media-test'),
-    mediaTypes: DEFAULT_MEDIA_TYPES,
-    uploadExpirySeconds: 900,
-    downloadExpirySeconds: 300,
-    maxPixels: 50_000_000,
-  };
+  deps = mediaDepsOn(dynamo, storage);
 });
 afterAll(async () => {
   await storage.stop();
