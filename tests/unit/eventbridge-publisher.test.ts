@@ -1,41 +1,28 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DomainEvent } from '../../lambdas/domain/events.js';
 import { EventBridgePublisher } from '../../lambdas/store/eventbridge-publisher.js';
+import { startAwsJsonStub, type AwsJsonRequest } from '../support/aws-json-stub.js';
 
 /**
  * A stand-in for the EventBridge endpoint speaking its documented wire protocol (JSON 1.1,
  * `X-Amz-Target: AWSEvents.PutEvents`): it records each request and answers as PutEvents does,
  * with HTTP 200 and a `FailedEntryCount` even when entries were refused.
  */
-let server: Server;
+let stub: Awaited<ReturnType<typeof startAwsJsonStub>>;
 let client: EventBridgeClient;
-const calls: { target: string; body: any }[] = [];
+let calls: AwsJsonRequest[];
 let refuse: string | undefined;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      calls.push({ target: String(req.headers['x-amz-target']), body });
-      const failed = refuse !== undefined && JSON.parse(body.Entries[0].Detail).id === refuse;
-      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
-      res.end(
-        JSON.stringify(
-          failed
-            ? { FailedEntryCount: 1, Entries: [{ ErrorCode: 'ThrottlingException', ErrorMessage: 'Rate exceeded' }] }
-            : { FailedEntryCount: 0, Entries: [{ EventId: `eb-${calls.length}` }] },
-        ),
-      );
-    });
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  stub = await startAwsJsonStub('1.1', ({ body }) =>
+    refuse !== undefined && JSON.parse(body.Entries[0].Detail).id === refuse
+      ? { FailedEntryCount: 1, Entries: [{ ErrorCode: 'ThrottlingException', ErrorMessage: 'Rate exceeded' }] }
+      : { FailedEntryCount: 0, Entries: [{ EventId: `eb-${stub.requests.length}` }] },
+  );
+  calls = stub.requests;
   client = new EventBridgeClient({
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    endpoint: stub.endpoint,
     region: 'eu-west-1',
     credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'example' },
     maxAttempts: 1,
@@ -43,7 +30,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   client.destroy();
-  await new Promise<void>((ok) => server.close(() => ok()));
+  await stub.stop();
 });
 
 const event = (id: string, type: DomainEvent['type'], version: number): DomainEvent =>

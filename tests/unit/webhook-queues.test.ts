@@ -1,50 +1,42 @@
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { DomainEvent } from '../../lambdas/domain/events.js';
 import type { EventType } from '../../lambdas/domain/workflow.js';
 import { WebhookQueues, webhookQueueUrls } from '../../lambdas/store/webhook-queues.js';
+import { startAwsJsonStub, type AwsJsonRequest } from '../support/aws-json-stub.js';
 
 /**
  * A stand-in for SQS that speaks its documented JSON protocol (AWS JSON 1.0,
  * `X-Amz-Target: AmazonSQS.SendMessageBatch`) and answers with the documented
  * SendMessageBatchResult, so the real SDK serialises and checks what the adapter sends.
  */
-let server: Server;
+let stub: Awaited<ReturnType<typeof startAwsJsonStub>>;
 let endpoint = '';
-let requests: { target: string; body: any }[] = [];
+let requests: AwsJsonRequest[] = [];
 /** Entry ids to refuse in the next answers, as SQS reports a partial failure with a 200. */
 let refuse = new Set<string>();
 
+const md5 = (s: string) => createHash('md5').update(s).digest('hex');
+
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      requests.push({ target: String(req.headers['x-amz-target']), body });
-      const entries = body.Entries as { Id: string; MessageBody: string }[];
-      const md5 = (s: string) => createHash('md5').update(s).digest('hex');
-      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' }).end(
-        JSON.stringify({
-          Successful: entries
-            .filter((e) => !refuse.has(e.Id))
-            .map((e, n) => ({ Id: e.Id, MessageId: `m-${e.Id}`, MD5OfMessageBody: md5(e.MessageBody), SequenceNumber: String(10 + n) })),
-          Failed: entries
-            .filter((e) => refuse.has(e.Id))
-            .map((e) => ({ Id: e.Id, SenderFault: false, Code: 'InternalError', Message: 'try again' })),
-        }),
-      );
-    });
+  stub = await startAwsJsonStub('1.0', ({ body }) => {
+    const entries = body.Entries as { Id: string; MessageBody: string }[];
+    return {
+      Successful: entries
+        .filter((e) => !refuse.has(e.Id))
+        .map((e, n) => ({ Id: e.Id, MessageId: `m-${e.Id}`, MD5OfMessageBody: md5(e.MessageBody), SequenceNumber: String(10 + n) })),
+      Failed: entries
+        .filter((e) => refuse.has(e.Id))
+        .map((e) => ({ Id: e.Id, SenderFault: false, Code: 'InternalError', Message: 'try again' })),
+    };
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  endpoint = stub.endpoint;
+  requests = stub.requests;
 });
-afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
+afterAll(() => stub.stop());
 beforeEach(() => {
-  requests = [];
+  requests.length = 0;
   refuse = new Set();
 });
 

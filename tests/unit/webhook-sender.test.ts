@@ -1,12 +1,11 @@
 import { randomBytes, createHash } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { DomainEvent } from '../../lambdas/domain/events.js';
 import type { EventType } from '../../lambdas/domain/workflow.js';
 import { WebhookPublisher } from '../../lambdas/store/webhook-publisher.js';
 import { deliverInOrder } from '../../lambdas/workers/webhook-batch.js';
+import { startAwsJsonStub } from '../support/aws-json-stub.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 
 const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
@@ -103,33 +102,21 @@ describe('the webhook sender, reading a FIFO queue', () => {
 describe('the sender function', () => {
   it('reads its signing secret once, posts the batch signed with it, and reports no failure', async () => {
     // Secrets Manager's JSON protocol (X-Amz-Target: secretsmanager.GetSecretValue), answering as documented.
-    const secretReads: string[] = [];
-    const secretsManager = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const { SecretId } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        secretReads.push(`${req.headers['x-amz-target']} ${SecretId}`);
-        res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end(
-          JSON.stringify({
-            ARN: `arn:aws:secretsmanager:eu-west-1:123456789012:secret:${SecretId}-AbCdEf`,
-            Name: SecretId,
-            SecretString: SECRET,
-            VersionId: 'EXAMPLE1-90ab-cdef-fedc-ba987EXAMPLE',
-            VersionStages: ['AWSCURRENT'],
-            CreatedDate: 1764097200,
-          }),
-        );
-      });
-    });
-    await new Promise<void>((ok) => secretsManager.listen(0, '127.0.0.1', ok));
+    const secretsManager = await startAwsJsonStub('1.1', ({ body }) => ({
+      ARN: `arn:aws:secretsmanager:eu-west-1:123456789012:secret:${body.SecretId}-AbCdEf`,
+      Name: body.SecretId,
+      SecretString: SECRET,
+      VersionId: 'EXAMPLE1-90ab-cdef-fedc-ba987EXAMPLE',
+      VersionStages: ['AWSCURRENT'],
+      CreatedDate: 1764097200,
+    }));
     Object.assign(process.env, {
       WEBHOOK_URL: receiver.url,
       WEBHOOK_SECRET_NAME: 'newsroom/cms-webhook',
       AWS_REGION: 'eu-west-1',
       AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
       AWS_SECRET_ACCESS_KEY: 'secret',
-      AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${(secretsManager.address() as AddressInfo).port}`,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsManager.endpoint,
       POWERTOOLS_LOG_LEVEL: 'ERROR',
     });
     try {
@@ -143,9 +130,11 @@ describe('the sender function', () => {
       const got = receiver.received.slice(-3);
       expect(got.map((r) => r.id)).toEqual([...first, ...second].map((e) => e.id));
       expect(got.every((r) => r.signatureValid)).toBe(true);
-      expect(secretReads).toEqual(['secretsmanager.GetSecretValue newsroom/cms-webhook']);
+      expect(secretsManager.requests.map((r) => `${r.target} ${r.body.SecretId}`)).toEqual([
+        'secretsmanager.GetSecretValue newsroom/cms-webhook',
+      ]);
     } finally {
-      await new Promise<void>((ok) => secretsManager.close(() => ok()));
+      await secretsManager.stop();
     }
   });
 });
