@@ -41,26 +41,20 @@ export function configFromContext(app: App): NewsroomConfig {
   };
   const rateLimit = Number(app.node.tryGetContext('throttleRate') ?? 50);
   const burstLimit = Number(app.node.tryGetContext('throttleBurst') ?? 100);
-  const rawMax = app.node.tryGetContext('mediaMaxBytes') as unknown;
-  let mediaMaxBytes: string | undefined;
-  if (rawMax !== undefined && rawMax !== null && rawMax !== '') {
-    mediaMaxBytes = typeof rawMax === 'string' ? rawMax : JSON.stringify(rawMax);
+  /** A setting passed to the media functions as an environment variable, checked as they will read it. */
+  const mediaSetting = (key: string, check: (value: string) => unknown): string | undefined => {
+    const raw = app.node.tryGetContext(key) as unknown;
+    if (raw === undefined || raw === null || raw === '') return undefined;
+    const value = typeof raw === 'string' ? raw : JSON.stringify(raw);
     try {
-      mediaTypesFrom(mediaMaxBytes);
+      check(value);
     } catch (err) {
-      throw new Error(`context mediaMaxBytes: ${(err as Error).message}`);
+      throw new Error(`context ${key}: ${(err as Error).message}`);
     }
-  }
-  const rawPixels = app.node.tryGetContext('mediaMaxPixels') as unknown;
-  let mediaMaxPixels: string | undefined;
-  if (rawPixels !== undefined && rawPixels !== null && rawPixels !== '') {
-    mediaMaxPixels = String(rawPixels);
-    try {
-      maxPixelsFrom(mediaMaxPixels);
-    } catch (err) {
-      throw new Error(`context mediaMaxPixels: ${(err as Error).message}`);
-    }
-  }
+    return value;
+  };
+  const mediaMaxBytes = mediaSetting('mediaMaxBytes', mediaTypesFrom);
+  const mediaMaxPixels = mediaSetting('mediaMaxPixels', maxPixelsFrom);
   return {
     corsOrigins,
     notifyEmails: emails('notifyEmails'),
