@@ -45,7 +45,7 @@ export const FUNCTIONS_UNDER_TEST = [
   { name: 'webhook-sender', entry: 'lambdas/workers/webhook-sender.ts', bare: BARE_WEBHOOK },
 ];
 
-async function bundle(entry: string, outfile: string): Promise<number> {
+export async function bundle(entry: string, outfile: string): Promise<number> {
   await build({
     entryPoints: [entry],
     outfile,
