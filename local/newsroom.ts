@@ -51,6 +51,9 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
   }
 
   const { articleDeps, documentClient, tableName } = await import('../lambdas/store/clients.js');
+  if (process.env.NEWSROOM_TEST_CRASH_AFTER_KEYED_WRITE === '1') {
+    (await import('./crash-hook.js')).crashAfterKeyedTransitions(documentClient);
+  }
   const { DynamoOutbox } = await import('../lambdas/store/outbox-store.js');
   const { logger } = await import('../lambdas/http/api.js');
   const drainer = new OutboxDrainer(
