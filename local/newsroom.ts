@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { Logger } from '@aws-lambda-powertools/logger';
 import type { AddressInfo } from 'node:net';
 import { FUNCTIONS, ROUTES, type FunctionName } from '../lambdas/http/routes.js';
 import { WebhookPublisher } from '../lambdas/store/webhook-publisher.js';
@@ -55,7 +56,8 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
     (await import('./crash-hook.js')).crashAfterKeyedTransitions(documentClient);
   }
   const { DynamoOutbox } = await import('../lambdas/store/outbox-store.js');
-  const { logger } = await import('../lambdas/http/api.js');
+  // The workers' log, as in Lambda: Powertools Logger, never an API request's context.
+  const logger = new Logger({ serviceName: 'newsroom' });
   const drainer = new OutboxDrainer(
     new DynamoOutbox(documentClient, tableName),
     new WebhookPublisher(settings.webhookUrls, settings.webhookSecret),

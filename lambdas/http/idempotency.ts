@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { badRequest, conflict, ProblemError } from '../domain/errors.js';
 import type { AppliedKey } from '../usecases/ports.js';
-import { logger, type ApiRequest, type HttpResult, type Route } from './api.js';
+import type { ApiRequest, HttpResult, Route } from './api.js';
+import { log } from './log.js';
 
 /**
  * What a completed request is remembered by under its Idempotency-Key: the article it changed
@@ -135,7 +136,7 @@ export function idempotent(
     } catch (err) {
       // The write has committed: the caller hears so. A retry after the lock runs out finds the
       // article as it is (a create returns it; a transition is refused as no longer fitting).
-      logger.warn('could not record an idempotent outcome', { routeKey, error: err as Error });
+      log.warn('could not record an idempotent outcome', { routeKey, error: err });
     }
     return result.response;
   };
