@@ -38,6 +38,8 @@ export const FUNCTIONS_UNDER_TEST = [
   { name: 'articles-write', entry: 'lambdas/handlers/articles-write.ts', bare: BARE_API },
   { name: 'articles-review', entry: 'lambdas/handlers/articles-review.ts', bare: BARE_API },
   { name: 'articles-approve', entry: 'lambdas/handlers/articles-approve.ts', bare: BARE_API },
+  { name: 'articles-corrections', entry: 'lambdas/handlers/articles-corrections.ts', bare: BARE_API },
+  { name: 'articles-revisions', entry: 'lambdas/handlers/articles-revisions.ts', bare: BARE_API },
   { name: 'dispatcher', entry: 'lambdas/workers/dispatcher.ts', bare: BARE_DISPATCHER },
   { name: 'publisher', entry: 'lambdas/workers/publisher.ts', bare: BARE_API },
   { name: 'articles-media', entry: 'lambdas/handlers/articles-media.ts', bare: BARE_MEDIA },

@@ -18,7 +18,7 @@ for (const fn of FUNCTIONS_UNDER_TEST) {
   const room = 1.15 * bare - ours;
   if (ratio > 1.15) missed++;
   console.log(
-    `${fn.name.padEnd(17)} ${(ours / 1024).toFixed(1).padStart(6)} KB  ${ratio.toFixed(4)}×  room ${(room / 1024).toFixed(1).padStart(5)} KB  ${ratio <= 1.15 ? 'met' : 'MISSED'}`,
+    `${fn.name.padEnd(21)} ${(ours / 1024).toFixed(1).padStart(6)} KB  ${ratio.toFixed(4)}×  room ${(room / 1024).toFixed(1).padStart(5)} KB  ${ratio <= 1.15 ? 'met' : 'MISSED'}`,
   );
 }
 rmSync(dir, { recursive: true, force: true });

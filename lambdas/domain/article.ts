@@ -1,7 +1,7 @@
 import type { Media } from './media.js';
 
 /** The article as the newsroom knows it, independent of where it is stored. */
-export const STATUSES = ['draft', 'in_review', 'scheduled', 'published'] as const;
+export const STATUSES = ['draft', 'in_review', 'scheduled', 'published', 'unpublished', 'spiked', 'killed'] as const;
 export type Status = (typeof STATUSES)[number];
 
 export const GROUPS = ['reporters', 'editors', 'chief-editors'] as const;
@@ -28,6 +28,42 @@ export interface ArticleContent {
   tags: string[];
 }
 
+export const CONTENT_FIELDS = ['headline', 'standfirst', 'body', 'tags'] as const satisfies readonly (keyof ArticleContent)[];
+export type ContentField = (typeof CONTENT_FIELDS)[number];
+
+/** Who did something, as the newsroom shows it. */
+export interface ActorRef {
+  id: string;
+  name: string;
+}
+
+/** How a revision came about: the first text, an edit, a public correction, or a restore. */
+export type RevisionKind = 'created' | 'edited' | 'corrected' | 'restored';
+
+/** What is known of a revision besides its text. */
+export interface RevisionInfo {
+  revision: number;
+  /** The article's version when this text was written. */
+  version: number;
+  kind: RevisionKind;
+  actor: ActorRef;
+  at: string;
+  /** The fields this revision changed (all of them for the first). */
+  fields: ContentField[];
+}
+
+/** One version of the text, as written: never changes once written. */
+export interface Revision extends RevisionInfo, ArticleContent {}
+
+/** A public note on a published article's text: a correction, or an update. */
+export interface Correction {
+  revision: number;
+  kind: 'correction' | 'update';
+  note: string;
+  at: string;
+  by: ActorRef;
+}
+
 export interface Article extends ArticleContent {
   id: string;
   status: Status;
@@ -41,6 +77,12 @@ export interface Article extends ArticleContent {
   approvedAt: string | null;
   publishAt: string | null;
   publishedAt: string | null;
+  /** The current revision of the text. */
+  revision: number;
+  /** Public corrections and updates, oldest first. */
+  corrections: Correction[];
+  /** The current revision's details; absent on list summaries. */
+  lastRevision?: RevisionInfo;
   /** Attached files by id; absent on list summaries. */
   media?: Record<string, Media>;
 }
@@ -51,6 +93,8 @@ export const LIMITS = {
   body: { min: 1, max: 200_000 },
   tags: { max: 20, maxLength: 50 },
   comment: { min: 1, max: 5_000 },
+  reason: { min: 1, max: 1_000 },
+  revisionPage: { min: 1, max: 100, default: 20 },
   requestBytes: 1024 * 1024,
   listPage: { min: 1, max: 100, default: 20 },
   historyPage: { min: 1, max: 100, default: 50 },
@@ -71,6 +115,29 @@ export function newDraft(input: { id: string; content: ArticleContent; author: A
     approvedAt: null,
     publishAt: null,
     publishedAt: null,
+    revision: 1,
+    corrections: [],
+    lastRevision: {
+      revision: 1,
+      version: 1,
+      kind: 'created',
+      actor: { id: input.author.id, name: input.author.name },
+      at: input.now,
+      fields: [...CONTENT_FIELDS],
+    },
     media: {},
   };
+}
+
+/** The text of an article, for a revision. */
+export const contentOf = (a: ArticleContent): ArticleContent => ({
+  headline: a.headline,
+  standfirst: a.standfirst,
+  body: a.body,
+  tags: a.tags,
+});
+
+/** The content fields `next` gives a different value from `current`'s. */
+export function changedFields(current: ArticleContent, next: Partial<ArticleContent>): ContentField[] {
+  return CONTENT_FIELDS.filter((f) => next[f] !== undefined && JSON.stringify(next[f]) !== JSON.stringify(current[f]));
 }

@@ -1,4 +1,4 @@
-import type { Actor, Article, Status } from './article.js';
+import type { Actor, Article, Correction, RevisionInfo, Status } from './article.js';
 import type { Media } from './media.js';
 import type { EventType, WorkflowRule } from './workflow.js';
 
@@ -23,6 +23,13 @@ export interface DomainEvent {
     publishedAt: string | null;
   };
   comment?: string;
+  /** For ArticleUnpublished, ArticleKilled and (when given) ArticleSpiked: why. */
+  reason?: string;
+  /** For ArticleCreated, ArticleEdited and ArticleCorrected: the revision the text became, and what changed. */
+  revision?: number;
+  fields?: RevisionInfo['fields'];
+  /** For ArticleCorrected: the public note. */
+  correction?: Pick<Correction, 'kind' | 'note'>;
   /** For ArticlePublished after a schedule: how late publication was, in milliseconds. */
   lateByMs?: number;
   /** For MediaReady and MediaRejected: the file as verified. */
@@ -31,8 +38,19 @@ export interface DomainEvent {
 
 export const eventId = (articleId: string, version: number, type: EventType) => `${articleId}:${version}:${type}`;
 
+/** What a transition's events say beyond the article itself. */
+export interface EventDetails {
+  actor: Actor;
+  now: string;
+  comment?: string;
+  reason?: string;
+  /** For content changes: the revision written. */
+  revision?: Pick<RevisionInfo, 'revision' | 'fields'>;
+  correction?: Pick<Correction, 'kind' | 'note'>;
+}
+
 /** The events one transition emits, all carrying the article as it is after it. */
-export function eventsFor(rule: WorkflowRule, after: Article, ctx: { actor: Actor; now: string; comment?: string }): DomainEvent[] {
+export function eventsFor(rule: Pick<WorkflowRule, 'events' | 'from' | 'to'>, after: Article, ctx: EventDetails): DomainEvent[] {
   return rule.events.map((type) => {
     const event: DomainEvent = {
       id: eventId(after.id, after.version, type),
@@ -52,12 +70,23 @@ export function eventsFor(rule: WorkflowRule, after: Article, ctx: { actor: Acto
       },
     };
     if (ctx.comment !== undefined) event.comment = ctx.comment;
+    if (ctx.reason !== undefined) event.reason = ctx.reason;
+    if (ctx.revision) Object.assign(event, ctx.revision);
+    if (ctx.correction) event.correction = ctx.correction;
     if (type === 'ArticlePublished' && after.publishAt && after.publishedAt) {
       event.lateByMs = Math.max(0, Date.parse(after.publishedAt) - Date.parse(after.publishAt));
     }
     return event;
   });
 }
+
+/** ArticleCreated: the first revision of a new draft. */
+export const createdEvent = (article: Article, actor: Actor) =>
+  eventsFor({ events: ['ArticleCreated'], from: 'draft', to: 'draft' }, article, {
+    actor,
+    now: article.createdAt,
+    revision: { revision: 1, fields: article.lastRevision!.fields },
+  });
 
 /** MediaReady or MediaRejected, when the verifier has looked at an upload. */
 export function mediaEvent(article: Article, media: Media, ctx: { actor: Actor; now: string }): DomainEvent {
@@ -93,10 +122,16 @@ export interface HistoryEntry {
   actor: { id: string; name: string };
   at: string;
   comment?: string;
+  reason?: string;
+  revision?: number;
+  fields?: RevisionInfo['fields'];
+  correction?: Pick<Correction, 'kind' | 'note'>;
 }
 
 export function toHistoryEntry(e: DomainEvent): HistoryEntry {
   const entry: HistoryEntry = { id: e.id, version: e.version, type: e.type, from: e.from, to: e.to, actor: e.actor, at: e.occurredAt };
-  if (e.comment !== undefined) entry.comment = e.comment;
+  for (const k of ['comment', 'reason', 'revision', 'fields', 'correction'] as const) {
+    if (e[k] !== undefined) Object.assign(entry, { [k]: e[k] });
+  }
   return entry;
 }

@@ -6,13 +6,29 @@ import { blocksApproval } from './media.js';
  * The editorial workflow as data: every rule about who may do what, in which status,
  * lives in this table and nowhere else. The API's `allowedActions` is read from it too.
  */
-export const ACTIONS = ['edit', 'submit', 'withdraw', 'request-changes', 'approve', 'schedule', 'unschedule', 'publish'] as const;
+export const ACTIONS = [
+  'edit',
+  'submit',
+  'withdraw',
+  'request-changes',
+  'approve',
+  'schedule',
+  'unschedule',
+  'publish',
+  'correct',
+  'unpublish',
+  'spike',
+  'unspike',
+  'kill',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** Who a rule speaks of: the article's author, a member of a group, or the newsroom's scheduler. */
 export type Party = 'author' | Group | 'scheduler';
 
 export const EVENT_TYPES = [
+  'ArticleCreated',
+  'ArticleEdited',
   'ArticleSubmitted',
   'ArticleWithdrawn',
   'ChangesRequested',
@@ -20,16 +36,22 @@ export const EVENT_TYPES = [
   'ArticleScheduled',
   'ArticleUnscheduled',
   'ArticlePublished',
+  'ArticleCorrected',
+  'ArticleUnpublished',
+  'ArticleSpiked',
+  'ArticleUnspiked',
+  'ArticleKilled',
   'MediaReady',
   'MediaRejected',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-/** Events that move an article between statuses; only these make up its history. */
-export const isTransitionEvent = (type: EventType) => type !== 'MediaReady' && type !== 'MediaRejected';
+/** Events that make up an article's history: its transitions and its text's revisions, not its files' checks. */
+export const isHistoryEvent = (type: EventType) => type !== 'MediaReady' && type !== 'MediaRejected';
 
 /** Field changes a transition makes, interpreted once in `transitionEffects`. */
-export type Effect = 'markSubmitted' | 'clearSubmission' | 'markApproved' | 'clearApproval' | 'setPublishAt' | 'markPublished';
+export type Effect =
+  'markSubmitted' | 'clearSubmission' | 'markApproved' | 'clearApproval' | 'setPublishAt' | 'clearPublishAt' | 'markPublished';
 
 /** Approve publishes now, or schedules when the chief gives a future `publishAt`. */
 export type Timing = 'now' | 'later';
@@ -58,34 +80,41 @@ export interface WorkflowRule {
 const DESK: readonly Party[] = ['editors', 'chief-editors'];
 const CHIEF: readonly Party[] = ['chief-editors'];
 
+/**
+ * One row per transition. `killed` is terminal: no row leaves it. Content changes (edit, correct,
+ * restore) also write a revision of the text; only `correct` changes a published article's text.
+ */
 export const WORKFLOW: readonly WorkflowRule[] = [
-  { action: 'edit', from: 'draft', to: 'draft', by: ['author', ...DESK], events: [], effects: [] },
-  { action: 'edit', from: 'in_review', to: 'in_review', by: DESK, events: [], effects: [] },
+  { action: 'edit', from: 'draft', to: 'draft', by: ['author', ...DESK], events: ['ArticleEdited'], effects: [] },
+  { action: 'edit', from: 'in_review', to: 'in_review', by: DESK, events: ['ArticleEdited'], effects: [] },
+  { action: 'edit', from: 'unpublished', to: 'unpublished', by: DESK, events: ['ArticleEdited'], effects: [] },
   { action: 'submit', from: 'draft', to: 'in_review', by: ['author'], events: ['ArticleSubmitted'], effects: ['markSubmitted'] },
   { action: 'withdraw', from: 'in_review', to: 'draft', by: ['author'], events: ['ArticleWithdrawn'], effects: ['clearSubmission'] },
   { action: 'request-changes', from: 'in_review', to: 'draft', by: DESK, events: ['ChangesRequested'], effects: ['clearSubmission'] },
-  {
-    action: 'approve',
-    from: 'in_review',
-    to: 'published',
-    by: CHIEF,
-    timing: 'now',
-    guard: 'mediaVerified',
-    ifMatch: 'exact',
-    events: ['ArticleApproved', 'ArticlePublished'],
-    effects: ['markApproved', 'markPublished'],
-  },
-  {
-    action: 'approve',
-    from: 'in_review',
-    to: 'scheduled',
-    by: CHIEF,
-    timing: 'later',
-    guard: 'mediaVerified',
-    ifMatch: 'exact',
-    events: ['ArticleApproved', 'ArticleScheduled'],
-    effects: ['markApproved', 'setPublishAt'],
-  },
+  ...(['in_review', 'unpublished'] as const).flatMap((from): WorkflowRule[] => [
+    {
+      action: 'approve',
+      from,
+      to: 'published',
+      by: CHIEF,
+      timing: 'now',
+      guard: 'mediaVerified',
+      ifMatch: 'exact',
+      events: ['ArticleApproved', 'ArticlePublished'],
+      effects: ['markApproved', 'markPublished'],
+    },
+    {
+      action: 'approve',
+      from,
+      to: 'scheduled',
+      by: CHIEF,
+      timing: 'later',
+      guard: 'mediaVerified',
+      ifMatch: 'exact',
+      events: ['ArticleApproved', 'ArticleScheduled'],
+      effects: ['markApproved', 'setPublishAt'],
+    },
+  ]),
   { action: 'schedule', from: 'scheduled', to: 'scheduled', by: CHIEF, events: ['ArticleScheduled'], effects: ['setPublishAt'] },
   { action: 'unschedule', from: 'scheduled', to: 'in_review', by: CHIEF, events: ['ArticleUnscheduled'], effects: ['clearApproval'] },
   {
@@ -97,6 +126,14 @@ export const WORKFLOW: readonly WorkflowRule[] = [
     events: ['ArticlePublished'],
     effects: ['markPublished'],
   },
+  { action: 'correct', from: 'published', to: 'published', by: DESK, ifMatch: 'exact', events: ['ArticleCorrected'], effects: [] },
+  { action: 'unpublish', from: 'published', to: 'unpublished', by: CHIEF, events: ['ArticleUnpublished'], effects: [] },
+  { action: 'spike', from: 'draft', to: 'spiked', by: ['author', ...DESK], events: ['ArticleSpiked'], effects: [] },
+  { action: 'spike', from: 'in_review', to: 'spiked', by: DESK, events: ['ArticleSpiked'], effects: ['clearSubmission'] },
+  { action: 'unspike', from: 'spiked', to: 'draft', by: ['author', ...DESK], events: ['ArticleUnspiked'], effects: [] },
+  { action: 'kill', from: 'published', to: 'killed', by: CHIEF, events: ['ArticleKilled'], effects: [] },
+  { action: 'kill', from: 'unpublished', to: 'killed', by: CHIEF, events: ['ArticleKilled'], effects: [] },
+  { action: 'kill', from: 'scheduled', to: 'killed', by: CHIEF, events: ['ArticleKilled'], effects: ['clearPublishAt'] },
 ];
 
 /** Who may read an article at all. Anyone else is told it does not exist. */
@@ -156,6 +193,9 @@ export function transitionEffects(rule: WorkflowRule, ctx: { actor: Actor; now: 
         break;
       case 'setPublishAt':
         changes.publishAt = ctx.publishAt ?? null;
+        break;
+      case 'clearPublishAt':
+        changes.publishAt = null;
         break;
       case 'markPublished':
         changes.publishedAt = ctx.now;

@@ -1,15 +1,15 @@
 import type { Route } from '../http/api.js';
 import { idempotent } from '../http/idempotency.js';
-import { workflowDeps as deps } from '../store/clients.js';
 import { appliedKeys, idempotencyStore } from '../store/idempotency-client.js';
-import { applyTransition, type TransitionInput } from '../usecases/articles.js';
+import { applyTransition, type TransitionInput, type WorkflowDeps } from '../usecases/articles.js';
 import type { Action } from '../domain/workflow.js';
 import { articleResult, replayArticle } from './replay.js';
 
 /** A workflow route: the action named in the path, applied by the shared use case; retries with an Idempotency-Key replay. */
-export const transitionRoute = <A extends Exclude<Action, 'edit'>>(
+export const transitionRoute = <A extends Exclude<Action, 'edit' | 'correct'>>(
   action: A,
   inputs: Record<A, (raw: unknown, now: Date) => TransitionInput>,
+  deps: WorkflowDeps,
 ): Route =>
   idempotent(
     idempotencyStore,

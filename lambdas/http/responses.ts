@@ -31,6 +31,8 @@ export function articleView(actor: Actor, a: Article) {
     approvedAt: a.approvedAt,
     publishAt: a.publishAt,
     publishedAt: a.publishedAt,
+    // Full reads only: list summaries carry neither.
+    ...(a.body === undefined ? {} : { revision: a.revision, corrections: a.corrections }),
     allowedActions: allowedActions(actor, a),
   };
 }

@@ -8,6 +8,15 @@ export const FUNCTIONS = {
   articlesWrite: { entry: 'lambdas/handlers/articles-write.ts', table: 'create-and-update', media: false, idempotency: true },
   articlesReview: { entry: 'lambdas/handlers/articles-review.ts', table: 'update', media: false, idempotency: true },
   articlesApprove: { entry: 'lambdas/handlers/articles-approve.ts', table: 'update', media: false, idempotency: true },
+  /** After publication: correct (a content change, so it writes revisions), unpublish, kill. */
+  articlesCorrections: {
+    entry: 'lambdas/handlers/articles-corrections.ts',
+    table: 'create-and-update',
+    media: false,
+    idempotency: true,
+  },
+  /** Reads revisions (a query on the article's partition) and restores one (a content change). */
+  articlesRevisions: { entry: 'lambdas/handlers/articles-revisions.ts', table: 'revisions', media: false, idempotency: false },
   /** Signs upload and download links, and deletes removed files, under media/ only. */
   articlesMedia: { entry: 'lambdas/handlers/articles-media.ts', table: 'update', media: true, idempotency: false },
 } as const;
@@ -39,6 +48,15 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/articles/{id}/schedule', fn: 'articlesApprove', auth: true },
   { method: 'POST', path: '/articles/{id}/unschedule', fn: 'articlesApprove', auth: true },
   { method: 'POST', path: '/articles/{id}/publish', fn: 'articlesApprove', auth: true },
+  { method: 'POST', path: '/articles/{id}/spike', fn: 'articlesReview', auth: true },
+  { method: 'POST', path: '/articles/{id}/unspike', fn: 'articlesReview', auth: true },
+  { method: 'POST', path: '/articles/{id}/correct', fn: 'articlesCorrections', auth: true },
+  { method: 'POST', path: '/articles/{id}/unpublish', fn: 'articlesCorrections', auth: true },
+  { method: 'POST', path: '/articles/{id}/kill', fn: 'articlesCorrections', auth: true },
+  { method: 'GET', path: '/articles/{id}/revisions', fn: 'articlesRevisions', auth: true },
+  { method: 'GET', path: '/articles/{id}/revisions/{revision}', fn: 'articlesRevisions', auth: true },
+  { method: 'GET', path: '/articles/{id}/revisions/{revision}/diff', fn: 'articlesRevisions', auth: true },
+  { method: 'POST', path: '/articles/{id}/revisions/{revision}/restore', fn: 'articlesRevisions', auth: true },
   { method: 'POST', path: '/articles/{id}/media', fn: 'articlesMedia', auth: true },
   { method: 'GET', path: '/articles/{id}/media', fn: 'articlesMedia', auth: true },
   { method: 'DELETE', path: '/articles/{id}/media/{mediaId}', fn: 'articlesMedia', auth: true },

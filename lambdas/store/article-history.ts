@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { toHistoryEntry, type DomainEvent, type HistoryEntry } from '../domain/events.js';
-import { isTransitionEvent } from '../domain/workflow.js';
+import { isHistoryEvent } from '../domain/workflow.js';
 import type { ArticleHistory, HistoryPage, OutboxEntry } from '../usecases/ports.js';
 import { decodeHistoryCursor, encodeHistoryCursor, keys } from './keys.js';
 
@@ -46,7 +46,7 @@ export class DynamoArticleHistory implements ArticleHistory {
     if (exhausted) {
       const recorded = new Set(found.map((f) => f.entry.id));
       const pending = ((Item?.outbox ?? []) as OutboxEntry[])
-        .filter((e) => isTransitionEvent(e.type) && !recorded.has(e.id))
+        .filter((e) => isHistoryEvent(e.type) && !recorded.has(e.id))
         .map((e) => ({ sk: keys.history(id, e.version, e.seq).SK, entry: toHistoryEntry(e) }))
         .filter((p) => after === undefined || p.sk > after)
         .sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0));

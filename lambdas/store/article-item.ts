@@ -1,5 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { Article } from '../domain/article.js';
+import { CONTENT_FIELDS, type Article } from '../domain/article.js';
 import { badRequest } from '../domain/errors.js';
 import type { DomainEvent } from '../domain/events.js';
 import { articleIndexKeys, keys, SUMMARY_ATTRIBUTES } from './keys.js';
@@ -46,6 +46,19 @@ export function fromItem(item: Record<string, unknown>): Article {
   for (const f of SUMMARY_ATTRIBUTES) article[f] = item[f] ?? null;
   article.tags = (item.tags as string[] | undefined) ?? [];
   article.body = item.bodyZ ? decodeBody(item.bodyZ as Uint8Array) : undefined;
+  if (article.body !== undefined) {
+    // A full read. Articles written before revisions were kept are at their first.
+    article.revision = item.revision ?? 1;
+    article.corrections = item.corrections ?? [];
+    article.lastRevision = item.lastRevision ?? {
+      revision: 1,
+      version: 1,
+      kind: 'created',
+      actor: { id: item.authorId, name: item.authorName },
+      at: item.createdAt,
+      fields: [...CONTENT_FIELDS],
+    };
+  }
   // A null-prototype map: a media id taken from a path (`__proto__`, `constructor`) finds nothing.
   article.media = item.media === undefined ? undefined : Object.assign(Object.create(null), item.media as Article['media']);
   return article as unknown as Article;

@@ -1,12 +1,13 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Article, ArticleContent } from '../domain/article.js';
+import { contentOf, type Article, type ArticleContent } from '../domain/article.js';
 import type { Media } from '../domain/media.js';
 import type { DomainEvent } from '../domain/events.js';
 import {
   WriteConflict,
   type AppliedKey,
   type ArticleReader,
+  type ContentChange,
   type ContentRepository,
   type OutboxEntry,
   type WorkflowRepository,
@@ -109,8 +110,13 @@ type ReaderClass = new (...args: any[]) => DynamoArticleReader;
  */
 function withContentWrites<B extends ReaderClass>(Base: B) {
   return class extends Base implements ContentRepository {
-    async create(article: Article): Promise<void> {
-      const Item = toItem(article);
+    async create(article: Article, events: readonly DomainEvent[]): Promise<void> {
+      const Item = {
+        ...toItem(article),
+        outbox: events.map((e, seq) => ({ ...e, seq })),
+        GSI3PK: keys.outboxPartition,
+        GSI3SK: `${article.createdAt}#${article.id}`,
+      };
       budget(Item, 'content');
       try {
         await this.db.send(new PutCommand({ TableName: this.tableName, Item, ConditionExpression: 'attribute_not_exists(PK)' }));
@@ -120,17 +126,41 @@ function withContentWrites<B extends ReaderClass>(Base: B) {
       }
     }
 
-    async saveContent(seen: Article, content: Partial<ArticleContent>, now: string): Promise<Article> {
+    async saveContent(seen: Article, content: Partial<ArticleContent>, now: string, change: ContentChange): Promise<Article> {
+      await this.keepRevision(seen);
       const { body, ...fields } = content;
+      const before = this.itemOf(seen);
+      const version = seen.version + 1;
       const changes = {
         ...fields,
         bodyZ: body === undefined ? undefined : encodeBody(body),
         updatedAt: now,
-        version: seen.version + 1,
+        version,
+        revision: change.revision.revision,
+        lastRevision: change.revision,
+        corrections: change.correction && [...seen.corrections, change.correction],
+        appliedKeys: change.appliedKey && withAppliedKey(before.appliedKeys, change.appliedKey, version),
       };
-      budget(withChanges(this.itemOf(seen), changes), 'content');
+      const outbox = [...((before.outbox as unknown[] | undefined) ?? []), ...change.events];
+      budget(withChanges(before, { ...changes, outbox }), 'content');
       const update = expectUnchanged(new UpdateBuilder(), seen).set(changes);
+      appendToOutbox(update, seen.id, change.events, now);
       return this.update(seen.id, update);
+    }
+
+    /**
+     * Writes the text `seen` holds as an item of its own, before the article moves past it. Every
+     * writer that read this revision writes the same text, so the first one's copy stands and a
+     * crash before the article's write leaves only a copy of what the article still holds.
+     */
+    private async keepRevision(seen: Article): Promise<void> {
+      const { body, ...text } = contentOf(seen);
+      const Item = { ...keys.revision(seen.id, seen.revision), ...seen.lastRevision, ...text, bodyZ: encodeBody(body) };
+      try {
+        await this.db.send(new PutCommand({ TableName: this.tableName, Item, ConditionExpression: 'attribute_not_exists(SK)' }));
+      } catch (err) {
+        if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      }
     }
   };
 }

@@ -7,6 +7,7 @@ import { badRequest } from '../domain/errors.js';
  * | item    | PK             | SK                          |
  * | article | ARTICLE#<id>   | ARTICLE                     |
  * | history | ARTICLE#<id>   | EVENT#<version:10>#<seq>    |
+ * | revision | ARTICLE#<id>  | REVISION#<revision:10>      |
  * | idempotency record | IDEMPOTENCY#<sha256> | IDEMPOTENCY  |
  */
 export const INDEX = {
@@ -48,6 +49,8 @@ export const keys = {
   authorPartition: (authorId: string) => `AUTHOR#${authorId}`,
   outboxPartition: 'OUTBOX',
   duePartition: 'SCHEDULED',
+  revisionPrefix: 'REVISION#',
+  revision: (id: string, revision: number) => ({ PK: `ARTICLE#${id}`, SK: `REVISION#${String(revision).padStart(10, '0')}` }),
   idempotencyPrefix: 'IDEMPOTENCY#',
   idempotency: (recordId: string) => ({ PK: `IDEMPOTENCY#${recordId}`, SK: 'IDEMPOTENCY' }),
 };

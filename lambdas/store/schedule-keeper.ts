@@ -35,7 +35,8 @@ export const MIN_SCHEDULE_LEAD_MS = 60_000;
 
 /**
  * Keeps one one-time schedule per scheduled article, following its events: created or moved
- * on ArticleScheduled, deleted on ArticleUnscheduled and ArticlePublished. Every call is
+ * on ArticleScheduled, deleted on ArticleUnscheduled, ArticlePublished and a kill from
+ * `scheduled` (ArticleKilled with `from: scheduled`). Every call is
  * idempotent, so redelivered events are harmless. A time less than a minute ahead (or one
  * Scheduler refuses as past) is left to the sweep: that is done, never a delivery failure that
  * would keep the article's events stuck in its outbox.
@@ -50,7 +51,9 @@ export class ScheduleKeeper implements EventPublisher {
   async publish(events: readonly DomainEvent[]): Promise<void> {
     for (const e of events) {
       if (e.type === 'ArticleScheduled' && e.article.publishAt) await this.upsert(e.articleId, e.article.publishAt);
-      if (e.type === 'ArticleUnscheduled' || e.type === 'ArticlePublished') await this.remove(e.articleId);
+      if (e.type === 'ArticleUnscheduled' || e.type === 'ArticlePublished' || (e.type === 'ArticleKilled' && e.from === 'scheduled')) {
+        await this.remove(e.articleId);
+      }
     }
   }
 

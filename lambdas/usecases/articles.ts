@@ -1,6 +1,15 @@
-import { LIMITS, newDraft, type Actor, type Article, type ArticleContent } from '../domain/article.js';
+import {
+  changedFields,
+  LIMITS,
+  newDraft,
+  type Actor,
+  type Article,
+  type ArticleContent,
+  type Correction,
+  type RevisionKind,
+} from '../domain/article.js';
 import { badRequest, conflict, forbidden, notFound, preconditionFailed, preconditionRequired, ProblemError } from '../domain/errors.js';
-import { eventsFor } from '../domain/events.js';
+import { createdEvent, eventsFor } from '../domain/events.js';
 import { parseInstant, RFC3339_HINT } from '../domain/instant.js';
 import { canRead, checkGuard, decide, transitionEffects, type Action, type Timing, type WorkflowRule } from '../domain/workflow.js';
 import {
@@ -16,7 +25,20 @@ import {
   type Page,
   type WorkflowRepository,
 } from './ports.js';
-import { Approve, CreateArticle, EditArticle, HistoryQuery, ListQuery, NoInput, parseInput, RequestChanges, Schedule } from './schemas.js';
+import {
+  Approve,
+  Correct,
+  CreateArticle,
+  EditArticle,
+  HistoryQuery,
+  ListQuery,
+  MaybeReason,
+  NoInput,
+  parseInput,
+  RequestChanges,
+  Schedule,
+  WithReason,
+} from './schemas.js';
 
 /** What reading articles needs; moving them needs WorkflowDeps, creating and editing ContentDeps. */
 export interface ReadDeps {
@@ -71,7 +93,7 @@ export async function createArticle(deps: ContentDeps, actor: Actor, input: Inpu
     content: { standfirst: '', ...content, tags: unique(content.tags ?? []) },
   });
   try {
-    await deps.articles.create(article);
+    await deps.articles.create(article, createdEvent(article, actor));
   } catch (err) {
     // Only a caller-chosen id can exist already: the same request, retried after a crash.
     if (!(err instanceof WriteConflict) || !id) throw err;
@@ -102,13 +124,36 @@ export async function editArticle(
   refuseIfNeverAllowed(actor, article, 'edit', 'You may not edit this article.');
   const changes = parseInput(EditArticle, input());
   if (changes.tags) changes.tags = unique(changes.tags);
-  return withRetry(deps, actor, article, 'edit', { ifMatch, ifMatchRequired: true }, (seen) =>
-    deps.articles.saveContent(seen, changes, deps.now().toISOString()),
+  return withRetry(deps, actor, article, 'edit', { ifMatch, ifMatchRequired: true }, (seen, rule) =>
+    writeContent(deps, actor, seen, rule, changes, 'edited'),
   );
+}
+
+/**
+ * The one write of a content change (edit, correct, restore): the new text as the next revision,
+ * with the rule's events and, for a correction, its public note, conditional on `seen`.
+ */
+export function writeContent(
+  deps: ContentDeps,
+  actor: Actor,
+  seen: Article,
+  rule: WorkflowRule,
+  content: Partial<ArticleContent>,
+  kind: RevisionKind,
+  extra: { correction?: Pick<Correction, 'kind' | 'note'>; appliedKey?: AppliedKey } = {},
+): Promise<Article> {
+  const at = deps.now().toISOString();
+  const by = { id: actor.id, name: actor.name };
+  const revision = { revision: seen.revision + 1, version: seen.version + 1, kind, actor: by, at, fields: changedFields(seen, content) };
+  const correction = extra.correction && { revision: revision.revision, ...extra.correction, at, by };
+  const after: Article = { ...seen, ...content, version: revision.version, updatedAt: at, revision: revision.revision };
+  const events = eventsFor(rule, after, { actor, now: at, revision, correction: extra.correction });
+  return deps.articles.saveContent(seen, content, at, { revision, events, correction, appliedKey: extra.appliedKey });
 }
 
 export interface TransitionInput {
   comment?: string;
+  reason?: string;
   publishAt?: string;
   timing?: Timing;
 }
@@ -123,6 +168,14 @@ export const REVIEW_INPUTS = {
   submit: (raw) => parseInput(NoInput, raw),
   withdraw: (raw) => parseInput(NoInput, raw),
   'request-changes': (raw) => parseInput(RequestChanges, raw),
+  spike: (raw) => parseInput(MaybeReason, raw),
+  unspike: (raw) => parseInput(NoInput, raw),
+} satisfies Record<string, ReadInput>;
+
+/** After publication: taking an article down, for now or for good, says why. */
+export const AFTERCARE_INPUTS = {
+  unpublish: (raw) => parseInput(WithReason, raw),
+  kill: (raw) => parseInput(WithReason, raw),
 } satisfies Record<string, ReadInput>;
 
 export const APPROVAL_INPUTS = {
@@ -147,11 +200,11 @@ export async function transitionArticle(
   deps: WorkflowDeps,
   actor: Actor,
   id: string,
-  action: Exclude<Action, 'edit'>,
+  action: Exclude<Action, 'edit' | 'correct'>,
   input: Input,
   ifMatch: string | undefined,
 ): Promise<Article> {
-  const readInput: ReadInput = { ...REVIEW_INPUTS, ...APPROVAL_INPUTS }[action];
+  const readInput: ReadInput = { ...REVIEW_INPUTS, ...APPROVAL_INPUTS, ...AFTERCARE_INPUTS }[action];
   return applyTransition(deps, actor, id, action, (now) => readInput(input() ?? {}, now), ifMatch);
 }
 
@@ -160,7 +213,7 @@ export async function applyTransition(
   deps: WorkflowDeps,
   actor: Actor,
   id: string,
-  action: Exclude<Action, 'edit'>,
+  action: Exclude<Action, 'edit' | 'correct'>,
   readInput: (now: Date) => TransitionInput,
   ifMatch: string | undefined,
   appliedKey?: AppliedKey,
@@ -170,6 +223,32 @@ export async function applyTransition(
   const details = readInput(deps.now());
   return withRetry(deps, actor, article, action, { timing: details.timing, ifMatch }, (seen, rule) =>
     writeTransition(deps, actor, seen, rule, details, appliedKey),
+  );
+}
+
+/**
+ * Corrects a published article: the changed text as a new revision and a public note (a
+ * correction, or an update) that readers see, bound with If-Match to the version read.
+ */
+export async function correctArticle(
+  deps: ContentDeps,
+  actor: Actor,
+  id: string,
+  input: Input,
+  ifMatch: string | undefined,
+  appliedKey?: AppliedKey,
+): Promise<Article> {
+  const article = await readArticle(deps, actor, id);
+  refuseIfNeverAllowed(actor, article, 'correct', 'You may not correct this article.');
+  const { note, kind = 'correction', ...content } = parseInput(Correct, input() ?? {});
+  if (content.tags) content.tags = unique(content.tags);
+  const check = (seen: Article) => {
+    if (changedFields(seen, content).length === 0) {
+      throw badRequest('Nothing to correct: give at least one of headline, standfirst, body or tags with a changed value.');
+    }
+  };
+  return withRetry(deps, actor, article, 'correct', { ifMatch, check }, (seen, rule) =>
+    writeContent(deps, actor, seen, rule, content, 'corrected', { correction: { kind, note }, appliedKey }),
   );
 }
 
@@ -185,7 +264,7 @@ export function writeTransition(
   const at = deps.now().toISOString();
   const changes = transitionEffects(rule, { actor, now: at, publishAt: details.publishAt });
   const after: Article = { ...seen, ...changes, version: seen.version + 1, updatedAt: at };
-  const events = eventsFor(rule, after, { actor, now: at, comment: details.comment });
+  const events = eventsFor(rule, after, { actor, now: at, comment: details.comment, reason: details.reason });
   // The guard is also part of the write's condition, so a file attached meanwhile still holds it back.
   return deps.articles.transition(seen, changes, events, at, { mediaVerified: rule.guard === 'mediaVerified', appliedKey });
 }
@@ -247,7 +326,8 @@ function sourcesFor(actor: Actor, q: { status?: Article['status']; author?: stri
   if (desk || q.author === actor.id) {
     if (q.author) return [{ by: 'author', authorId: q.author, status: q.status }];
     if (q.status) return [{ by: 'status', status: q.status }];
-    return (['draft', 'in_review', 'scheduled', 'published'] as const).map((status) => ({ by: 'status', status }));
+    // The desk's default list is the work in hand: spiked and killed articles only when asked for.
+    return (['draft', 'in_review', 'scheduled', 'published', 'unpublished'] as const).map((status) => ({ by: 'status', status }));
   }
   if (q.author) return q.status && q.status !== 'published' ? [] : [{ by: 'author', authorId: q.author, status: 'published' }];
   if (q.status === 'published') return [{ by: 'status', status: 'published' }];

@@ -1,4 +1,4 @@
-import type { Article, ArticleContent, Status } from '../domain/article.js';
+import type { Article, ArticleContent, Correction, Revision, RevisionInfo, Status } from '../domain/article.js';
 import type { DomainEvent, HistoryEntry } from '../domain/events.js';
 import type { Media } from '../domain/media.js';
 
@@ -57,11 +57,30 @@ export interface AppliedKey {
   fingerprint: string;
 }
 
+/** What a content change writes besides the text: its revision, events and, for a correction, the note. */
+export interface ContentChange {
+  revision: RevisionInfo;
+  events: readonly DomainEvent[];
+  correction?: Correction;
+  appliedKey?: AppliedKey;
+}
+
 /** The writes that create articles and change their content: the write function's. */
 export interface ContentRepository extends ArticleReader {
-  create(article: Article): Promise<void>;
-  /** Replaces content if status and version are still those of `seen`. */
-  saveContent(seen: Article, content: Partial<ArticleContent>, now: string): Promise<Article>;
+  /** Creates the article (revision 1) with its ArticleCreated event. */
+  create(article: Article, events: readonly DomainEvent[]): Promise<void>;
+  /**
+   * Replaces content if status and version are still those of `seen`, as the next revision.
+   * The revision `seen` holds is kept as an item of its own first, so every earlier text stays.
+   */
+  saveContent(seen: Article, content: Partial<ArticleContent>, now: string, change: ContentChange): Promise<Article>;
+}
+
+/** Earlier revisions of an article's text, each written once and never changed. */
+export interface RevisionStore {
+  /** Revisions below `before`, newest first, at most `limit`. */
+  list(articleId: string, before: number, limit: number): Promise<Revision[]>;
+  get(articleId: string, revision: number): Promise<Revision | undefined>;
 }
 
 /** Both: moving articles and changing their content. */

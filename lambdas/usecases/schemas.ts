@@ -42,6 +42,23 @@ export const EditArticle = /* @__PURE__ */ (() =>
 
 export const NoInput = /* @__PURE__ */ (() => v.strictObject({}))();
 
+const reason = /* @__PURE__ */ (() => nonBlank(LIMITS.reason.min, LIMITS.reason.max))();
+
+/** Unpublishing and killing say why; spiking may. */
+export const WithReason = /* @__PURE__ */ (() => v.strictObject({ reason }))();
+export const MaybeReason = /* @__PURE__ */ (() => v.strictObject({ reason: v.optional(reason) }))();
+
+/** A correction: the changed text and the public note readers will see. */
+export const Correct = /* @__PURE__ */ (() =>
+  v.strictObject({
+    headline: v.optional(headline),
+    standfirst: v.optional(standfirst),
+    body: v.optional(body),
+    tags: v.optional(tags),
+    note: reason,
+    kind: v.optional(v.picklist(['correction', 'update'])),
+  }))();
+
 export const RequestChanges = /* @__PURE__ */ (() =>
   v.strictObject({
     comment: nonBlank(LIMITS.comment.min, LIMITS.comment.max),
@@ -76,6 +93,15 @@ export const HistoryQuery = /* @__PURE__ */ (() =>
     limit: v.optional(pageLimit(LIMITS.historyPage)),
     cursor: v.optional(v.pipe(v.string(), v.maxLength(256))),
   }))();
+
+export const RevisionsQuery = /* @__PURE__ */ (() =>
+  v.strictObject({
+    limit: v.optional(pageLimit(LIMITS.revisionPage)),
+    cursor: v.optional(v.pipe(v.string(), v.maxLength(256))),
+  }))();
+
+export const DiffQuery = /* @__PURE__ */ (() =>
+  v.strictObject({ against: v.optional(v.pipe(v.string(), v.regex(/^[1-9]\d{0,8}$/, 'Must be a revision number'))) }))();
 
 export const AttachMedia = /* @__PURE__ */ (() =>
   v.strictObject({

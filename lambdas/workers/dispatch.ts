@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { DomainEvent } from '../domain/events.js';
-import { isTransitionEvent } from '../domain/workflow.js';
+import { isHistoryEvent } from '../domain/workflow.js';
 import type { EventPublisher, Outbox, OutboxEntry } from '../usecases/ports.js';
 
 export type DispatchLogger = Pick<Logger, 'warn'>;
@@ -14,7 +14,7 @@ export async function dispatchArticle(outbox: Outbox, publisher: EventPublisher,
   const pending = await outbox.pendingEvents(articleId);
   if (pending.length > 0) {
     await publisher.publish(pending.map(envelope));
-    for (const entry of pending) if (isTransitionEvent(entry.type)) await outbox.recordHistory(entry);
+    for (const entry of pending) if (isHistoryEvent(entry.type)) await outbox.recordHistory(entry);
   }
   await outbox.acknowledge(articleId, pending);
   return pending.length;

@@ -17,34 +17,72 @@ beforeAll(async () => {
 afterAll(() => newsroom.stop());
 
 type Caller = keyof typeof t;
-type State = 'draft' | 'published';
+const STATES = ['draft', 'published', 'unpublished', 'spiked', 'killed'] as const;
+type State = (typeof STATES)[number];
 
-/** A fresh article owned by Rita, in the state asked for. */
+/** A fresh article owned by Rita at its second revision (so there is one to restore), in the state asked for. */
 async function article(state: State): Promise<{ id: string; version: number }> {
-  const { body } = await call(`${newsroom.url}/articles`, { token: t.owner, body: { headline: 'Matrix', body: 'Copy.' } });
-  if (state === 'draft') return { id: body.id, version: 1 };
-  await call(`${newsroom.url}/articles/${body.id}/submit`, { method: 'POST', token: t.owner });
-  const approved = await call(`${newsroom.url}/articles/${body.id}/approve`, { token: t.chief, body: {}, headers: { 'if-match': '"2"' } });
-  return { id: body.id, version: approved.body.version };
+  const url = `${newsroom.url}/articles`;
+  const { body } = await call(url, { token: t.owner, body: { headline: 'Matrix', body: 'Copy.' } });
+  const edited = await call(`${url}/${body.id}`, {
+    method: 'PATCH',
+    token: t.owner,
+    body: { body: 'Copy, edited.' },
+    headers: { 'if-match': '"1"' },
+  });
+  let version: number = edited.body.version;
+  const move = async (path: string, token: string, sent: unknown = {}, ifMatch = false) => {
+    const res = await call(`${url}/${body.id}/${path}`, { token, body: sent, headers: ifMatch ? { 'if-match': `"${version}"` } : {} });
+    expect(res.status).toBe(200);
+    version = res.body.version;
+  };
+  if (state === 'draft') return { id: body.id, version };
+  if (state === 'spiked') {
+    await move('spike', t.owner);
+    return { id: body.id, version };
+  }
+  await move('submit', t.owner);
+  await move('approve', t.chief, {}, true);
+  if (state === 'unpublished' || state === 'killed') await move('unpublish', t.chief, { reason: 'Legal asked.' });
+  if (state === 'killed') await move('kill', t.chief, { reason: 'Legal asked.' });
+  return { id: body.id, version };
 }
 
 interface Cell {
   route: string;
   send: (id: string, version: number, token: string) => ReturnType<typeof call>;
-  /** Expected status per caller, for a draft and for a published article owned by the reporter Rita. */
+  /** Expected status per caller, for each state of an article owned by the reporter Rita. */
   draft: Record<Caller, number>;
   published: Record<Caller, number>;
+  unpublished: Record<Caller, number>;
+  spiked: Record<Caller, number>;
+  killed: Record<Caller, number>;
 }
+
+/** Rita's article in a status only she and the desk can see: the others are told it does not exist. */
+const hidden = (owner: number, editor: number, chief: number): Record<Caller, number> => ({
+  owner,
+  rival: 404,
+  editor,
+  chief,
+  nobody: 404,
+});
 
 const post =
   (path: string, body: unknown = {}) =>
   (id: string, _v: number, token: string) =>
     call(`${newsroom.url}/articles/${id}${path}`, { token, body });
+/** The same, bound with If-Match to the version just read. */
+const postBound =
+  (path: string, body: unknown = {}) =>
+  (id: string, v: number, token: string) =>
+    call(`${newsroom.url}/articles/${id}${path}`, { token, body, headers: { 'if-match': `"${v}"` } });
 const get = (path: string) => (id: string, _v: number, token: string) => call(`${newsroom.url}/articles/${id}${path}`, { token });
 
 /**
  * The access contract, written out by hand: 404 where the caller may not see the article,
- * 403 where their group may never do this, 409 where it may but not in this status.
+ * 403 where their group may never do this, 409 where it may but not in this status, 428 where
+ * it may but must name the version it read.
  */
 const CELLS: Cell[] = [
   {
@@ -52,12 +90,18 @@ const CELLS: Cell[] = [
     send: get(''),
     draft: { owner: 200, rival: 404, editor: 200, chief: 200, nobody: 404 },
     published: { owner: 200, rival: 200, editor: 200, chief: 200, nobody: 200 },
+    unpublished: hidden(200, 200, 200),
+    spiked: hidden(200, 200, 200),
+    killed: hidden(200, 200, 200),
   },
   {
     route: 'GET /articles/{id}/history',
     send: get('/history'),
     draft: { owner: 200, rival: 404, editor: 200, chief: 200, nobody: 404 },
     published: { owner: 200, rival: 200, editor: 200, chief: 200, nobody: 200 },
+    unpublished: hidden(200, 200, 200),
+    spiked: hidden(200, 200, 200),
+    killed: hidden(200, 200, 200),
   },
   {
     route: 'PATCH /articles/{id}',
@@ -65,68 +109,160 @@ const CELLS: Cell[] = [
       call(`${newsroom.url}/articles/${id}`, { method: 'PATCH', token, body: { headline: 'Edited' }, headers: { 'if-match': `"${v}"` } }),
     draft: { owner: 200, rival: 404, editor: 200, chief: 200, nobody: 404 },
     published: { owner: 409, rival: 403, editor: 409, chief: 409, nobody: 403 },
+    unpublished: hidden(409, 200, 200),
+    spiked: hidden(409, 409, 409),
+    killed: hidden(409, 409, 409),
   },
   {
     route: 'POST /articles/{id}/submit',
     send: post('/submit'),
     draft: { owner: 200, rival: 404, editor: 403, chief: 403, nobody: 404 },
     published: { owner: 409, rival: 403, editor: 403, chief: 403, nobody: 403 },
+    unpublished: hidden(409, 403, 403),
+    spiked: hidden(409, 403, 403),
+    killed: hidden(409, 403, 403),
   },
   {
     route: 'POST /articles/{id}/withdraw',
     send: post('/withdraw'),
     draft: { owner: 409, rival: 404, editor: 403, chief: 403, nobody: 404 },
     published: { owner: 409, rival: 403, editor: 403, chief: 403, nobody: 403 },
+    unpublished: hidden(409, 403, 403),
+    spiked: hidden(409, 403, 403),
+    killed: hidden(409, 403, 403),
   },
   {
     route: 'POST /articles/{id}/request-changes',
     send: post('/request-changes', { comment: 'More sources.' }),
     draft: { owner: 403, rival: 404, editor: 409, chief: 409, nobody: 404 },
     published: { owner: 403, rival: 403, editor: 409, chief: 409, nobody: 403 },
+    unpublished: hidden(403, 409, 409),
+    spiked: hidden(403, 409, 409),
+    killed: hidden(403, 409, 409),
   },
   {
     route: 'POST /articles/{id}/approve',
     send: post('/approve'),
     draft: { owner: 403, rival: 404, editor: 403, chief: 409, nobody: 404 },
     published: { owner: 403, rival: 403, editor: 403, chief: 409, nobody: 403 },
+    unpublished: hidden(403, 403, 428),
+    spiked: hidden(403, 403, 409),
+    killed: hidden(403, 403, 409),
   },
   {
     route: 'POST /articles/{id}/schedule',
     send: post('/schedule', { publishAt: new Date(Date.now() + 86_400_000).toISOString() }),
     draft: { owner: 403, rival: 404, editor: 403, chief: 409, nobody: 404 },
     published: { owner: 403, rival: 403, editor: 403, chief: 409, nobody: 403 },
+    unpublished: hidden(403, 403, 409),
+    spiked: hidden(403, 403, 409),
+    killed: hidden(403, 403, 409),
   },
   {
     route: 'POST /articles/{id}/unschedule',
     send: post('/unschedule'),
     draft: { owner: 403, rival: 404, editor: 403, chief: 409, nobody: 404 },
     published: { owner: 403, rival: 403, editor: 403, chief: 409, nobody: 403 },
+    unpublished: hidden(403, 403, 409),
+    spiked: hidden(403, 403, 409),
+    killed: hidden(403, 403, 409),
   },
   {
     route: 'POST /articles/{id}/publish',
     send: post('/publish'),
     draft: { owner: 403, rival: 404, editor: 403, chief: 409, nobody: 404 },
     published: { owner: 403, rival: 403, editor: 403, chief: 409, nobody: 403 },
+    unpublished: hidden(403, 403, 409),
+    spiked: hidden(403, 403, 409),
+    killed: hidden(403, 403, 409),
   },
   {
     route: 'POST /articles/{id}/media',
     send: post('/media', { filename: 'a.png', contentType: 'image/png', size: 10 }),
     draft: { owner: 201, rival: 404, editor: 201, chief: 201, nobody: 404 },
     published: { owner: 409, rival: 403, editor: 409, chief: 409, nobody: 403 },
+    unpublished: hidden(409, 201, 201),
+    spiked: hidden(409, 409, 409),
+    killed: hidden(409, 409, 409),
   },
   {
     route: 'GET /articles/{id}/media',
     send: get('/media'),
     draft: { owner: 200, rival: 404, editor: 200, chief: 200, nobody: 404 },
     published: { owner: 200, rival: 200, editor: 200, chief: 200, nobody: 200 },
+    unpublished: hidden(200, 200, 200),
+    spiked: hidden(200, 200, 200),
+    killed: hidden(200, 200, 200),
+  },
+  {
+    route: 'POST /articles/{id}/spike',
+    send: post('/spike'),
+    draft: { owner: 200, rival: 404, editor: 200, chief: 200, nobody: 404 },
+    published: { owner: 409, rival: 403, editor: 409, chief: 409, nobody: 403 },
+    unpublished: hidden(409, 409, 409),
+    spiked: hidden(409, 409, 409),
+    killed: hidden(409, 409, 409),
+  },
+  {
+    route: 'POST /articles/{id}/unspike',
+    send: post('/unspike'),
+    draft: { owner: 409, rival: 404, editor: 409, chief: 409, nobody: 404 },
+    published: { owner: 409, rival: 403, editor: 409, chief: 409, nobody: 403 },
+    unpublished: hidden(409, 409, 409),
+    spiked: hidden(200, 200, 200),
+    killed: hidden(409, 409, 409),
+  },
+  {
+    route: 'POST /articles/{id}/correct',
+    send: postBound('/correct', { headline: 'Corrected', note: 'The district was misnamed.' }),
+    draft: { owner: 403, rival: 404, editor: 409, chief: 409, nobody: 404 },
+    published: { owner: 403, rival: 403, editor: 200, chief: 200, nobody: 403 },
+    unpublished: hidden(403, 409, 409),
+    spiked: hidden(403, 409, 409),
+    killed: hidden(403, 409, 409),
+  },
+  {
+    route: 'POST /articles/{id}/unpublish',
+    send: post('/unpublish', { reason: 'Legal asked.' }),
+    draft: { owner: 403, rival: 404, editor: 403, chief: 409, nobody: 404 },
+    published: { owner: 403, rival: 403, editor: 403, chief: 200, nobody: 403 },
+    unpublished: hidden(403, 403, 409),
+    spiked: hidden(403, 403, 409),
+    killed: hidden(403, 403, 409),
+  },
+  {
+    route: 'POST /articles/{id}/kill',
+    send: post('/kill', { reason: 'Legal asked.' }),
+    draft: { owner: 403, rival: 404, editor: 403, chief: 409, nobody: 404 },
+    published: { owner: 403, rival: 403, editor: 403, chief: 200, nobody: 403 },
+    unpublished: hidden(403, 403, 200),
+    spiked: hidden(403, 403, 409),
+    killed: hidden(403, 403, 409),
+  },
+  // Revisions are the author's and the desk's, whatever the status: anyone else is told nothing exists.
+  ...(['/revisions', '/revisions/1', '/revisions/2/diff'] as const).map((path) => ({
+    route: `GET /articles/{id}${path}`,
+    send: get(path),
+    draft: hidden(200, 200, 200),
+    published: hidden(200, 200, 200),
+    unpublished: hidden(200, 200, 200),
+    spiked: hidden(200, 200, 200),
+    killed: hidden(200, 200, 200),
+  })),
+  {
+    route: 'POST /articles/{id}/revisions/{revision}/restore',
+    send: postBound('/revisions/1/restore'),
+    draft: hidden(200, 200, 200),
+    published: hidden(409, 409, 409),
+    unpublished: hidden(409, 200, 200),
+    spiked: hidden(409, 409, 409),
+    killed: hidden(409, 409, 409),
   },
 ];
 
 describe('the attack matrix: every route × group × own or someone else’s article', () => {
   const cases = CELLS.flatMap((cell) =>
-    (['draft', 'published'] as const).flatMap((state) =>
-      (Object.keys(cell.draft) as Caller[]).map((caller) => ({ route: cell.route, state, caller, cell })),
-    ),
+    STATES.flatMap((state) => (Object.keys(cell.draft) as Caller[]).map((caller) => ({ route: cell.route, state, caller, cell }))),
   );
 
   it.each(cases)('$route by $caller on Rita’s $state article', async ({ cell, state, caller }) => {
@@ -152,7 +288,7 @@ describe('the attack matrix: every route × group × own or someone else’s art
     expect((await call(`${newsroom.url}/articles/${a.id}`, { token: t.owner })).body).toMatchObject({
       status: 'draft',
       authorId: 'rita',
-      version: 1,
+      version: a.version,
     });
   });
 
@@ -170,7 +306,7 @@ describe('prototype names in path parameters', () => {
       token: t.owner,
       body: { filename: 'a.png', contentType: 'image/png', size: 10 },
     });
-    const real: Record<string, string> = { id: own.id, mediaId: declared.body.id };
+    const real: Record<string, string> = { id: own.id, mediaId: declared.body.id, revision: '1' };
     const failures: string[] = [];
     for (const route of ROUTES) {
       const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);

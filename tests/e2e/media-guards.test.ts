@@ -137,7 +137,7 @@ describe('history', () => {
     for (let i = 0; i < 15; i++) {
       const history = await call(url(`/${id}/history`), { token: t.owner });
       expect(history.status).toBe(200);
-      expect(history.body.items.map((h: any) => h.type)).toEqual(['ArticleSubmitted']);
+      expect(history.body.items.map((h: any) => h.type)).toEqual(['ArticleCreated', 'ArticleSubmitted']);
       await new Promise((r) => setTimeout(r, 100));
     }
   });

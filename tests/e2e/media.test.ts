@@ -79,7 +79,9 @@ describe('media uploads straight to storage, verified before they reach an artic
       expect(Buffer.from(await download.arrayBuffer()).equals(file)).toBe(true);
     }
     const ready = await eventually(() =>
-      receiver.of(id).filter((r) => r.type === 'MediaReady').length === 2 ? receiver.of(id) : undefined,
+      receiver.of(id).filter((r) => r.type === 'MediaReady').length === 2
+        ? receiver.of(id).filter((r) => r.type === 'MediaReady')
+        : undefined,
     );
     expect(ready[0]!.event.media).toMatchObject({ status: 'ready', width: 3, height: 2 });
   });
@@ -106,7 +108,9 @@ describe('media uploads straight to storage, verified before they reach an artic
       reason: `size is ${real.length} bytes, ${real.length + 100} were declared`,
     });
     const events = await eventually(() =>
-      receiver.of(id).filter((r) => r.type === 'MediaRejected').length === 2 ? receiver.of(id) : undefined,
+      receiver.of(id).filter((r) => r.type === 'MediaRejected').length === 2
+        ? receiver.of(id).filter((r) => r.type === 'MediaRejected')
+        : undefined,
     );
     expect(events.every((e) => e.event.media.status === 'rejected')).toBe(true);
   });

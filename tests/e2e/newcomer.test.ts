@@ -75,7 +75,7 @@ describe('a newcomer’s first story, from draft to publication', () => {
       authorId: 'kjones',
       authorName: 'Killian Jones',
       body: filed.body,
-      allowedActions: ['edit', 'submit'],
+      allowedActions: ['edit', 'submit', 'spike'],
     });
     const id = created.body.id as string;
     const url = `${api}/articles/${id}`;
@@ -137,8 +137,11 @@ describe('a newcomer’s first story, from draft to publication', () => {
       article: { headline: filed.headline, authorId: 'kjones', status: 'published', publishAt: null },
     });
     expect(events.map((r) => r.type)).toEqual([
+      'ArticleCreated',
+      'ArticleEdited',
       'ArticleSubmitted',
       'ChangesRequested',
+      'ArticleEdited',
       'ArticleSubmitted',
       'ArticleApproved',
       'ArticlePublished',
@@ -148,13 +151,17 @@ describe('a newcomer’s first story, from draft to publication', () => {
     expect((await call(url, { token: rival })).body).toMatchObject({ status: 'published', allowedActions: [] });
     const history = await call(`${url}/history`, { token: reporter });
     expect(history.body.items.map((h: any) => [h.version, h.type, h.from, h.to, h.actor.id])).toEqual([
+      [1, 'ArticleCreated', 'draft', 'draft', 'kjones'],
+      [2, 'ArticleEdited', 'draft', 'draft', 'kjones'],
       [3, 'ArticleSubmitted', 'draft', 'in_review', 'kjones'],
       [4, 'ChangesRequested', 'in_review', 'draft', 'eddie'],
+      [5, 'ArticleEdited', 'draft', 'draft', 'kjones'],
       [6, 'ArticleSubmitted', 'draft', 'in_review', 'kjones'],
       [7, 'ArticleApproved', 'in_review', 'published', 'carla'],
       [7, 'ArticlePublished', 'in_review', 'published', 'carla'],
     ]);
-    expect(history.body.items[1].comment).toBe('Attribute the 20,000 figure.');
+    expect(history.body.items[3].comment).toBe('Attribute the 20,000 figure.');
+    expect(history.body.items[4]).toMatchObject({ revision: 3, fields: ['body'] });
 
     // The published story is on the public list; the rival’s desk shows it too.
     const published = await call(`${api}/articles?status=published`, { token: rival });

@@ -46,7 +46,7 @@ describe('scheduled publishing on the local newsroom', () => {
     const publishAt = inMs(2_000);
     const approved = await call(`${newsroom.url}/articles/${id}/approve`, { token: chief, body: { publishAt }, headers: reviewed });
     expect(approved.status).toBe(200);
-    expect(approved.body).toMatchObject({ status: 'scheduled', publishAt, allowedActions: ['schedule', 'unschedule', 'publish'] });
+    expect(approved.body).toMatchObject({ status: 'scheduled', publishAt, allowedActions: ['schedule', 'unschedule', 'publish', 'kill'] });
 
     const published = await whenPublished(newsroom, id);
     const late = Date.parse(published.publishedAt) - Date.parse(publishAt);
@@ -54,7 +54,13 @@ describe('scheduled publishing on the local newsroom', () => {
     expect(late).toBeLessThan(1_000);
 
     const events = await eventually(() => (receiver.of(id).some((r) => r.type === 'ArticlePublished') ? receiver.of(id) : undefined));
-    expect(events.map((r) => r.type)).toEqual(['ArticleSubmitted', 'ArticleApproved', 'ArticleScheduled', 'ArticlePublished']);
+    expect(events.map((r) => r.type)).toEqual([
+      'ArticleCreated',
+      'ArticleSubmitted',
+      'ArticleApproved',
+      'ArticleScheduled',
+      'ArticlePublished',
+    ]);
     const event = events.at(-1)!.event;
     expect(event).toMatchObject({ actor: { id: 'newsroom-scheduler' }, article: { publishAt, publishedAt: published.publishedAt } });
     expect(event.lateByMs).toBe(late);

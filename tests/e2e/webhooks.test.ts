@@ -37,8 +37,8 @@ describe('a webhook URL that carries credentials, on a receiver that redirects f
     for (const secret of ['desk-bot', 'hunter2-pass', 'tok-9f8e7d', '/hooks/newsroom']) expect(nr.output).not.toContain(secret);
 
     receiver.answer = 204;
-    const got = await eventually(() => (receiver.of(body.id).length >= 3 ? receiver.of(body.id) : undefined), 40_000, 100);
-    expect(got.map((r) => r.type)).toEqual(['ArticleSubmitted', 'ArticleApproved', 'ArticlePublished']);
+    const got = await eventually(() => (receiver.of(body.id).length >= 4 ? receiver.of(body.id) : undefined), 40_000, 100);
+    expect(got.map((r) => r.type)).toEqual(['ArticleCreated', 'ArticleSubmitted', 'ArticleApproved', 'ArticlePublished']);
     expect(got.every((r) => r.signatureValid)).toBe(true);
     expect(got.map((r) => r.headers['webhook-id'])).toEqual(got.map((r) => r.event.id));
     expect(got.every((r) => r.headers.authorization === `Basic ${Buffer.from('desk-bot:hunter2-pass').toString('base64')}`)).toBe(true);

@@ -27,7 +27,7 @@ const REGRESSION_SEEDS: { seed: number; runs: number; path?: string }[] = [
   { seed: -1_640_531_527, runs: 3 },
 ];
 
-type Status = 'draft' | 'in_review' | 'scheduled' | 'published';
+type Status = 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished' | 'spiked' | 'killed';
 type Group = 'reporters' | 'editors' | 'chief-editors';
 interface Person {
   id: string;
@@ -41,6 +41,9 @@ interface ModelArticle {
   version: number;
   headline: string;
   history: string[];
+  /** The headline of every revision, revision 1 first: each must read back the same forever. */
+  revisions: string[];
+  corrections: number;
 }
 interface Model {
   articles: ModelArticle[];
@@ -62,7 +65,20 @@ const AUTHOR = -1;
 const actor = (who: number, a: ModelArticle) => (who === AUTHOR ? people.find((p) => p.id === a.authorId)! : people[who]!);
 const nameOf = (who: number) => (who === AUTHOR ? 'author' : people[who]!.id);
 
-type Action = 'edit' | 'submit' | 'withdraw' | 'request-changes' | 'approve' | 'approve-later' | 'schedule' | 'unschedule' | 'publish';
+type Action =
+  | 'edit'
+  | 'submit'
+  | 'withdraw'
+  | 'request-changes'
+  | 'approve'
+  | 'approve-later'
+  | 'schedule'
+  | 'unschedule'
+  | 'publish'
+  | 'unpublish'
+  | 'spike'
+  | 'unspike'
+  | 'kill';
 
 /** The workflow in the model's own words: who may ever act, and from which statuses. */
 function rule(action: Action, p: Person, a: ModelArticle): Status[] | 'forbidden' {
@@ -71,7 +87,7 @@ function rule(action: Action, p: Person, a: ModelArticle): Status[] | 'forbidden
   const chief = p.group === 'chief-editors';
   switch (action) {
     case 'edit':
-      return desk ? ['draft', 'in_review'] : author ? ['draft'] : 'forbidden';
+      return desk ? ['draft', 'in_review', 'unpublished'] : author ? ['draft'] : 'forbidden';
     case 'submit':
       return author ? ['draft'] : 'forbidden';
     case 'withdraw':
@@ -80,18 +96,29 @@ function rule(action: Action, p: Person, a: ModelArticle): Status[] | 'forbidden
       return desk ? ['in_review'] : 'forbidden';
     case 'approve':
     case 'approve-later':
-      return chief ? ['in_review'] : 'forbidden';
+      return chief ? ['in_review', 'unpublished'] : 'forbidden';
     case 'schedule':
     case 'unschedule':
     case 'publish':
       return chief ? ['scheduled'] : 'forbidden';
+    case 'unpublish':
+      return chief ? ['published'] : 'forbidden';
+    case 'spike':
+      return desk ? ['draft', 'in_review'] : author ? ['draft'] : 'forbidden';
+    case 'unspike':
+      return desk || author ? ['spiked'] : 'forbidden';
+    case 'kill':
+      return chief ? ['published', 'unpublished', 'scheduled'] : 'forbidden';
   }
 }
+
+/** Correcting is the desk's, on published articles only. */
+const correctRule = (p: Person): Status[] | 'forbidden' => (p.group !== 'reporters' ? ['published'] : 'forbidden');
 
 /** What the caller sends in If-Match: the version they read, an older one, or nothing. */
 type Binding = 'fresh' | 'stale' | 'none';
 
-/** Actions bound to the version read: without If-Match they are refused (428). */
+/** Actions bound to the version read: without If-Match they are refused (428). (`correct` too: see predictCorrect.) */
 const EXACT: readonly Action[] = ['edit', 'approve', 'approve-later', 'publish'];
 
 function predict(action: Action, p: Person, a: ModelArticle, binding: Binding = 'fresh'): number {
@@ -118,6 +145,10 @@ const EFFECT: Record<Exclude<Action, 'edit'>, { to: Status; events: string[] }> 
   schedule: { to: 'scheduled', events: ['ArticleScheduled'] },
   unschedule: { to: 'in_review', events: ['ArticleUnscheduled'] },
   publish: { to: 'published', events: ['ArticlePublished'] },
+  unpublish: { to: 'unpublished', events: ['ArticleUnpublished'] },
+  spike: { to: 'spiked', events: ['ArticleSpiked'] },
+  unspike: { to: 'draft', events: ['ArticleUnspiked'] },
+  kill: { to: 'killed', events: ['ArticleKilled'] },
 };
 
 const later = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
@@ -129,22 +160,54 @@ function send(real: Real, action: Exclude<Action, 'edit'>, p: Person, a: ModelAr
       ? { comment: 'Needs work.' }
       : action === 'approve-later' || action === 'schedule'
         ? { publishAt: later() }
-        : {};
+        : action === 'unpublish' || action === 'kill'
+          ? { reason: 'Legal asked.' }
+          : {};
   return call(`${real.url}/articles/${a.id}/${path}`, { token: p.token, body, headers: ifMatch(a, binding) });
 }
 
-/** The real article must be what the model says, and its history the transitions that happened. */
+/** What `allowedActions` must list for `p`: every action the model says would succeed now. */
+function expectedAllowed(p: Person, a: ModelArticle): string[] {
+  const open = new Set<string>();
+  if (predict('edit', p, a) === 200) open.add('edit');
+  for (const x of TRANSITIONS) if (predict(x, p, a) === 200) open.add(x === 'approve-later' ? 'approve' : x);
+  if (predictCorrect(p, a, 'fresh', true) === 200) open.add('correct');
+  return [...open].sort();
+}
+
+/**
+ * The real article must be what the model says: status, version, headline, revision and
+ * corrections; its history the transitions and revisions that happened; every revision the text
+ * it was written with; and `allowedActions`, for each caller who can see it, exactly what would work.
+ */
 async function agree(real: Real, a: ModelArticle) {
   const chief = people[CHIEF]!;
   const got = await call(`${real.url}/articles/${a.id}`, { token: chief.token });
-  expect({ status: got.body.status, version: got.body.version, headline: got.body.headline }).toEqual({
-    status: a.status,
-    version: a.version,
-    headline: a.headline,
-  });
+  expect({
+    status: got.body.status,
+    version: got.body.version,
+    headline: got.body.headline,
+    revision: got.body.revision,
+    corrections: got.body.corrections.length,
+  }).toEqual({ status: a.status, version: a.version, headline: a.headline, revision: a.revisions.length, corrections: a.corrections });
   const history = await call(`${real.url}/articles/${a.id}/history?limit=100`, { token: chief.token });
   expect(history.body.items.map((h: { type: string }) => h.type)).toEqual(a.history);
   expect(history.body.nextCursor).toBeNull();
+  // Every revision reads back as written: the first, and the three latest.
+  const n = a.revisions.length;
+  for (const k of new Set([1, n - 2, n - 1, n].filter((k) => k >= 1))) {
+    const revision = await call(`${real.url}/articles/${a.id}/revisions/${k}`, { token: chief.token });
+    expect({ status: revision.status, revision: revision.body.revision, headline: revision.body.headline }).toEqual({
+      status: 200,
+      revision: k,
+      headline: a.revisions[k - 1],
+    });
+  }
+  for (const p of people) {
+    const seen = p === chief ? got : await call(`${real.url}/articles/${a.id}`, { token: p.token });
+    if (seen.status === 200) expect([...seen.body.allowedActions].sort()).toEqual(expectedAllowed(p, a));
+    else expect(seen.status).toBe(404);
+  }
 }
 
 class Create implements fc.AsyncCommand<Model, Real> {
@@ -157,7 +220,16 @@ class Create implements fc.AsyncCommand<Model, Real> {
     const p = people[this.who]!;
     const res = await call(`${r.url}/articles`, { token: p.token, body: { headline: this.headline, body: 'Model copy.' } });
     expect(res.status).toBe(201);
-    const a: ModelArticle = { id: res.body.id, authorId: p.id, status: 'draft', version: 1, headline: this.headline, history: [] };
+    const a: ModelArticle = {
+      id: res.body.id,
+      authorId: p.id,
+      status: 'draft',
+      version: 1,
+      headline: this.headline,
+      history: ['ArticleCreated'],
+      revisions: [this.headline],
+      corrections: 0,
+    };
     m.articles.push(a);
     await agree(r, a);
   }
@@ -187,10 +259,99 @@ class Edit implements fc.AsyncCommand<Model, Real> {
     if (expected === 200) {
       a.version++;
       a.headline = this.headline;
+      a.revisions.push(this.headline);
+      a.history.push('ArticleEdited');
     }
     await agree(r, a);
   }
   toString = () => `edit(${nameOf(this.who)}, #${this.which}, stale=${this.stale})`;
+}
+
+/** `correct`: 404, 403, 409 as for transitions; 400 when nothing changes; then If-Match as for approve. */
+function predictCorrect(p: Person, a: ModelArticle, binding: Binding, changes: boolean): number {
+  const visible = a.status === 'published' || p.id === a.authorId || p.group !== 'reporters';
+  if (!visible) return 404;
+  const from = correctRule(p);
+  if (from === 'forbidden') return 403;
+  if (!from.includes(a.status)) return 409;
+  if (!changes) return 400;
+  if (binding === 'none') return 428;
+  if (binding === 'stale') return 412;
+  return 200;
+}
+
+/** Published text changes only this way: one more revision and one more correction each time. */
+class Correct implements fc.AsyncCommand<Model, Real> {
+  constructor(
+    readonly who: number,
+    readonly which: number,
+    readonly headline: string,
+    readonly binding: Binding,
+  ) {}
+  check = (m: Readonly<Model>) => m.articles.length > 0;
+  async run(m: Model, r: Real) {
+    const a = m.articles[this.which % m.articles.length]!;
+    const p = actor(this.who, a);
+    const res = await call(`${r.url}/articles/${a.id}/correct`, {
+      token: p.token,
+      body: { headline: this.headline, note: 'The headline misnamed the district.' },
+      headers: ifMatch(a, this.binding),
+    });
+    const expected = predictCorrect(p, a, this.binding, this.headline !== a.headline);
+    expect(res.status).toBe(expected);
+    if (expected === 200) {
+      a.version++;
+      a.headline = this.headline;
+      a.revisions.push(this.headline);
+      a.corrections++;
+      a.history.push('ArticleCorrected');
+    }
+    await agree(r, a);
+  }
+  toString = () => `correct(${nameOf(this.who)}, #${this.which}, If-Match ${this.binding})`;
+}
+
+/** Restoring revision n gives the article n's text as a new revision, with an edit's rights. */
+class Restore implements fc.AsyncCommand<Model, Real> {
+  constructor(
+    readonly who: number,
+    readonly which: number,
+    readonly revision: number,
+    readonly binding: Binding,
+  ) {}
+  check = (m: Readonly<Model>) => m.articles.length > 0;
+  async run(m: Model, r: Real) {
+    const a = m.articles[this.which % m.articles.length]!;
+    const p = actor(this.who, a);
+    const n = 1 + (this.revision % (a.revisions.length + 1)); // now and then one that does not exist
+    const res = await call(`${r.url}/articles/${a.id}/revisions/${n}/restore`, {
+      method: 'POST',
+      token: p.token,
+      headers: ifMatch(a, this.binding),
+    });
+    const expected = this.predict(p, a, n);
+    expect(res.status).toBe(expected);
+    if (expected === 200) {
+      a.version++;
+      a.headline = a.revisions[n - 1]!;
+      a.revisions.push(a.headline);
+      a.history.push('ArticleEdited');
+    }
+    await agree(r, a);
+  }
+  predict(p: Person, a: ModelArticle, n: number): number {
+    if (p.id !== a.authorId && p.group === 'reporters') return 404; // revisions are the author's and the desk's
+    const edit = rule('edit', p, a);
+    if (edit === 'forbidden') return 403;
+    if (a.status === 'published') return 409;
+    if (n > a.revisions.length) return 404;
+    if (n === a.revisions.length) return 409;
+    if (!edit.includes(a.status)) return 409;
+    if (this.binding === 'none') return 428;
+    if (this.binding === 'stale') return 412;
+    return 200;
+  }
+  toString = () => `restore(${nameOf(this.who)}, #${this.which}, r${this.revision}, If-Match ${this.binding})`;
 }
 
 const TRANSITIONS = Object.keys(EFFECT) as Exclude<Action, 'edit'>[];
@@ -297,7 +458,12 @@ const action = fc.constantFrom<Exclude<Action, 'edit'>>(
   'schedule',
   'unschedule',
   'publish',
+  'unpublish',
+  'spike',
+  'unspike',
+  'kill',
 );
+const headline = fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim().length > 0);
 // Mostly the ETag just read; sometimes an old one (412) or none where the action needs one (428).
 const binding = fc.constantFrom<Binding>('fresh', 'fresh', 'fresh', 'fresh', 'stale', 'none');
 const commands = [
@@ -318,6 +484,8 @@ const commands = [
   fc.tuple(person, article, action, binding).map(([w, i, a, b]) => new Transition(w, i, a, b)),
   fc.tuple(person, article, action, binding).map(([w, i, a, b]) => new Transition(w, i, a, b, true)),
   fc.tuple(article, action, fc.tuple(person, person), fc.boolean()).map(([i, a, w, f]) => new Race(i, a, w, f)),
+  fc.tuple(person, article, headline, binding).map(([w, i, h, b]) => new Correct(w, i, h, b)),
+  fc.tuple(person, article, fc.nat(10), binding).map(([w, i, n, b]) => new Restore(w, i, n, b)),
 ];
 
 /** Runs `runs` sequences from `seed`; a failure names the seed and path that replay it. */

@@ -90,7 +90,7 @@ describe('approval waits for every file to be verified', () => {
     expect(refused.body.media).toEqual([{ id: pending.id, filename: 'p.png', status: 'pending', reason: null }]);
     const after = await readArticle(deps, chief, a.id);
     expect(after).toMatchObject({ status: 'in_review', version: before, publishAt: null, approvedBy: null });
-    expect((await outbox.pendingEvents(a.id)).map((e) => e.type)).toEqual(['ArticleSubmitted']);
+    expect((await outbox.pendingEvents(a.id)).map((e) => e.type)).toEqual(['ArticleCreated', 'ArticleSubmitted']);
   });
 
   it('refuses to schedule while a file was rejected, and to publish now as well', async () => {
@@ -134,7 +134,7 @@ describe('approval waits for every file to be verified', () => {
     const after = (await repository.get(a.id))!;
     expect(after).toMatchObject({ status: 'in_review', version: seen.version + 1, publishedAt: null });
     expect(after.media![media.id]!.status).toBe('pending');
-    expect((await outbox.pendingEvents(a.id)).map((e) => e.type)).toEqual(['ArticleSubmitted']);
+    expect((await outbox.pendingEvents(a.id)).map((e) => e.type)).toEqual(['ArticleCreated', 'ArticleSubmitted']);
   });
 
   it('an approval racing an attach answers 409 with the file, after reading the article again', async () => {
@@ -230,11 +230,11 @@ describe('history', () => {
     const delivered: DomainEvent[] = [];
     const publisher: EventPublisher = { publish: async (events) => void delivered.push(...events) };
     await dispatchArticle(outbox, publisher, a.id);
-    expect(delivered.map((e) => e.type)).toEqual(['MediaReady', 'ArticleSubmitted']);
+    expect(delivered.map((e) => e.type)).toEqual(['ArticleCreated', 'MediaReady', 'ArticleSubmitted']);
     expect(await outbox.pendingEvents(a.id)).toEqual([]);
 
     const history = (await articleHistory({ ...deps, history: new DynamoArticleHistory(dynamo.db, dynamo.tableName) }, reporter, a.id))
       .items;
-    expect(history.map((h) => h.type)).toEqual(['ArticleSubmitted']);
+    expect(history.map((h) => h.type)).toEqual(['ArticleCreated', 'ArticleSubmitted']);
   });
 });

@@ -54,9 +54,16 @@ class HeldPublisher extends RecordingPublisher {
   }
 }
 
+/** A new draft whose ArticleCreated event has been delivered already, so each race starts with an empty outbox. */
+async function newDraft(headline: string) {
+  const a = await createArticle(deps, reporter, () => ({ headline, body: 'Copy.' }));
+  await dispatchArticle(outbox, new RecordingPublisher(), a.id);
+  return a;
+}
+
 describe('two dispatchers racing on one article (the stream trigger and the sweep)', () => {
   it('the slower one acknowledges late and an event appended after its read stays pending, then is delivered', async () => {
-    const a = await createArticle(deps, reporter, () => ({ headline: 'Race', body: 'Copy.' }));
+    const a = await newDraft('Race');
     await transitionArticle(deps, reporter, a.id, 'submit', () => ({}), undefined);
 
     const slow = new HeldPublisher();
@@ -84,11 +91,15 @@ describe('two dispatchers racing on one article (the stream trigger and the swee
     expect(next.events.map((e) => e.type)).toEqual(['ArticleWithdrawn']);
     expect(await outbox.pendingEvents(a.id)).toEqual([]);
     expect(await outbox.articlesWithPendingEvents(100)).not.toContain(a.id);
-    expect((await articleHistory(deps, reporter, a.id)).items.map((h) => h.type)).toEqual(['ArticleSubmitted', 'ArticleWithdrawn']);
+    expect((await articleHistory(deps, reporter, a.id)).items.map((h) => h.type)).toEqual([
+      'ArticleCreated',
+      'ArticleSubmitted',
+      'ArticleWithdrawn',
+    ]);
   });
 
   it('a late acknowledgement of several events, after one more was appended, removes none of the others', async () => {
-    const a = await createArticle(deps, reporter, () => ({ headline: 'Race twice', body: 'Copy.' }));
+    const a = await newDraft('Race twice');
     await transitionArticle(deps, reporter, a.id, 'submit', () => ({}), undefined);
     await transitionArticle(deps, reporter, a.id, 'withdraw', () => ({}), undefined);
     const read = await outbox.pendingEvents(a.id);

@@ -88,7 +88,7 @@ describe('conditional writes on DynamoDB', () => {
     await dispatchArticle(outbox, publisher, article.id);
     expect(publisher.events.filter((e) => e.type === 'ArticleApproved')).toHaveLength(1);
     const history = (await articleHistory(deps, chief, article.id)).items;
-    expect(history.map((h) => h.type)).toEqual(['ArticleSubmitted', 'ArticleApproved', 'ArticlePublished']);
+    expect(history.map((h) => h.type)).toEqual(['ArticleCreated', 'ArticleSubmitted', 'ArticleApproved', 'ArticlePublished']);
     expect((await readArticle(deps, chief, article.id)).status).toBe('published');
   });
 
@@ -136,14 +136,15 @@ describe('the outbox', () => {
     await drainer.drainOnce();
     const mine = publisher.events.filter((e) => e.articleId === article.id);
     expect(mine.map((e) => [e.type, e.version])).toEqual([
+      ['ArticleCreated', 1],
       ['ArticleSubmitted', 2],
       ['ChangesRequested', 3],
       ['ArticleSubmitted', 4],
     ]);
-    expect(mine[1]!.comment).toBe('Source the troop figure.');
+    expect(mine[2]!.comment).toBe('Source the troop figure.');
     expect(await outbox.articlesWithPendingEvents(100)).not.toContain(article.id);
     await drainer.drainOnce();
-    expect(publisher.events.filter((e) => e.articleId === article.id)).toHaveLength(3);
+    expect(publisher.events.filter((e) => e.articleId === article.id)).toHaveLength(4);
   });
 
   it('keeps events while the receiver is down and delivers them after', async () => {
@@ -159,7 +160,7 @@ describe('the outbox', () => {
     await drainer.drainOnce();
     expect(await outbox.articlesWithPendingEvents(100)).toContain(article.id);
     const history = (await articleHistory(deps, reporter, article.id)).items;
-    expect(history.map((h) => h.type)).toEqual(['ArticleSubmitted']);
+    expect(history.map((h) => h.type)).toEqual(['ArticleCreated', 'ArticleSubmitted']);
     publisher.failing = false;
     await new Promise((r) => setTimeout(r, 5));
     await drainer.drainOnce();
@@ -186,12 +187,15 @@ describe('history', () => {
       await transitionArticle(deps, reporter, article.id, 'submit', () => ({}), undefined);
       await transitionArticle(deps, reporter, article.id, 'withdraw', () => ({}), undefined);
     }
-    const expected = [2, 3, 4, 5, 6, 7].map((v) => `${v}:${v % 2 === 0 ? 'ArticleSubmitted' : 'ArticleWithdrawn'}`);
+    const expected = [
+      '1:ArticleCreated',
+      ...[2, 3, 4, 5, 6, 7].map((v) => `${v}:${v % 2 === 0 ? 'ArticleSubmitted' : 'ArticleWithdrawn'}`),
+    ];
     const before = await allPages(article.id, 4);
     expect(before).toEqual([expected.slice(0, 4), expected.slice(4)]);
     await dispatchArticle(outbox, new RecordingPublisher(), article.id);
     expect(await allPages(article.id, 4)).toEqual(before);
-    expect(await allPages(article.id, 6)).toEqual([expected]);
+    expect(await allPages(article.id, 7)).toEqual([expected]);
     expect((await allPages(article.id, 1)).flat()).toEqual(expected);
   });
 });

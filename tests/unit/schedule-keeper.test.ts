@@ -79,6 +79,28 @@ describe('one-time schedules', () => {
     ]);
     expect(sent).toEqual(['CreateScheduleCommand', 'DeleteScheduleCommand']);
   });
+
+  it('deletes the schedule when a scheduled article is killed, and touches none for other kills', async () => {
+    const sent: string[] = [];
+    const client = {
+      send: async (cmd: { constructor: { name: string } }) => void sent.push(cmd.constructor.name),
+    } as unknown as SchedulerClient;
+    const keeper = new ScheduleKeeper(client, target, () => new Date('2026-11-25T20:00:00.000Z'));
+    const killed = (from: 'scheduled' | 'published'): DomainEvent => ({
+      ...scheduledFor('2026-11-26T06:00:00.000Z'),
+      id: `a1:5:ArticleKilled`,
+      type: 'ArticleKilled',
+      version: 5,
+      from,
+      to: 'killed',
+      reason: 'Legal',
+      article: { headline: 'h', authorId: 'r', status: 'killed', publishAt: null, publishedAt: null },
+    });
+    await keeper.publish([killed('published')]);
+    expect(sent).toEqual([]);
+    await keeper.publish([killed('scheduled')]);
+    expect(sent).toEqual(['DeleteScheduleCommand']);
+  });
 });
 
 /** An ArticleScheduled event for `publishAt`, as the dispatcher hands it over. */

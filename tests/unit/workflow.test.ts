@@ -11,7 +11,7 @@ function spec(action: Action, group: Group, isAuthor: boolean): Status[] {
   const chief = group === 'chief-editors';
   switch (action) {
     case 'edit':
-      return desk ? ['draft', 'in_review'] : isAuthor ? ['draft'] : [];
+      return desk ? ['draft', 'in_review', 'unpublished'] : isAuthor ? ['draft'] : [];
     case 'submit':
       return isAuthor ? ['draft'] : [];
     case 'withdraw':
@@ -19,11 +19,21 @@ function spec(action: Action, group: Group, isAuthor: boolean): Status[] {
     case 'request-changes':
       return desk ? ['in_review'] : [];
     case 'approve':
-      return chief ? ['in_review'] : [];
+      return chief ? ['in_review', 'unpublished'] : [];
     case 'schedule':
     case 'unschedule':
     case 'publish':
       return chief ? ['scheduled'] : [];
+    case 'correct':
+      return desk ? ['published'] : [];
+    case 'unpublish':
+      return chief ? ['published'] : [];
+    case 'spike':
+      return desk ? ['draft', 'in_review'] : isAuthor ? ['draft'] : [];
+    case 'unspike':
+      return desk || isAuthor ? ['spiked'] : [];
+    case 'kill':
+      return chief ? ['published', 'unpublished', 'scheduled'] : [];
   }
 }
 
@@ -64,16 +74,25 @@ describe('the workflow table', () => {
     expect(now.outcome === 'allowed' && now.rule.events).toEqual(['ArticleApproved', 'ArticlePublished']);
   });
 
-  it('binds approve and publish to the version the chief read, and nothing else', () => {
+  it('binds approve, publish and correct to the version the caller read, and nothing else', () => {
     const bound = [...new Set(WORKFLOW.filter((r) => r.ifMatch === 'exact').map((r) => r.action))].sort();
-    expect(bound).toEqual(['approve', 'publish']);
-    expect(WORKFLOW.filter((r) => r.action === 'approve' || r.action === 'publish').every((r) => r.ifMatch === 'exact')).toBe(true);
+    expect(bound).toEqual(['approve', 'correct', 'publish']);
+    expect(WORKFLOW.filter((r) => ['approve', 'publish', 'correct'].includes(r.action)).every((r) => r.ifMatch === 'exact')).toBe(true);
   });
 
   it('tells the caller what they may do next', () => {
-    expect(allowedActions(actor('reporters'), { authorId: 'caller', status: 'draft' })).toEqual(['edit', 'submit']);
-    expect(allowedActions(actor('chief-editors'), { authorId: 'r', status: 'in_review' })).toEqual(['edit', 'request-changes', 'approve']);
+    expect(allowedActions(actor('reporters'), { authorId: 'caller', status: 'draft' })).toEqual(['edit', 'submit', 'spike']);
+    expect(allowedActions(actor('chief-editors'), { authorId: 'r', status: 'in_review' })).toEqual([
+      'edit',
+      'request-changes',
+      'approve',
+      'spike',
+    ]);
     expect(allowedActions(actor('reporters'), { authorId: 'r', status: 'published' })).toEqual([]);
+    expect(allowedActions(actor('editors'), { authorId: 'r', status: 'published' })).toEqual(['correct']);
+    expect(allowedActions(actor('chief-editors'), { authorId: 'r', status: 'published' })).toEqual(['correct', 'unpublish', 'kill']);
+    expect(allowedActions(actor('chief-editors'), { authorId: 'r', status: 'killed' })).toEqual([]);
+    expect(allowedActions(actor('reporters'), { authorId: 'caller', status: 'spiked' })).toEqual(['unspike']);
   });
 
   it.each(STATUSES)('a reporter sees another reporter’s %s article only once published', (status) => {
