@@ -8,12 +8,15 @@ import { badRequest } from '../domain/errors.js';
  * | article | ARTICLE#<id>   | ARTICLE                     |
  * | history | ARTICLE#<id>   | EVENT#<version:10>#<seq>    |
  * | idempotency record | IDEMPOTENCY#<sha256> | IDEMPOTENCY  |
+ * | delivery record | DELIVERY#<articleId> | <occurredAt>#<eventId>#<targetId> |
  */
 export const INDEX = {
   byStatus: 'byStatus',
   byAuthor: 'byAuthor',
   outbox: 'outbox',
   dueForPublish: 'dueForPublish',
+  /** Delivery records only, by status, newest event first. */
+  deliveries: 'deliveries',
 } as const;
 
 /** Article attributes projected into the list indexes: everything but the body and the outbox. */
@@ -35,6 +38,21 @@ export const SUMMARY_ATTRIBUTES = [
   'publishedAt',
 ] as const;
 
+/** The attributes the deliveries index projects: everything a list shows, not the event itself. */
+export const DELIVERY_LIST_ATTRIBUTES = [
+  'eventId',
+  'eventType',
+  'articleId',
+  'occurredAt',
+  'targetId',
+  'origin',
+  'status',
+  'attempts',
+  'recent',
+  'updatedAt',
+  'expiresAt',
+] as const;
+
 export const keys = {
   article: (id: string) => ({ PK: `ARTICLE#${id}`, SK: 'ARTICLE' }),
   historyPrefix: 'EVENT#',
@@ -50,6 +68,11 @@ export const keys = {
   duePartition: 'SCHEDULED',
   idempotencyPrefix: 'IDEMPOTENCY#',
   idempotency: (recordId: string) => ({ PK: `IDEMPOTENCY#${recordId}`, SK: 'IDEMPOTENCY' }),
+  deliveryPrefix: 'DELIVERY#',
+  /** The table sort key and the deliveries index sort key of a delivery record are the same string. */
+  deliverySort: (occurredAt: string, eventId: string, targetId: string) => `${occurredAt}#${eventId}#${targetId}`,
+  deliveryPartition: (articleId: string) => `DELIVERY#${articleId}`,
+  deliveryStatusPartition: (status: string) => `DELIVERIES#${status}`,
 };
 
 const ARTICLE_PK = /^ARTICLE#(.+)$/;
