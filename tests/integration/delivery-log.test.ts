@@ -211,3 +211,48 @@ describe('the delivery log', () => {
     expect(await listed(T0)).toEqual([]);
   });
 });
+
+describe('a local table made before the deliveries index', () => {
+  it('gets every index on start and keeps every item', async () => {
+    const { CreateTableCommand, DescribeTableCommand } = await import('@aws-sdk/client-dynamodb');
+    const { PutCommand, GetCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { TABLE_INDEXES } = await import('../../lambdas/store/table-schema.js');
+    const name = `older-${randomUUID()}`;
+    const older = TABLE_INDEXES.filter((ix) => ix.name !== 'deliveries');
+    await dynamo.db.send(
+      new CreateTableCommand({
+        TableName: name,
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [
+          { AttributeName: 'PK', KeyType: 'HASH' },
+          { AttributeName: 'SK', KeyType: 'RANGE' },
+        ],
+        AttributeDefinitions: ['PK', 'SK', ...older.flatMap((ix) => [ix.partitionKey, ix.sortKey])].map((n) => ({
+          AttributeName: n,
+          AttributeType: 'S',
+        })),
+        GlobalSecondaryIndexes: older.map((ix) => ({
+          IndexName: ix.name,
+          KeySchema: [
+            { AttributeName: ix.partitionKey, KeyType: 'HASH' },
+            { AttributeName: ix.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'KEYS_ONLY' },
+        })),
+      }),
+    );
+    for (let i = 0; i < 60; i++) {
+      await dynamo.db.send(new PutCommand({ TableName: name, Item: { PK: `ARTICLE#a${i}`, SK: 'ARTICLE', body: Buffer.from([i]), n: i } }));
+    }
+    await ensureTable(dynamo.endpoint, name);
+    const { Table } = await dynamo.db.send(new DescribeTableCommand({ TableName: name }));
+    expect(Table!.GlobalSecondaryIndexes!.map((ix) => ix.IndexName).sort()).toEqual(TABLE_INDEXES.map((ix) => ix.name).sort());
+    for (const i of [0, 59]) {
+      const { Item } = await dynamo.db.send(new GetCommand({ TableName: name, Key: { PK: `ARTICLE#a${i}`, SK: 'ARTICLE' } }));
+      expect(Item).toEqual({ PK: `ARTICLE#a${i}`, SK: 'ARTICLE', body: new Uint8Array([i]), n: i });
+    }
+    const log = new DynamoDeliveryLog(dynamo.db, name);
+    await log.pending([event('art-e', 2, 0)], [CMS], at(T0));
+    expect((await log.list({ status: 'pending', limit: 5 }, at(T0))).items).toHaveLength(1);
+  });
+});
