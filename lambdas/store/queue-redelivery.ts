@@ -7,6 +7,8 @@ import type { Redelivery } from '../usecases/deliveries.js';
 export interface TargetQueue {
   /** The webhook's name in the `webhooks` setting: the target's id in the delivery log. */
   name: string;
+  /** Scheme, host and port of its URL: what the log shows of it. */
+  origin: string;
   queueUrl: string;
 }
 
@@ -42,17 +44,18 @@ export class QueueRedelivery implements Redelivery {
   }
 }
 
-/** The queues named in the deliveries function's environment: a JSON list of `{ name, queueUrl }`, or nothing. */
+/** The webhook targets named in the environment (`WEBHOOK_TARGETS`): a JSON list of `{ name, origin, queueUrl }`, or nothing. */
 export function targetQueues(raw: string | undefined): TargetQueue[] {
   if (!raw) return [];
   const list = JSON.parse(raw) as unknown;
   if (
     !Array.isArray(list) ||
     !list.every(
-      (q: Partial<TargetQueue>) => typeof q?.name === 'string' && typeof q.queueUrl === 'string' && /^https:\/\//.test(q.queueUrl),
+      (q: Partial<TargetQueue>) =>
+        typeof q?.name === 'string' && typeof q.origin === 'string' && typeof q.queueUrl === 'string' && /^https:\/\//.test(q.queueUrl),
     )
   ) {
-    throw new Error('WEBHOOK_TARGETS must be a JSON list of { name, queueUrl }');
+    throw new Error('WEBHOOK_TARGETS must be a JSON list of { name, origin, queueUrl }');
   }
   return list as TargetQueue[];
 }
