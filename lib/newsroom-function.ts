@@ -9,7 +9,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { TableAccess } from '../lambdas/http/routes.js';
-import { INDEX, keys } from '../lambdas/store/keys.js';
+import { deliveryKeys, INDEX, keys } from '../lambdas/store/keys.js';
 import { BUNDLE_BANNER, BUNDLE_MAIN_FIELDS, BUNDLE_TARGET } from './bundling.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -39,7 +39,7 @@ export const TABLE_ACCESS: Record<
  * Nothing but the local newsroom deletes (DynamoDB's TTL does that in AWS).
  */
 export const DELIVERY_LOG_ACCESS = {
-  read: { actions: ['dynamodb:Query'], indexes: [INDEX.deliveries] },
+  read: { actions: ['dynamodb:Query'], indexes: [deliveryKeys.index] },
   pending: { actions: ['dynamodb:PutItem'], indexes: [] },
   attempts: { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], indexes: [] },
 } as const;
@@ -143,7 +143,7 @@ export class NewsroomFunction extends NodejsFunction {
     const { actions, indexes } = DELIVERY_LOG_ACCESS[access];
     this.addEnvironment('TABLE_NAME', table.tableName);
     this.addToRolePolicy(
-      new PolicyStatement({ actions: [...actions], resources: [table.tableArn], conditions: leadingKeys(keys.deliveryPrefix) }),
+      new PolicyStatement({ actions: [...actions], resources: [table.tableArn], conditions: leadingKeys(deliveryKeys.prefix) }),
     );
     if (indexes.length > 0) {
       this.addToRolePolicy(

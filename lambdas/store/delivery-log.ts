@@ -16,7 +16,7 @@ import {
 } from '../domain/deliveries.js';
 import { badRequest } from '../domain/errors.js';
 import type { DomainEvent } from '../domain/events.js';
-import { INDEX, keys } from './keys.js';
+import { deliveryKeys } from './keys.js';
 
 /** The most records one source of a list reads for one request, however few match. */
 export const DELIVERY_READ_CAP = 200;
@@ -108,7 +108,7 @@ export class DynamoDeliveryLog {
         ...before,
         ...expiry(now),
         status,
-        GSI5PK: keys.deliveryStatusPartition(status),
+        GSI5PK: deliveryKeys.statusPartition(status),
         attempts: attempt.attempt,
         recent: [...((before.recent as Attempt[] | undefined) ?? []), attempt].slice(-DELIVERY_ATTEMPTS_KEPT),
         updatedAt: now.toISOString(),
@@ -141,7 +141,7 @@ export class DynamoDeliveryLog {
           TableName: this.tableName,
           KeyConditionExpression: 'PK = :pk',
           FilterExpression: 'eventId = :id AND expiresAt > :now',
-          ExpressionAttributeValues: { ':pk': keys.deliveryPartition(articleId), ':id': eventId, ':now': now.getTime() },
+          ExpressionAttributeValues: { ':pk': deliveryKeys.partition(articleId), ':id': eventId, ':now': now.getTime() },
           ConsistentRead: true,
           ExclusiveStartKey,
         }),
@@ -238,9 +238,9 @@ export class DynamoDeliveryLog {
         const page = await this.db.send(
           new QueryCommand({
             TableName: this.tableName,
-            IndexName: INDEX.deliveries,
+            IndexName: deliveryKeys.index,
             KeyConditionExpression: 'GSI5PK = :pk AND GSI5SK < :cutoff',
-            ExpressionAttributeValues: { ':pk': keys.deliveryStatusPartition(status), ':cutoff': cutoff },
+            ExpressionAttributeValues: { ':pk': deliveryKeys.statusPartition(status), ':cutoff': cutoff },
             ExclusiveStartKey,
           }),
         );
@@ -268,7 +268,7 @@ export class DynamoDeliveryLog {
 }
 
 function recordKey(event: Pick<DomainEvent, 'articleId' | 'occurredAt' | 'id'>, targetId: string) {
-  return { PK: keys.deliveryPartition(event.articleId), SK: keys.deliverySort(event.occurredAt, event.id, targetId) };
+  return { PK: deliveryKeys.partition(event.articleId), SK: deliveryKeys.sort(event.occurredAt, event.id, targetId) };
 }
 
 function expiry(now: Date) {
@@ -280,7 +280,7 @@ function newRecord(event: DomainEvent, target: DeliveryTarget, now: Date): Recor
   const key = recordKey(event, target.id);
   return {
     ...key,
-    GSI5PK: keys.deliveryStatusPartition('pending'),
+    GSI5PK: deliveryKeys.statusPartition('pending'),
     GSI5SK: key.SK,
     eventId: event.id,
     eventType: event.type,
@@ -316,20 +316,20 @@ function toDelivery(item: Record<string, unknown>): Delivery {
 
 function sourcesFor(q: DeliveryQuery): Source[] {
   if (q.articleId) {
-    return [{ partitionAttr: 'PK', sortAttr: 'SK', partition: keys.deliveryPartition(q.articleId), status: q.status }];
+    return [{ partitionAttr: 'PK', sortAttr: 'SK', partition: deliveryKeys.partition(q.articleId), status: q.status }];
   }
   return (q.status ? [q.status] : DELIVERY_STATUSES).map((status) => ({
-    index: INDEX.deliveries,
+    index: deliveryKeys.index,
     partitionAttr: 'GSI5PK',
     sortAttr: 'GSI5SK',
-    partition: keys.deliveryStatusPartition(status),
+    partition: deliveryKeys.statusPartition(status),
   }));
 }
 
 /** The full key to resume a query after the record whose sort key is `sort`. */
 function startKeyFor(source: Source, sort: string): Record<string, unknown> {
   const eventId = SORT.exec(sort)![2]!;
-  const base = { PK: keys.deliveryPartition(articleIdOfEvent(eventId)!), SK: sort };
+  const base = { PK: deliveryKeys.partition(articleIdOfEvent(eventId)!), SK: sort };
   return source.index ? { ...base, GSI5PK: source.partition, GSI5SK: sort } : base;
 }
 

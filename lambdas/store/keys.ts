@@ -15,8 +15,6 @@ export const INDEX = {
   byAuthor: 'byAuthor',
   outbox: 'outbox',
   dueForPublish: 'dueForPublish',
-  /** Delivery records only, by status, newest event first. */
-  deliveries: 'deliveries',
 } as const;
 
 /** Article attributes projected into the list indexes: everything but the body and the outbox. */
@@ -68,12 +66,21 @@ export const keys = {
   duePartition: 'SCHEDULED',
   idempotencyPrefix: 'IDEMPOTENCY#',
   idempotency: (recordId: string) => ({ PK: `IDEMPOTENCY#${recordId}`, SK: 'IDEMPOTENCY' }),
-  deliveryPrefix: 'DELIVERY#',
-  /** The table sort key and the deliveries index sort key of a delivery record are the same string. */
-  deliverySort: (occurredAt: string, eventId: string, targetId: string) => `${occurredAt}#${eventId}#${targetId}`,
-  deliveryPartition: (articleId: string) => `DELIVERY#${articleId}`,
-  deliveryStatusPartition: (status: string) => `DELIVERIES#${status}`,
 };
+
+/**
+ * Delivery records' keys, apart from `keys` so that functions which never touch the delivery
+ * log do not carry them. Only delivery records have GSI5 keys: the `deliveries` index holds
+ * nothing else.
+ */
+export const deliveryKeys = {
+  index: 'deliveries',
+  prefix: 'DELIVERY#',
+  /** The table sort key and the deliveries index sort key of a delivery record are the same string. */
+  sort: (occurredAt: string, eventId: string, targetId: string) => `${occurredAt}#${eventId}#${targetId}`,
+  partition: (articleId: string) => `DELIVERY#${articleId}`,
+  statusPartition: (status: string) => `DELIVERIES#${status}`,
+} as const;
 
 const ARTICLE_PK = /^ARTICLE#(.+)$/;
 

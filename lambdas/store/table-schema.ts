@@ -1,4 +1,4 @@
-import { DELIVERY_LIST_ATTRIBUTES, INDEX, SUMMARY_ATTRIBUTES } from './keys.js';
+import { DELIVERY_LIST_ATTRIBUTES, deliveryKeys, INDEX, SUMMARY_ATTRIBUTES } from './keys.js';
 
 /**
  * The table's shape, shared by the CDK stack and the local runtime so both build the same table.
@@ -18,5 +18,5 @@ export const TABLE_INDEXES: readonly IndexSchema[] = [
   { name: INDEX.outbox, partitionKey: 'GSI3PK', sortKey: 'GSI3SK', projection: 'KEYS_ONLY' },
   { name: INDEX.dueForPublish, partitionKey: 'GSI4PK', sortKey: 'GSI4SK', projection: ['id', 'version', 'publishAt'] },
   // Only delivery records carry GSI5 keys. CloudFormation adds one index to a table per update: add them one deploy at a time.
-  { name: INDEX.deliveries, partitionKey: 'GSI5PK', sortKey: 'GSI5SK', projection: DELIVERY_LIST_ATTRIBUTES },
+  { name: deliveryKeys.index, partitionKey: 'GSI5PK', sortKey: 'GSI5SK', projection: DELIVERY_LIST_ATTRIBUTES },
 ];
