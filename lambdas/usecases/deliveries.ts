@@ -54,15 +54,17 @@ export async function listDeliveries(deps: DeliveryDeps, actor: Actor, query: Re
 /**
  * The chief editor sends one event again to every target the log has it for, with the same
  * event id (receivers drop duplicates by it); each attempt is logged with the next number.
+ * As everywhere, 404 comes before 403: an event the log does not have, or a log the caller may
+ * not read (a reporter), is a 404; an editor, who reads the log, gets a 403.
  */
 export async function redeliverEvent(
   deps: DeliveryDeps,
   actor: Actor,
   eventId: string,
 ): Promise<{ eventId: string; targets: DeliveryTarget[] }> {
-  if (!actor.groups.includes('chief-editors')) throw forbidden('Only chief editors may redeliver events.');
-  const records = articleIdOfEvent(eventId) ? await deps.log.ofEvent(eventId, deps.now()) : [];
+  const records = isDesk(actor) && articleIdOfEvent(eventId) ? await deps.log.ofEvent(eventId, deps.now()) : [];
   if (records.length === 0) throw notFound('No delivery of this event is in the log (it is kept for 7 days).');
+  if (!actor.groups.includes('chief-editors')) throw forbidden('Only chief editors may redeliver events.');
   const targets = await deps.redelivery.redeliver(
     records[0]!.event,
     records.map((r) => r.target),
