@@ -256,3 +256,36 @@ describe('a local table made before the deliveries index', () => {
     expect((await log.list({ status: 'pending', limit: 5 }, at(T0))).items).toHaveLength(1);
   });
 });
+
+describe('recording is never a condition of delivery', () => {
+  it('delivers, and warns, when the log cannot be written', async () => {
+    const { WebhookReceiver } = await import('../support/webhook-receiver.js');
+    const { WebhookPublisher } = await import('../../lambdas/store/webhook-publisher.js');
+    const { attemptRecorder, PendingDeliveries } = await import('../../lambdas/store/delivery-recording.js');
+    const secret = `whsec_${Buffer.from(randomUUID()).toString('base64')}`;
+    const receiver = await new WebhookReceiver(secret).start();
+    try {
+      // A table that is not there: every write to the log fails as DynamoDB fails it.
+      const broken = new DynamoDeliveryLog(dynamo.db, `missing-${randomUUID()}`);
+      const warnings: string[] = [];
+      const warn = (message: string, extra: Record<string, unknown>) => warnings.push(`${message} ${JSON.stringify(extra)}`);
+      const target = { id: '1', origin: new URL(receiver.url).origin };
+      const publisher = new PendingDeliveries(
+        new WebhookPublisher([receiver.url], secret, 5_000, attemptRecorder(broken, [target], warn)),
+        broken,
+        [target],
+        warn,
+      );
+      const e = event('art-f', 2, 0);
+      await publisher.publish([e]);
+      expect(receiver.received.map((r) => r.id)).toEqual([e.id]);
+      expect(warnings).toHaveLength(2);
+      expect(warnings[0]).toMatch(/not recorded as pending/);
+      expect(warnings[1]).toMatch(/attempt was not recorded.*ResourceNotFound/);
+      // The warning names the event and the target, never the URL's path.
+      expect(warnings.join()).not.toContain('/hooks/newsroom');
+    } finally {
+      await receiver.stop();
+    }
+  });
+});
