@@ -207,6 +207,8 @@ export class DynamoDeliveryLog {
             ...(source.status ? { ':status': source.status } : {}),
           },
           ScanIndexForward: false,
+          // An article's records are read from the table itself, so they are current; an index cannot be.
+          ConsistentRead: source.index ? undefined : true,
           Limit: Math.min(limit + 1, DELIVERY_READ_CAP - read),
           ExclusiveStartKey: startKey,
         }),
