@@ -29,9 +29,16 @@ const BARE_VERIFIER = `${DOC_CLIENT}import { S3Client, GetObjectCommand } from '
 const s3 = new S3Client({});
 export const handler = async (e) => { const o = await s3.send(new GetObjectCommand({ Bucket: process.env.MEDIA_BUCKET, Key: e.key })); return o.ContentLength; };\n`;
 
-const BARE_WEBHOOK = `import { SecretsManagerClient, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+const BARE_WEBHOOK = `${DOC_CLIENT}import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { SecretsManagerClient, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 const sm = new SecretsManagerClient({});
-export const handler = async (e) => { const s = await sm.send(new GetSecretValueCommand({ SecretId: e.secretName })); await fetch(e.url, { method: 'POST', body: s.SecretString }); };\n`;
+export const handler = async (e) => { const s = await sm.send(new GetSecretValueCommand({ SecretId: e.secretName })); const r = await fetch(e.url, { method: 'POST', body: s.SecretString });
+  await db.send(new PutCommand({ TableName: process.env.TABLE_NAME, Item: { PK: e.id, SK: String(r.status) } })); };\n`;
+const BARE_DELIVERIES = `${DOC_CLIENT}import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
+const sqs = new SQSClient({});
+export const handler = async (e) => { const { Items } = await db.send(new QueryCommand({ TableName: process.env.TABLE_NAME, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': e.id } }));
+  await sqs.send(new SendMessageCommand({ QueueUrl: e.queueUrl, MessageBody: JSON.stringify(Items), MessageGroupId: e.id, MessageDeduplicationId: e.id })); return { statusCode: 202 }; };\n`;
 
 export const FUNCTIONS_UNDER_TEST = [
   { name: 'articles-read', entry: 'lambdas/handlers/articles-read.ts', bare: BARE_API },
@@ -45,6 +52,7 @@ export const FUNCTIONS_UNDER_TEST = [
   { name: 'articles-media', entry: 'lambdas/handlers/articles-media.ts', bare: BARE_MEDIA },
   { name: 'media-verifier', entry: 'lambdas/workers/media-verifier.ts', bare: BARE_VERIFIER },
   { name: 'webhook-sender', entry: 'lambdas/workers/webhook-sender.ts', bare: BARE_WEBHOOK },
+  { name: 'deliveries', entry: 'lambdas/handlers/deliveries.ts', bare: BARE_DELIVERIES },
 ];
 
 export async function bundle(entry: string, outfile: string): Promise<number> {
@@ -93,6 +101,10 @@ async function importTimes(ours: string, bare: string, rounds: number) {
     WEBHOOK_QUEUE_URLS: JSON.stringify(['https://sqs.us-east-1.amazonaws.com/000000000000/bench.fifo']),
     WEBHOOK_URL: 'https://bench.example/hooks',
     WEBHOOK_SECRET_NAME: 'bench',
+    WEBHOOK_NAME: 'bench',
+    WEBHOOK_TARGETS: JSON.stringify([
+      { name: 'bench', origin: 'https://bench.example', queueUrl: 'https://sqs.us-east-1.amazonaws.com/000000000000/bench.fifo' },
+    ]),
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
   const init = await pairedRounds({

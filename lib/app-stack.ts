@@ -69,6 +69,11 @@ export class AppStack extends Stack {
       webhooks: props.webhooks,
     });
 
+    // Redelivery goes back through each webhook target's queue.
+    const deliveries = this.api.functions.deliveries;
+    deliveries.addEnvironment('WEBHOOK_TARGETS', this.events.webhookTargets(props.webhooks));
+    for (const w of this.events.webhooks) w.grantSend(deliveries);
+
     this.mediaVerifier = new NewsroomFunction(this, 'MediaVerifier', {
       entry: 'lambdas/workers/media-verifier.ts',
       description: 'Checks uploaded media against what was declared',

@@ -110,10 +110,20 @@ export class NewsroomEvents extends Construct {
     });
 
     // Webhooks: one FIFO queue and sender per target, fed by the dispatcher in each article's order.
-    this.webhooks = props.webhooks.map((target) => new WebhookDelivery(this, `Webhook-${target.name}`, target));
+    this.webhooks = props.webhooks.map((target) => new WebhookDelivery(this, `Webhook-${target.name}`, target, props.table));
     if (this.webhooks.length > 0) {
       this.dispatcher.addEnvironment('WEBHOOK_QUEUE_URLS', Stack.of(this).toJsonString(this.webhooks.map((w) => w.queue.queueUrl)));
       for (const w of this.webhooks) w.grantSend(this.dispatcher);
+      // Events handed to the queues are pending in the delivery log until their first attempt.
+      this.dispatcher.addEnvironment('WEBHOOK_TARGETS', this.webhookTargets(props.webhooks));
+      this.dispatcher.bindDeliveryLog(props.table, 'pending');
     }
+  }
+
+  /** Each target's name, origin and queue, as the dispatcher and redelivery read them (`WEBHOOK_TARGETS`). */
+  webhookTargets(targets: readonly WebhookTarget[]): string {
+    return Stack.of(this).toJsonString(
+      targets.map((t, i) => ({ name: t.name, origin: new URL(t.url).origin, queueUrl: this.webhooks[i]!.queue.queueUrl })),
+    );
   }
 }

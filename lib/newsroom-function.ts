@@ -9,7 +9,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { TableAccess } from '../lambdas/http/routes.js';
-import { INDEX, keys } from '../lambdas/store/keys.js';
+import { deliveryKeys, INDEX, keys } from '../lambdas/store/keys.js';
 import { BUNDLE_BANNER, BUNDLE_MAIN_FIELDS, BUNDLE_TARGET } from './bundling.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -34,6 +34,17 @@ export const TABLE_ACCESS: Record<
   publish: { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], indexes: [INDEX.dueForPublish] },
   'sweep-media': { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], indexes: [INDEX.byStatus] },
 };
+
+/**
+ * What each function does to the delivery log (`DELIVERY#` items): the deliveries API reads it,
+ * the dispatcher marks events pending, each webhook sender numbers and records its attempts.
+ * Nothing but the local newsroom deletes (DynamoDB's TTL does that in AWS).
+ */
+export const DELIVERY_LOG_ACCESS = {
+  read: { actions: ['dynamodb:Query'], indexes: [deliveryKeys.index] },
+  pending: { actions: ['dynamodb:PutItem'], indexes: [] },
+  attempts: { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], indexes: [] },
+} as const;
 
 /** Every article item's partition key starts so: `ARTICLE#`. */
 const ARTICLE_PREFIX = keys.article('').PK;
@@ -126,6 +137,21 @@ export class NewsroomFunction extends NodejsFunction {
         conditions: leadingKeys(keys.idempotencyPrefix),
       }),
     );
+    return this;
+  }
+
+  /** Lets the function use the delivery log as `access` says: on DELIVERY# items, and the deliveries index to read it. */
+  bindDeliveryLog(table: ITable, access: keyof typeof DELIVERY_LOG_ACCESS): this {
+    const { actions, indexes } = DELIVERY_LOG_ACCESS[access];
+    this.addEnvironment('TABLE_NAME', table.tableName);
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: [...actions], resources: [table.tableArn], conditions: leadingKeys(deliveryKeys.prefix) }),
+    );
+    if (indexes.length > 0) {
+      this.addToRolePolicy(
+        new PolicyStatement({ actions: ['dynamodb:Query'], resources: indexes.map((ix) => `${table.tableArn}/index/${ix}`) }),
+      );
+    }
     return this;
   }
 

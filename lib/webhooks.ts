@@ -1,4 +1,5 @@
 import { ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -43,7 +44,7 @@ export class WebhookDelivery extends Construct {
   readonly deadLetters: Queue;
   readonly sender: NewsroomFunction;
 
-  constructor(scope: Construct, id: string, target: WebhookTarget) {
+  constructor(scope: Construct, id: string, target: WebhookTarget, table: ITable) {
     super(scope, id);
     const d = WEBHOOK_DELIVERY;
 
@@ -69,8 +70,10 @@ export class WebhookDelivery extends Construct {
       description: `Signs and posts events, in order per article, to the ${target.name} webhook`,
       timeout: d.senderTimeout,
       memorySize: 256,
-      environment: { WEBHOOK_URL: target.url, WEBHOOK_SECRET_NAME: target.secretName },
+      environment: { WEBHOOK_URL: target.url, WEBHOOK_SECRET_NAME: target.secretName, WEBHOOK_NAME: target.name },
     });
+    // Each attempt goes into the delivery log, numbered after the last one.
+    this.sender.bindDeliveryLog(table, 'attempts');
     // Only what the event source mapping needs to read and delete: no ChangeMessageVisibility, no SendMessage.
     this.sender.addToRolePolicy(
       new PolicyStatement({
@@ -121,7 +124,7 @@ export class WebhookDelivery extends Construct {
     });
   }
 
-  /** The dispatcher may send to the queue, and nothing else. */
+  /** The dispatcher (and redelivery) may send to the queue, and nothing else. */
   grantSend(dispatcher: IGrantable): void {
     dispatcher.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.queue.queueArn] }));
   }

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { AddressInfo } from 'node:net';
 import { FUNCTIONS, ROUTES, type FunctionName } from '../lambdas/http/routes.js';
-import { WebhookPublisher } from '../lambdas/store/webhook-publisher.js';
+import { WebhookPublisher, webhookOrigin } from '../lambdas/store/webhook-publisher.js';
 import { DynamoScheduleIndex } from '../lambdas/store/schedule-index.js';
 import { OutboxDrainer } from '../lambdas/workers/dispatch.js';
 import { publishEverythingDue } from '../lambdas/workers/publish.js';
@@ -58,10 +58,20 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
   const { DynamoOutbox } = await import('../lambdas/store/outbox-store.js');
   // The workers' log, as in Lambda: Powertools Logger, never an API request's context.
   const logger = new Logger({ serviceName: 'newsroom' });
-  const drainer = new OutboxDrainer(
-    new DynamoOutbox(documentClient, tableName),
-    new WebhookPublisher(settings.webhookUrls, settings.webhookSecret),
-    logger,
+  // Every webhook attempt goes into the delivery log, which GET /deliveries reads.
+  const { deliveryLog, webhooks, redelivery } = await localDeliveries(settings, documentClient, tableName, logger);
+  const drainer = new OutboxDrainer(new DynamoOutbox(documentClient, tableName), webhooks, logger);
+  const { deliveriesApi } = await import('../lambdas/handlers/deliveries.js');
+  handlers.deliveries = deliveriesApi({ log: deliveryLog, redelivery, now: () => new Date() }) as LambdaHandler;
+  // dynalite has no TTL: expired delivery records are deleted here (reads leave them out meanwhile).
+  const HOUR = 3_600_000;
+  const sweeper = new WorkerLoop(
+    async () => {
+      await deliveryLog.sweepExpired(new Date());
+      return Date.now() + HOUR;
+    },
+    HOUR,
+    (err) => logger.error('sweeping the delivery log failed', { error: err as Error }),
   );
   const dispatcher = new WorkerLoop(
     async () => (await drainer.drainOnce()).nextRetryAt,
@@ -113,6 +123,7 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
   await new Promise<void>((ok, fail) => server.once('error', fail).listen(settings.port, settings.host, ok));
   dispatcher.start();
   publisher.start();
+  sweeper.start();
 
   return {
     url: urlOf(server.address() as AddressInfo),
@@ -126,9 +137,31 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
       await recovered;
       await publisher.stop();
       await dispatcher.stop();
+      await sweeper.stop();
       documentClient.destroy();
       await storage.close();
     },
+  };
+}
+
+/** The webhook publisher the dispatcher uses, logging every attempt, and redelivery straight to the targets. */
+async function localDeliveries(
+  settings: LocalSettings,
+  db: import('@aws-sdk/lib-dynamodb').DynamoDBDocumentClient,
+  tableName: string,
+  logger: { warn: (message: string, extra: Record<string, unknown>) => void },
+) {
+  const { DynamoDeliveryLog } = await import('../lambdas/store/delivery-log.js');
+  const { attemptRecorder, localTargets, PendingDeliveries } = await import('../lambdas/store/delivery-recording.js');
+  const { DirectRedelivery } = await import('../lambdas/store/direct-redelivery.js');
+  const deliveryLog = new DynamoDeliveryLog(db, tableName);
+  const warn = (message: string, extra: Record<string, unknown>) => logger.warn(message, extra);
+  const targets = localTargets(settings.webhookUrls, webhookOrigin);
+  const publisher = new WebhookPublisher(settings.webhookUrls, settings.webhookSecret, 5_000, attemptRecorder(deliveryLog, targets, warn));
+  return {
+    deliveryLog,
+    webhooks: new PendingDeliveries(publisher, deliveryLog, targets, warn),
+    redelivery: new DirectRedelivery(settings.webhookUrls, settings.webhookSecret, deliveryLog, warn),
   };
 }
 

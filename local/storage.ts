@@ -3,11 +3,15 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import {
+  BatchWriteItemCommand,
   CreateTableCommand,
+  DeleteTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
   ResourceNotFoundException,
+  ScanCommand,
   type GlobalSecondaryIndex,
+  type TableDescription,
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
@@ -77,13 +81,58 @@ export async function ensureTable(endpoint: string, tableName = TABLE_NAME): Pro
   }
 }
 
+/**
+ * Creates the table, or brings a table an older newsroom made up to the current schema. dynalite
+ * cannot add an index to a table, so one that lacks an index is copied aside, created again and
+ * copied back; a start interrupted half-way finishes the job the next time.
+ */
 async function createTableIfMissing(client: DynamoDBClient, tableName: string): Promise<void> {
-  try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return;
-  } catch (err) {
-    if (!(err instanceof ResourceNotFoundException)) throw err;
+  const aside = `${tableName}-rebuild`;
+  let table = await describe(client, tableName);
+  let copied = (await describe(client, aside)) !== undefined;
+  const indexes = new Set((table?.GlobalSecondaryIndexes ?? []).map((ix) => ix.IndexName));
+  if (table && TABLE_INDEXES.some((ix) => !indexes.has(ix.name))) {
+    // The table is still whole: whatever an earlier attempt copied aside is started over.
+    if (copied) await client.send(new DeleteTableCommand({ TableName: aside }));
+    await createTable(client, aside);
+    await copyItems(client, tableName, aside);
+    await client.send(new DeleteTableCommand({ TableName: tableName }));
+    table = undefined;
+    copied = true;
   }
+  if (!table) await createTable(client, tableName);
+  if (copied) {
+    await copyItems(client, aside, tableName);
+    await client.send(new DeleteTableCommand({ TableName: aside }));
+  }
+}
+
+async function describe(client: DynamoDBClient, tableName: string): Promise<TableDescription | undefined> {
+  try {
+    return (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
+  } catch (err) {
+    if (err instanceof ResourceNotFoundException) return undefined;
+    throw err;
+  }
+}
+
+async function copyItems(client: DynamoDBClient, from: string, to: string): Promise<void> {
+  let ExclusiveStartKey: Record<string, any> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: from, ExclusiveStartKey, Limit: 100 }));
+    const items = page.Items ?? [];
+    for (let i = 0; i < items.length; i += 25) {
+      let requests = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+      while (requests.length > 0) {
+        const out = await client.send(new BatchWriteItemCommand({ RequestItems: { [to]: requests } }));
+        requests = (out.UnprocessedItems?.[to] ?? []) as typeof requests;
+      }
+    }
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+}
+
+async function createTable(client: DynamoDBClient, tableName: string): Promise<void> {
   const attributes = new Set<string>([TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey]);
   const indexes: GlobalSecondaryIndex[] = TABLE_INDEXES.map((ix) => {
     attributes.add(ix.partitionKey);

@@ -19,6 +19,8 @@ export const FUNCTIONS = {
   articlesRevisions: { entry: 'lambdas/handlers/articles-revisions.ts', table: 'revisions', media: false, idempotency: false },
   /** Signs upload and download links, and deletes removed files, under media/ only. */
   articlesMedia: { entry: 'lambdas/handlers/articles-media.ts', table: 'update', media: true, idempotency: false },
+  /** Reads the delivery log (DELIVERY# items and the deliveries index) and queues redeliveries; no article access. */
+  deliveries: { entry: 'lambdas/handlers/deliveries.ts', table: 'none', media: false, idempotency: false, deliveryLog: 'read' },
 } as const;
 
 /** What a function may do to the table; the CDK stack turns each into exact IAM actions. */
@@ -60,6 +62,8 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/articles/{id}/media', fn: 'articlesMedia', auth: true },
   { method: 'GET', path: '/articles/{id}/media', fn: 'articlesMedia', auth: true },
   { method: 'DELETE', path: '/articles/{id}/media/{mediaId}', fn: 'articlesMedia', auth: true },
+  { method: 'GET', path: '/deliveries', fn: 'deliveries', auth: true },
+  { method: 'POST', path: '/deliveries/{eventId}/redeliver', fn: 'deliveries', auth: true },
 ];
 
 export const routeKey = (r: Pick<RouteSpec, 'method' | 'path'>) => `${r.method} ${r.path}`;

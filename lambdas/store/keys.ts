@@ -9,6 +9,7 @@ import { badRequest } from '../domain/errors.js';
  * | history | ARTICLE#<id>   | EVENT#<version:10>#<seq>    |
  * | revision | ARTICLE#<id>  | REVISION#<revision:10>      |
  * | idempotency record | IDEMPOTENCY#<sha256> | IDEMPOTENCY  |
+ * | delivery record | DELIVERY#<articleId> | <occurredAt>#<eventId>#<targetId> |
  */
 export const INDEX = {
   byStatus: 'byStatus',
@@ -36,6 +37,21 @@ export const SUMMARY_ATTRIBUTES = [
   'publishedAt',
 ] as const;
 
+/** The attributes the deliveries index projects: everything a list shows, not the event itself. */
+export const DELIVERY_LIST_ATTRIBUTES = [
+  'eventId',
+  'eventType',
+  'articleId',
+  'occurredAt',
+  'targetId',
+  'origin',
+  'status',
+  'attempts',
+  'recent',
+  'updatedAt',
+  'expiresAt',
+] as const;
+
 export const keys = {
   article: (id: string) => ({ PK: `ARTICLE#${id}`, SK: 'ARTICLE' }),
   historyPrefix: 'EVENT#',
@@ -54,6 +70,20 @@ export const keys = {
   idempotencyPrefix: 'IDEMPOTENCY#',
   idempotency: (recordId: string) => ({ PK: `IDEMPOTENCY#${recordId}`, SK: 'IDEMPOTENCY' }),
 };
+
+/**
+ * Delivery records' keys, apart from `keys` so that functions which never touch the delivery
+ * log do not carry them. Only delivery records have GSI5 keys: the `deliveries` index holds
+ * nothing else.
+ */
+export const deliveryKeys = {
+  index: 'deliveries',
+  prefix: 'DELIVERY#',
+  /** The table sort key and the deliveries index sort key of a delivery record are the same string. */
+  sort: (occurredAt: string, eventId: string, targetId: string) => `${occurredAt}#${eventId}#${targetId}`,
+  partition: (articleId: string) => `DELIVERY#${articleId}`,
+  statusPartition: (status: string) => `DELIVERIES#${status}`,
+} as const;
 
 const ARTICLE_PK = /^ARTICLE#(.+)$/;
 

@@ -1,4 +1,4 @@
-import { INDEX, SUMMARY_ATTRIBUTES } from './keys.js';
+import { DELIVERY_LIST_ATTRIBUTES, deliveryKeys, INDEX, SUMMARY_ATTRIBUTES } from './keys.js';
 
 /**
  * The table's shape, shared by the CDK stack and the local runtime so both build the same table.
@@ -17,4 +17,6 @@ export const TABLE_INDEXES: readonly IndexSchema[] = [
   { name: INDEX.byAuthor, partitionKey: 'GSI2PK', sortKey: 'GSI2SK', projection: SUMMARY_ATTRIBUTES },
   { name: INDEX.outbox, partitionKey: 'GSI3PK', sortKey: 'GSI3SK', projection: 'KEYS_ONLY' },
   { name: INDEX.dueForPublish, partitionKey: 'GSI4PK', sortKey: 'GSI4SK', projection: ['id', 'version', 'publishAt'] },
+  // Only delivery records carry GSI5 keys. CloudFormation adds one index to a table per update: add them one deploy at a time.
+  { name: deliveryKeys.index, partitionKey: 'GSI5PK', sortKey: 'GSI5SK', projection: DELIVERY_LIST_ATTRIBUTES },
 ];

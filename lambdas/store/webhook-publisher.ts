@@ -18,6 +18,8 @@ export class WebhookPublisher implements EventPublisher {
     urls: readonly string[],
     secret: string | undefined,
     private readonly timeoutMs = 5_000,
+    /** Told of every attempt's outcome (the delivery log); it must not throw. */
+    private readonly onAttempt?: (attempt: WebhookAttempt) => Promise<void>,
   ) {
     this.targets = urls.map(webhookTarget);
     this.key = secret ? signingKey(secret) : undefined;
@@ -29,13 +31,13 @@ export class WebhookPublisher implements EventPublisher {
       for (const target of this.targets) {
         const key = `${target.url} ${event.id}`;
         if (this.accepted.has(key)) continue;
-        await this.post(target, event, body);
+        await this.post(target, event, body, this.targets.indexOf(target));
         this.remember(key);
       }
     }
   }
 
-  private async post(target: WebhookTarget, event: DomainEvent, body: string): Promise<void> {
+  private async post(target: WebhookTarget, event: DomainEvent, body: string, index: number): Promise<void> {
     // Signed at each attempt: the timestamp says when this attempt left, so a captured delivery
     // stops verifying after the receiver's tolerance (five minutes in the reference libraries).
     const timestamp = Math.floor(Date.now() / 1000);
@@ -49,13 +51,24 @@ export class WebhookPublisher implements EventPublisher {
     if (this.key) headers['webhook-signature'] = sign(this.key, event.id, timestamp, body);
     if (target.authorization) headers.authorization = target.authorization;
     let res: Response;
+    const started = Date.now();
+    const report = (outcome: { statusCode?: number; error?: string }) =>
+      this.onAttempt?.({
+        event,
+        target: { index, origin: target.origin },
+        ...outcome,
+        latencyMs: Date.now() - started,
+        at: new Date(started).toISOString(),
+      });
     try {
       // A redirect is never followed: the signed body goes only where the subscriber configured it.
       res = await fetch(target.url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (err) {
+      await report({ error: `unreachable: ${failureReason(err, this.timeoutMs)}` });
       throw new Error(`webhook ${target.origin} unreachable: ${failureReason(err, this.timeoutMs)}`);
     }
     await res.body?.cancel();
+    await report({ statusCode: res.status });
     if (res.status >= 300 && res.status < 400)
       throw new Error(`webhook ${target.origin} answered ${res.status}, a redirect (not followed)`);
     if (!res.ok) throw new Error(`webhook ${target.origin} answered ${res.status}`);
@@ -65,6 +78,16 @@ export class WebhookPublisher implements EventPublisher {
     this.accepted.add(key);
     if (this.accepted.size > 10_000) this.accepted.delete(this.accepted.values().next().value!);
   }
+}
+
+/** One attempt to post an event: the target by its position in the publisher's URLs, and what it answered. */
+export interface WebhookAttempt {
+  event: DomainEvent;
+  target: { index: number; origin: string };
+  statusCode?: number;
+  error?: string;
+  latencyMs: number;
+  at: string;
 }
 
 interface WebhookTarget {

@@ -6,9 +6,12 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBStreamEvent, ScheduledEvent } from 'aws-lambda';
 import { documentClient, tableName } from '../store/clients.js';
 import { requireEnv } from '../store/config.js';
+import { DynamoDeliveryLog } from '../store/delivery-log.js';
+import { PendingDeliveries } from '../store/delivery-recording.js';
 import { EventBridgePublisher } from '../store/eventbridge-publisher.js';
 import { articleIdFromKey } from '../store/keys.js';
 import { DynamoOutbox } from '../store/outbox-store.js';
+import { targetQueues } from '../store/queue-redelivery.js';
 import { FanOut, ScheduleKeeper } from '../store/schedule-keeper.js';
 import { WebhookQueues, webhookQueueUrls } from '../store/webhook-queues.js';
 import type { EventPublisher } from '../usecases/ports.js';
@@ -26,8 +29,14 @@ const fanOut = new FanOut([
     deadLetterArn: requireEnv('SCHEDULE_DLQ_ARN'),
   }),
   new EventBridgePublisher(new EventBridgeClient({}), requireEnv('EVENT_BUS_NAME')),
-  // Webhooks get each article's events in order through one FIFO queue per target.
-  new WebhookQueues(new SQSClient({}), webhookQueueUrls(process.env.WEBHOOK_QUEUE_URLS)),
+  // Webhooks get each article's events in order through one FIFO queue per target; the delivery
+  // log shows them pending until their first attempt.
+  new PendingDeliveries(
+    new WebhookQueues(new SQSClient({}), webhookQueueUrls(process.env.WEBHOOK_QUEUE_URLS)),
+    new DynamoDeliveryLog(documentClient, tableName),
+    targetQueues(process.env.WEBHOOK_TARGETS).map((t) => ({ id: t.name, origin: t.origin })),
+    (message, extra) => logger.warn(message, extra),
+  ),
 ]);
 /** Records how long each event took from its transition to the bus: the DeliveryLag alarm watches it. */
 const publisher: EventPublisher = {

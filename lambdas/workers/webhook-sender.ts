@@ -1,7 +1,10 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { documentClient, tableName } from '../store/clients.js';
 import { requireEnv } from '../store/config.js';
+import { DynamoDeliveryLog } from '../store/delivery-log.js';
+import { attemptRecorder } from '../store/delivery-recording.js';
 import { WebhookPublisher, webhookOrigin } from '../store/webhook-publisher.js';
 import { deliverInOrder } from './webhook-batch.js';
 
@@ -9,6 +12,9 @@ const logger = new Logger({ serviceName: 'newsroom-webhooks' });
 const url = requireEnv('WEBHOOK_URL');
 const secretName = requireEnv('WEBHOOK_SECRET_NAME');
 const origin = webhookOrigin(url);
+/** The target as the delivery log names it: its name in the `webhooks` setting, and its origin. */
+const target = { id: requireEnv('WEBHOOK_NAME'), origin };
+const deliveryLog = new DynamoDeliveryLog(documentClient, tableName);
 const secrets = new SecretsManagerClient({});
 let publisher: Promise<WebhookPublisher> | undefined;
 
@@ -18,7 +24,12 @@ function webhookPublisher(): Promise<WebhookPublisher> {
     publisher = secrets.send(new GetSecretValueCommand({ SecretId: secretName })).then((s) => {
       // A target configured with a secret is never sent unsigned deliveries.
       if (!s.SecretString) throw new Error(`the secret ${secretName} has no string value to sign with`);
-      return new WebhookPublisher([url], s.SecretString);
+      return new WebhookPublisher(
+        [url],
+        s.SecretString,
+        5_000,
+        attemptRecorder(deliveryLog, [target], (message, extra) => logger.warn(message, extra)),
+      );
     });
     publisher.catch(() => (publisher = undefined));
   }

@@ -172,8 +172,15 @@ describe('the media sweep', () => {
 describe('least privilege', () => {
   const ARTICLES_ONLY = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ARTICLE#*'] } };
   const IDEMPOTENCY_ONLY = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['IDEMPOTENCY#*'] } };
+  const DELIVERIES_ONLY = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['DELIVERY#*'] } };
+  /** What each role may do to delivery records; none named here may touch them. */
+  const DELIVERY_LOG: Record<string, string[]> = {
+    ApideliveriesRole: ['dynamodb:Query'],
+    EventsDispatcherRole: ['dynamodb:PutItem'],
+  };
   const ROLES = {
     ApihealthRole: { table: [], idempotency: [] },
+    ApideliveriesRole: { table: [], idempotency: [] },
     ApiarticlesReadRole: { table: ['dynamodb:GetItem', 'dynamodb:Query'], idempotency: [] },
     ApiarticlesWriteRole: {
       table: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
@@ -198,16 +205,47 @@ describe('least privilege', () => {
       const table = onTable(statementsOf(role));
       for (const st of table) {
         expect({ role, condition: st.Condition }).toEqual({ role, condition: expect.anything() });
-        expect([ARTICLES_ONLY, IDEMPOTENCY_ONLY]).toContainEqual(st.Condition);
+        expect([ARTICLES_ONLY, IDEMPOTENCY_ONLY, DELIVERIES_ONLY]).toContainEqual(st.Condition);
       }
       const articles = actionsIn(table.filter((s) => JSON.stringify(s.Condition) === JSON.stringify(ARTICLES_ONLY)));
       const idempotency = actionsIn(table.filter((s) => JSON.stringify(s.Condition) === JSON.stringify(IDEMPOTENCY_ONLY)));
-      expect({ role, articles: articles.sort(), idempotency: idempotency.sort() }).toEqual({
+      const deliveries = actionsIn(table.filter((s) => JSON.stringify(s.Condition) === JSON.stringify(DELIVERIES_ONLY)));
+      expect({ role, articles: articles.sort(), idempotency: idempotency.sort(), deliveries: deliveries.sort() }).toEqual({
         role,
         articles: [...expected.table].sort(),
         idempotency: [...expected.idempotency].sort(),
+        deliveries: [...(DELIVERY_LOG[role] ?? [])].sort(),
       });
     }
+  });
+
+  it('lets the deliveries function read delivery records and the deliveries index only, and nothing else of the table', () => {
+    const st = statementsOf('ApideliveriesRole');
+    const dynamo = st.filter((s) => actionsIn([s]).some((a) => a.startsWith('dynamodb:')));
+    expect(actionsIn(dynamo).sort()).toEqual(['dynamodb:Query', 'dynamodb:Query']);
+    expect(onIndexes(dynamo).map(resourceText)).toEqual([expect.stringMatching(/\/index\/deliveries"/)]);
+    expect(onTable(dynamo).map((s) => s.Condition)).toEqual([DELIVERIES_ONLY]);
+  });
+
+  it('keeps delivery records 7 days by the table TTL attribute and indexes them apart from articles', () => {
+    stateful.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
+      GlobalSecondaryIndexes: Match.arrayWith([
+        Match.objectLike({
+          IndexName: 'deliveries',
+          KeySchema: [
+            { AttributeName: 'GSI5PK', KeyType: 'HASH' },
+            { AttributeName: 'GSI5SK', KeyType: 'RANGE' },
+          ],
+          // The list view only: the event each record keeps for redelivery stays out of the index.
+          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: Match.arrayWith(['status', 'attempts', 'recent', 'expiresAt']) },
+        }),
+      ]),
+    });
+    const ix = stateful.toJSON().Resources as Record<string, any>;
+    const table = Object.values(ix).find((r) => r.Type === 'AWS::DynamoDB::GlobalTable')!;
+    const deliveries = table.Properties.GlobalSecondaryIndexes.find((i: any) => i.IndexName === 'deliveries');
+    expect(deliveries.Projection.NonKeyAttributes).not.toContain('event');
   });
 
   it('lets the dispatcher and the publisher query only the index each reads, never the table', () => {

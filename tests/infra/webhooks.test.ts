@@ -128,7 +128,36 @@ describe('webhook delivery in AWS: a FIFO queue per target, fed by the dispatche
         expect(JSON.stringify(statementsOf(role))).not.toContain(queueOf(other.name));
       }
       const actions = statementsOf(role).flatMap((s) => [s.Action].flat());
-      expect(actions.filter((a) => a.startsWith('dynamodb:') || a.startsWith('events:'))).toEqual([]);
+      expect(actions.filter((a) => a.startsWith('events:'))).toEqual([]);
+      // The table only to log its attempts: read and write delivery records, nothing else.
+      const table = statementsOf(role).filter((s) => [s.Action].flat().some((a) => a.startsWith('dynamodb:')));
+      expect(table).toEqual([
+        expect.objectContaining({
+          Action: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+          Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['DELIVERY#*'] } },
+        }),
+      ]);
+      expect(JSON.stringify(table[0]!.Resource)).not.toContain('/index/');
+      expect(resource(senderOf(name)).Properties.Environment.Variables).toMatchObject({
+        WEBHOOK_NAME: name,
+        TABLE_NAME: expect.anything(),
+      });
+    }
+  });
+
+  it('redelivers through the same queues: the deliveries function may send to each, and knows each by name and origin', () => {
+    const role = 'ApideliveriesRole';
+    expect(sqsStatementsOf(role)).toEqual(
+      TARGETS.map(({ name }) => expect.objectContaining({ Action: 'sqs:SendMessage', Resource: { 'Fn::GetAtt': [queueOf(name), 'Arn'] } })),
+    );
+    const fn = Object.values(app.findResources('AWS::Lambda::Function')).find((f) => JSON.stringify(f.Properties.Role).includes(role))!;
+    const targets = JSON.stringify(fn.Properties.Environment.Variables.WEBHOOK_TARGETS);
+    for (const { name, url } of TARGETS) {
+      expect(targets).toContain(`\\"name\\":\\"${name}\\"`);
+      expect(targets).toContain(new URL(url).origin);
+      expect(targets).toContain(queueOf(name));
+      // Never the URL's path: it may carry a token.
+      expect(targets).not.toContain(new URL(url).pathname);
     }
   });
 

@@ -5,7 +5,9 @@ import type { DomainEvent } from '../../lambdas/domain/events.js';
 import type { EventType } from '../../lambdas/domain/workflow.js';
 import { WebhookPublisher } from '../../lambdas/store/webhook-publisher.js';
 import { deliverInOrder } from '../../lambdas/workers/webhook-batch.js';
+import { DynamoDeliveryLog } from '../../lambdas/store/delivery-log.js';
 import { startAwsJsonStub } from '../support/aws-json-stub.js';
+import { startDynamo } from '../support/dynamo.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 
 const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
@@ -100,7 +102,8 @@ describe('the webhook sender, reading a FIFO queue', () => {
 });
 
 describe('the sender function', () => {
-  it('reads its signing secret once, posts the batch signed with it, and reports no failure', async () => {
+  it('reads its signing secret once, posts the batch signed with it, records each attempt in the delivery log, and reports no failure', async () => {
+    const dynamo = await startDynamo('newsroom-webhook-sender');
     // Secrets Manager's JSON protocol (X-Amz-Target: secretsmanager.GetSecretValue), answering as documented.
     const secretsManager = await startAwsJsonStub('1.1', ({ body }) => ({
       ARN: `arn:aws:secretsmanager:eu-west-1:123456789012:secret:${body.SecretId}-AbCdEf`,
@@ -113,6 +116,9 @@ describe('the sender function', () => {
     Object.assign(process.env, {
       WEBHOOK_URL: receiver.url,
       WEBHOOK_SECRET_NAME: 'newsroom/cms-webhook',
+      WEBHOOK_NAME: 'cms',
+      TABLE_NAME: dynamo.tableName,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_REGION: 'eu-west-1',
       AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
       AWS_SECRET_ACCESS_KEY: 'secret',
@@ -133,8 +139,21 @@ describe('the sender function', () => {
       expect(secretsManager.requests.map((r) => `${r.target} ${r.body.SecretId}`)).toEqual([
         'secretsmanager.GetSecretValue newsroom/cms-webhook',
       ]);
+      // The target is named as in the `webhooks` setting, and shown by its origin only.
+      const log = new DynamoDeliveryLog(dynamo.db, dynamo.tableName);
+      for (const e of [...first, ...second]) {
+        const [d] = await log.ofEvent(e.id, new Date());
+        expect(d).toMatchObject({
+          status: 'delivered',
+          attempts: 1,
+          target: { id: 'cms', origin: new URL(receiver.url).origin },
+          lastAttempt: { attempt: 1, statusCode: 204 },
+          event: e,
+        });
+      }
     } finally {
       await secretsManager.stop();
+      await dynamo.stop();
     }
   });
 });
