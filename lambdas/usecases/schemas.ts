@@ -8,18 +8,42 @@ import { isInstant, RFC3339_HINT } from '../domain/instant.js';
  * Valibot, because its schemas tree-shake: each function bundles only the checks it uses.
  * Each schema is built in a pure-annotated closure, so a bundle that never validates it drops it.
  */
-const nonBlank = (min: number, max: number) =>
+/** Code points, as JSON Schema's maxLength counts them: an emoji is one, not two UTF-16 units. */
+export const codePoints = (s: string) => [...s].length;
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const CONTROL = /[\0-\x08\v-\x1f\x7f-\x9f]/;
+/** Nothing but white space and invisible format characters (zero-width spaces, joiners, BOM). */
+const BLANK = /^[\s\p{Cf}]*$/u;
+
+/**
+ * Text as every field takes it: well-formed UTF-16, normalised to NFC with LF line ends, no
+ * control character but tab and line feed, at most `max` code points. Checked once, here, so
+ * everything downstream (HTML, XML feeds) can trust it.
+ */
+export const text = (max: number) =>
   v.pipe(
     v.string(),
-    v.minLength(min),
-    v.maxLength(max),
-    v.check((s) => s.trim().length >= min, 'Must not be blank'),
+    v.check((s) => !LONE_SURROGATE.test(s), 'Must not contain a lone surrogate (invalid Unicode)'),
+    v.transform((s) => s.replace(/\r\n/g, '\n').normalize('NFC')),
+    v.check((s) => !CONTROL.test(s), 'Must not contain control characters other than tab and line feed'),
+    v.check(
+      (s) => codePoints(s) <= max,
+      (i) => `Invalid length: Expected <=${max} but received ${codePoints(i.input as string)}`,
+    ),
   );
 
-const headline = /* @__PURE__ */ (() => nonBlank(LIMITS.headline.min, LIMITS.headline.max))();
-const standfirst = /* @__PURE__ */ (() => v.pipe(v.string(), v.maxLength(LIMITS.standfirst.max)))();
-const body = /* @__PURE__ */ (() => nonBlank(LIMITS.body.min, LIMITS.body.max))();
-const tags = /* @__PURE__ */ (() => v.pipe(v.array(nonBlank(1, LIMITS.tags.maxLength)), v.maxLength(LIMITS.tags.max)))();
+/** Text with something visible in it. */
+export const nonBlank = (max: number) =>
+  v.pipe(
+    text(max),
+    v.check((s) => !BLANK.test(s), 'Must not be blank'),
+  );
+
+const headline = /* @__PURE__ */ (() => nonBlank(LIMITS.headline.max))();
+const standfirst = /* @__PURE__ */ (() => text(LIMITS.standfirst.max))();
+const body = /* @__PURE__ */ (() => nonBlank(LIMITS.body.max))();
+const tags = /* @__PURE__ */ (() => v.pipe(v.array(nonBlank(LIMITS.tags.maxLength)), v.maxLength(LIMITS.tags.max)))();
 
 export const CreateArticle = /* @__PURE__ */ (() =>
   v.strictObject({
@@ -44,7 +68,7 @@ export const NoInput = /* @__PURE__ */ (() => v.strictObject({}))();
 
 export const RequestChanges = /* @__PURE__ */ (() =>
   v.strictObject({
-    comment: nonBlank(LIMITS.comment.min, LIMITS.comment.max),
+    comment: nonBlank(LIMITS.comment.max),
   }))();
 
 /**
@@ -79,11 +103,11 @@ export const HistoryQuery = /* @__PURE__ */ (() =>
 
 export const AttachMedia = /* @__PURE__ */ (() =>
   v.strictObject({
-    filename: v.pipe(nonBlank(1, 255), v.regex(/^[^/\\\u0000-\u001f]+$/, 'Must be a file name, without a path')),
+    filename: v.pipe(nonBlank(255), v.regex(/^[^/\\\u0000-\u001f]+$/, 'Must be a file name, without a path')),
     contentType: v.pipe(v.string(), v.minLength(3), v.maxLength(100)),
     size: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER)),
-    caption: v.optional(v.pipe(v.string(), v.maxLength(1_000))),
-    credit: v.optional(v.pipe(v.string(), v.maxLength(300))),
+    caption: v.optional(text(1_000)),
+    credit: v.optional(text(300)),
   }))();
 
 /** Parses input against a contract, or throws 400 with every problem found. */
