@@ -27,6 +27,8 @@ export const TABLE_ACCESS: Record<
   read: { actions: ['dynamodb:GetItem', 'dynamodb:Query'], indexes: [INDEX.byStatus, INDEX.byAuthor] },
   'create-and-update': { actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], indexes: [] },
   update: { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], indexes: [] },
+  // Query on the table itself: an article's comment items; UpdateItem: the article and its comments.
+  'read-and-update': { actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'], indexes: [] },
   // PutItem: immutable history items under the article's key.
   dispatch: { actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], indexes: [INDEX.outbox] },
   publish: { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], indexes: [INDEX.dueForPublish] },

@@ -1,4 +1,5 @@
 import type { Actor, Article, Status } from './article.js';
+import type { EventComment } from './comments.js';
 import type { Media } from './media.js';
 import type { EventType, WorkflowRule } from './workflow.js';
 
@@ -22,7 +23,8 @@ export interface DomainEvent {
     publishAt: string | null;
     publishedAt: string | null;
   };
-  comment?: string;
+  /** ChangesRequested: the editor's note; CommentAdded: the comment. */
+  comment?: string | EventComment;
   /** For ArticlePublished after a schedule: how late publication was, in milliseconds. */
   lateByMs?: number;
   /** For MediaReady and MediaRejected: the file as verified. */
@@ -97,6 +99,6 @@ export interface HistoryEntry {
 
 export function toHistoryEntry(e: DomainEvent): HistoryEntry {
   const entry: HistoryEntry = { id: e.id, version: e.version, type: e.type, from: e.from, to: e.to, actor: e.actor, at: e.occurredAt };
-  if (e.comment !== undefined) entry.comment = e.comment;
+  if (typeof e.comment === 'string') entry.comment = e.comment;
   return entry;
 }

@@ -22,11 +22,12 @@ export const EVENT_TYPES = [
   'ArticlePublished',
   'MediaReady',
   'MediaRejected',
+  'CommentAdded',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** Events that move an article between statuses; only these make up its history. */
-export const isTransitionEvent = (type: EventType) => type !== 'MediaReady' && type !== 'MediaRejected';
+export const isTransitionEvent = (type: EventType) => type !== 'MediaReady' && type !== 'MediaRejected' && type !== 'CommentAdded';
 
 /** Field changes a transition makes, interpreted once in `transitionEffects`. */
 export type Effect = 'markSubmitted' | 'clearSubmission' | 'markApproved' | 'clearApproval' | 'setPublishAt' | 'markPublished';

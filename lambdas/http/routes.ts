@@ -10,6 +10,8 @@ export const FUNCTIONS = {
   articlesApprove: { entry: 'lambdas/handlers/articles-approve.ts', table: 'update', media: false, idempotency: true },
   /** Signs upload and download links, and deletes removed files, under media/ only. */
   articlesMedia: { entry: 'lambdas/handlers/articles-media.ts', table: 'update', media: true, idempotency: false },
+  /** Comment threads: reads articles and their comment items, appends CommentAdded, writes comment items. */
+  articlesComments: { entry: 'lambdas/handlers/articles-comments.ts', table: 'read-and-update', media: false, idempotency: false },
 } as const;
 
 /** What a function may do to the table; the CDK stack turns each into exact IAM actions. */
@@ -42,6 +44,10 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/articles/{id}/media', fn: 'articlesMedia', auth: true },
   { method: 'GET', path: '/articles/{id}/media', fn: 'articlesMedia', auth: true },
   { method: 'DELETE', path: '/articles/{id}/media/{mediaId}', fn: 'articlesMedia', auth: true },
+  { method: 'POST', path: '/articles/{id}/comments', fn: 'articlesComments', auth: true },
+  { method: 'GET', path: '/articles/{id}/comments', fn: 'articlesComments', auth: true },
+  { method: 'POST', path: '/articles/{id}/comments/{commentId}/resolve', fn: 'articlesComments', auth: true },
+  { method: 'DELETE', path: '/articles/{id}/comments/{commentId}', fn: 'articlesComments', auth: true },
 ];
 
 export const routeKey = (r: Pick<RouteSpec, 'method' | 'path'>) => `${r.method} ${r.path}`;

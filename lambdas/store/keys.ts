@@ -7,6 +7,7 @@ import { badRequest } from '../domain/errors.js';
  * | item    | PK             | SK                          |
  * | article | ARTICLE#<id>   | ARTICLE                     |
  * | history | ARTICLE#<id>   | EVENT#<version:10>#<seq>    |
+ * | comment | ARTICLE#<id>   | COMMENT#<commentId>         |
  * | idempotency record | IDEMPOTENCY#<sha256> | IDEMPOTENCY  |
  */
 export const INDEX = {
@@ -42,6 +43,8 @@ export const keys = {
     PK: `ARTICLE#${id}`,
     SK: `EVENT#${String(version).padStart(10, '0')}#${seq}`,
   }),
+  commentPrefix: 'COMMENT#',
+  comment: (id: string, commentId: string) => ({ PK: `ARTICLE#${id}`, SK: `COMMENT#${commentId}` }),
   /** Newest-first sort key shared by the list indexes; also what a cursor remembers. */
   listSort: (createdAt: string, id: string) => `${createdAt}#${id}`,
   statusPartition: (status: Status) => `STATUS#${status}`,

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { LIMITS, STATUSES } from '../domain/article.js';
+import { COMMENT_LIMITS } from '../domain/comments.js';
 import { badRequest } from '../domain/errors.js';
 import { isInstant, RFC3339_HINT } from '../domain/instant.js';
 
@@ -117,3 +118,15 @@ export function parseInput<TSchema extends v.GenericSchema>(schema: TSchema, inp
   const errors = result.issues.map((i) => ({ path: v.getDotPath(i) ?? '', message: i.message }));
   throw badRequest(errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; '), { errors });
 }
+
+export const AddComment = /* @__PURE__ */ (() =>
+  v.strictObject({
+    text: nonBlank(COMMENT_LIMITS.text),
+    quote: v.optional(text(COMMENT_LIMITS.quote)),
+  }))();
+
+export const CommentsQuery = /* @__PURE__ */ (() =>
+  v.strictObject({
+    limit: v.optional(pageLimit(COMMENT_LIMITS.page)),
+    cursor: v.optional(v.pipe(v.string(), v.maxLength(512))),
+  }))();
