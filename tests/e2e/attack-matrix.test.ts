@@ -120,6 +120,37 @@ const CELLS: Cell[] = [
     draft: { owner: 200, rival: 404, editor: 200, chief: 200, nobody: 404 },
     published: { owner: 200, rival: 200, editor: 200, chief: 200, nobody: 200 },
   },
+  // Comment threads belong to the author and the desk: anyone else gets 404, even on a published article.
+  {
+    route: 'GET /articles/{id}/comments',
+    send: get('/comments'),
+    draft: { owner: 200, rival: 404, editor: 200, chief: 200, nobody: 404 },
+    published: { owner: 200, rival: 404, editor: 200, chief: 200, nobody: 404 },
+  },
+  {
+    route: 'POST /articles/{id}/comments',
+    send: post('/comments', { text: 'A note.' }),
+    draft: { owner: 201, rival: 404, editor: 201, chief: 201, nobody: 404 },
+    published: { owner: 201, rival: 404, editor: 201, chief: 201, nobody: 404 },
+  },
+  {
+    route: 'POST /articles/{id}/comments/{commentId}/resolve',
+    send: async (id, _v, token) => {
+      const note = await call(`${newsroom.url}/articles/${id}/comments`, { token: t.editor, body: { text: 'Resolve me.' } });
+      return call(`${newsroom.url}/articles/${id}/comments/${note.body.id}/resolve`, { method: 'POST', token });
+    },
+    draft: { owner: 200, rival: 404, editor: 200, chief: 200, nobody: 404 },
+    published: { owner: 200, rival: 404, editor: 200, chief: 200, nobody: 404 },
+  },
+  {
+    route: 'DELETE /articles/{id}/comments/{commentId}',
+    send: async (id, _v, token) => {
+      const note = await call(`${newsroom.url}/articles/${id}/comments`, { token: t.editor, body: { text: 'The editor’s own.' } });
+      return call(`${newsroom.url}/articles/${id}/comments/${note.body.id}`, { method: 'DELETE', token });
+    },
+    draft: { owner: 403, rival: 404, editor: 204, chief: 403, nobody: 404 },
+    published: { owner: 403, rival: 404, editor: 204, chief: 403, nobody: 404 },
+  },
 ];
 
 describe('the attack matrix: every route × group × own or someone else’s article', () => {
@@ -170,7 +201,8 @@ describe('prototype names in path parameters', () => {
       token: t.owner,
       body: { filename: 'a.png', contentType: 'image/png', size: 10 },
     });
-    const real: Record<string, string> = { id: own.id, mediaId: declared.body.id };
+    const note = await call(`${newsroom.url}/articles/${own.id}/comments`, { token: t.owner, body: { text: 'A note.' } });
+    const real: Record<string, string> = { id: own.id, mediaId: declared.body.id, commentId: note.body.id };
     const failures: string[] = [];
     for (const route of ROUTES) {
       const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
@@ -250,6 +282,7 @@ describe('10,000 generated hostile requests', () => {
         { filename: oddStrings, contentType: oddStrings, size: fc.oneof(fc.integer(), fc.double(), fc.constant(2 ** 64)) },
         { requiredKeys: [] },
       ),
+      fc.record({ text: oddStrings, quote: oddStrings }, { requiredKeys: [] }),
       fc.constant({ ['__proto__']: { admin: true }, headline: 'x', body: 'y' }),
     );
     const rawBody = fc.oneof(
@@ -282,6 +315,8 @@ describe('10,000 generated hostile requests', () => {
             'history',
             'media',
             'media/nope',
+            'comments',
+            'comments/nope/resolve',
             ...PROTOTYPE_NAMES.map((n) => `media/${n}`),
           ),
         )
