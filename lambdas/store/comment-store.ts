@@ -8,7 +8,7 @@ import type { DomainEvent } from '../domain/events.js';
 import type { CommentPage, CommentRepository, StoredComment } from '../usecases/comments.js';
 import type { OutboxEntry } from '../usecases/ports.js';
 import { appendToOutbox, budget, DynamoArticleReader, withChanges } from './article-repository.js';
-import { keys } from './keys.js';
+import { commentKeys, keys } from './keys.js';
 import { UpdateBuilder } from './update-expression.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -28,7 +28,7 @@ export async function recordComment(db: DynamoDBDocumentClient, tableName: strin
     await db.send(
       new PutCommand({
         TableName: tableName,
-        Item: { ...keys.comment(entry.articleId, comment.id), ...toItem(comment) },
+        Item: { ...commentKeys.of(entry.articleId, comment.id), ...toItem(comment) },
         ConditionExpression: 'attribute_not_exists(SK)',
       }),
     );
@@ -40,7 +40,7 @@ export async function recordComment(db: DynamoDBDocumentClient, tableName: strin
 const toItem = ({ resolvedAt, resolvedBy, ...rest }: Comment) => ({ ...rest, ...(resolvedAt ? { resolvedAt, resolvedBy } : {}) });
 
 function fromItem(item: Record<string, unknown>): StoredComment {
-  const id = (item.SK as string).slice(keys.commentPrefix.length);
+  const id = (item.SK as string).slice(commentKeys.prefix.length);
   if (item.deletedAt) return { id, deleted: true };
   const { author, text, quote, createdAt, resolvedAt, resolvedBy } = item as unknown as Comment;
   return {
@@ -70,7 +70,7 @@ export class DynamoCommentRepository extends DynamoArticleReader implements Comm
 
   async getComment(articleId: string, commentId: string): Promise<StoredComment | undefined> {
     const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.comment(articleId, commentId), ConsistentRead: true }),
+      new GetCommand({ TableName: this.tableName, Key: commentKeys.of(articleId, commentId), ConsistentRead: true }),
     );
     return Item ? fromItem(Item) : undefined;
   }
@@ -88,7 +88,7 @@ export class DynamoCommentRepository extends DynamoArticleReader implements Comm
       const { Attributes } = await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: keys.comment(articleId, comment.id),
+          Key: commentKeys.of(articleId, comment.id),
           ...update.build(),
           ReturnValues: 'ALL_NEW',
         }),
@@ -107,7 +107,7 @@ export class DynamoCommentRepository extends DynamoArticleReader implements Comm
     update.when(`attribute_not_exists(${update.name('deletedAt')})`).set({ deletedAt: at });
     update.remove('text', 'quote', 'author');
     try {
-      await this.db.send(new UpdateCommand({ TableName: this.tableName, Key: keys.comment(articleId, comment.id), ...update.build() }));
+      await this.db.send(new UpdateCommand({ TableName: this.tableName, Key: commentKeys.of(articleId, comment.id), ...update.build() }));
       return true;
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException) return false;
@@ -125,14 +125,14 @@ export class DynamoCommentRepository extends DynamoArticleReader implements Comm
     const pk = keys.article(article.id).PK;
     const seen = new Set<string>();
     const found: Comment[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined = after ? keys.comment(article.id, after) : undefined;
+    let ExclusiveStartKey: Record<string, unknown> | undefined = after ? commentKeys.of(article.id, after) : undefined;
     let exhausted = false;
     while (found.length <= page.limit) {
       const res = await this.db.send(
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': keys.commentPrefix },
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': commentKeys.prefix },
           ConsistentRead: true,
           Limit: page.limit + 1 - found.length,
           ExclusiveStartKey,

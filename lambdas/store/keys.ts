@@ -43,8 +43,6 @@ export const keys = {
     PK: `ARTICLE#${id}`,
     SK: `EVENT#${String(version).padStart(10, '0')}#${seq}`,
   }),
-  commentPrefix: 'COMMENT#',
-  comment: (id: string, commentId: string) => ({ PK: `ARTICLE#${id}`, SK: `COMMENT#${commentId}` }),
   /** Newest-first sort key shared by the list indexes; also what a cursor remembers. */
   listSort: (createdAt: string, id: string) => `${createdAt}#${id}`,
   statusPartition: (status: Status) => `STATUS#${status}`,
@@ -53,6 +51,12 @@ export const keys = {
   duePartition: 'SCHEDULED',
   idempotencyPrefix: 'IDEMPOTENCY#',
   idempotency: (recordId: string) => ({ PK: `IDEMPOTENCY#${recordId}`, SK: 'IDEMPOTENCY' }),
+};
+
+/** Comment items, under the article's partition; kept apart from `keys` so only the functions that use them bundle them. */
+export const commentKeys = {
+  prefix: 'COMMENT#',
+  of: (id: string, commentId: string) => ({ PK: `ARTICLE#${id}`, SK: `COMMENT#${commentId}` }),
 };
 
 const ARTICLE_PK = /^ARTICLE#(.+)$/;
