@@ -49,6 +49,7 @@ export const FUNCTIONS_UNDER_TEST = [
   { name: 'articles-revisions', entry: 'lambdas/handlers/articles-revisions.ts', bare: BARE_API },
   { name: 'dispatcher', entry: 'lambdas/workers/dispatcher.ts', bare: BARE_DISPATCHER },
   { name: 'publisher', entry: 'lambdas/workers/publisher.ts', bare: BARE_API },
+  { name: 'articles-comments', entry: 'lambdas/handlers/articles-comments.ts', bare: BARE_API },
   { name: 'articles-media', entry: 'lambdas/handlers/articles-media.ts', bare: BARE_MEDIA },
   { name: 'media-verifier', entry: 'lambdas/workers/media-verifier.ts', bare: BARE_VERIFIER },
   { name: 'webhook-sender', entry: 'lambdas/workers/webhook-sender.ts', bare: BARE_WEBHOOK },

@@ -29,6 +29,8 @@ export const TABLE_ACCESS: Record<
   update: { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], indexes: [] },
   // Query on the table itself: an article's revision items; PutItem: a revision's immutable copy.
   revisions: { actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], indexes: [] },
+  // Query on the table itself: an article's comment items; UpdateItem: the article and its comments.
+  'read-and-update': { actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem'], indexes: [] },
   // PutItem: immutable history items under the article's key.
   dispatch: { actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], indexes: [INDEX.outbox] },
   publish: { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], indexes: [INDEX.dueForPublish] },

@@ -1,4 +1,5 @@
 import type { Actor, Article, Correction, RevisionInfo, Status } from './article.js';
+import type { EventComment } from './comments.js';
 import type { Media } from './media.js';
 import type { EventType, WorkflowRule } from './workflow.js';
 
@@ -22,7 +23,8 @@ export interface DomainEvent {
     publishAt: string | null;
     publishedAt: string | null;
   };
-  comment?: string;
+  /** ChangesRequested: the editor's note; CommentAdded: the comment. */
+  comment?: string | EventComment;
   /** For ArticleUnpublished, ArticleKilled and (when given) ArticleSpiked: why. */
   reason?: string;
   /** For ArticleCreated, ArticleEdited and ArticleCorrected: the revision the text became, and what changed. */
@@ -130,7 +132,8 @@ export interface HistoryEntry {
 
 export function toHistoryEntry(e: DomainEvent): HistoryEntry {
   const entry: HistoryEntry = { id: e.id, version: e.version, type: e.type, from: e.from, to: e.to, actor: e.actor, at: e.occurredAt };
-  for (const k of ['comment', 'reason', 'revision', 'fields', 'correction'] as const) {
+  if (typeof e.comment === 'string') entry.comment = e.comment;
+  for (const k of ['reason', 'revision', 'fields', 'correction'] as const) {
     if (e[k] !== undefined) Object.assign(entry, { [k]: e[k] });
   }
   return entry;

@@ -43,11 +43,12 @@ export const EVENT_TYPES = [
   'ArticleKilled',
   'MediaReady',
   'MediaRejected',
+  'CommentAdded',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-/** Events that make up an article's history: its transitions and its text's revisions, not its files' checks. */
-export const isHistoryEvent = (type: EventType) => type !== 'MediaReady' && type !== 'MediaRejected';
+/** Events that make up an article's history: its transitions and its text's revisions, not its files' checks or its comments. */
+export const isHistoryEvent = (type: EventType) => type !== 'MediaReady' && type !== 'MediaRejected' && type !== 'CommentAdded';
 
 /** Field changes a transition makes, interpreted once in `transitionEffects`. */
 export type Effect =

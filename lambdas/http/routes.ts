@@ -21,6 +21,8 @@ export const FUNCTIONS = {
   articlesMedia: { entry: 'lambdas/handlers/articles-media.ts', table: 'update', media: true, idempotency: false },
   /** Reads the delivery log (DELIVERY# items and the deliveries index) and queues redeliveries; no article access. */
   deliveries: { entry: 'lambdas/handlers/deliveries.ts', table: 'none', media: false, idempotency: false, deliveryLog: 'read' },
+  /** Comment threads: reads articles and their comment items, appends CommentAdded, writes comment items. */
+  articlesComments: { entry: 'lambdas/handlers/articles-comments.ts', table: 'read-and-update', media: false, idempotency: false },
 } as const;
 
 /** What a function may do to the table; the CDK stack turns each into exact IAM actions. */
@@ -64,6 +66,10 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'DELETE', path: '/articles/{id}/media/{mediaId}', fn: 'articlesMedia', auth: true },
   { method: 'GET', path: '/deliveries', fn: 'deliveries', auth: true },
   { method: 'POST', path: '/deliveries/{eventId}/redeliver', fn: 'deliveries', auth: true },
+  { method: 'POST', path: '/articles/{id}/comments', fn: 'articlesComments', auth: true },
+  { method: 'GET', path: '/articles/{id}/comments', fn: 'articlesComments', auth: true },
+  { method: 'POST', path: '/articles/{id}/comments/{commentId}/resolve', fn: 'articlesComments', auth: true },
+  { method: 'DELETE', path: '/articles/{id}/comments/{commentId}', fn: 'articlesComments', auth: true },
 ];
 
 export const routeKey = (r: Pick<RouteSpec, 'method' | 'path'>) => `${r.method} ${r.path}`;

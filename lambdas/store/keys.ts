@@ -8,6 +8,7 @@ import { badRequest } from '../domain/errors.js';
  * | article | ARTICLE#<id>   | ARTICLE                     |
  * | history | ARTICLE#<id>   | EVENT#<version:10>#<seq>    |
  * | revision | ARTICLE#<id>  | REVISION#<revision:10>      |
+ * | comment | ARTICLE#<id>   | COMMENT#<commentId>         |
  * | idempotency record | IDEMPOTENCY#<sha256> | IDEMPOTENCY  |
  * | delivery record | DELIVERY#<articleId> | <occurredAt>#<eventId>#<targetId> |
  */
@@ -84,6 +85,11 @@ export const deliveryKeys = {
   partition: (articleId: string) => `DELIVERY#${articleId}`,
   statusPartition: (status: string) => `DELIVERIES#${status}`,
 } as const;
+/** Comment items, under the article's partition; kept apart from `keys` so only the functions that use them bundle them. */
+export const commentKeys = {
+  prefix: 'COMMENT#',
+  of: (id: string, commentId: string) => ({ PK: `ARTICLE#${id}`, SK: `COMMENT#${commentId}` }),
+};
 
 const ARTICLE_PK = /^ARTICLE#(.+)$/;
 

@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Outbox, OutboxEntry } from '../usecases/ports.js';
+import { recordComment } from './comment-store.js';
 import { articleIdFromKey, INDEX, keys } from './keys.js';
 import { UpdateBuilder } from './update-expression.js';
 
@@ -49,6 +50,10 @@ export class DynamoOutbox implements Outbox {
     } catch (err) {
       if (!(err instanceof ConditionalCheckFailedException)) throw err;
     }
+  }
+
+  recordComment(entry: OutboxEntry): Promise<void> {
+    return recordComment(this.db, this.tableName, entry);
   }
 
   /**

@@ -116,6 +116,8 @@ export interface Outbox {
   articlesWithPendingEvents(limit: number): Promise<string[]>;
   pendingEvents(articleId: string): Promise<OutboxEntry[]>;
   recordHistory(entry: OutboxEntry): Promise<void>;
+  /** Writes the comment item an event puts in the thread, once (CommentAdded, ChangesRequested); others are skipped. */
+  recordComment(entry: OutboxEntry): Promise<void>;
   acknowledge(articleId: string, delivered: readonly OutboxEntry[]): Promise<void>;
 }
 

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { LIMITS, STATUSES } from '../domain/article.js';
+import { COMMENT_LIMITS } from '../domain/comments.js';
 import { badRequest } from '../domain/errors.js';
 import { isInstant, RFC3339_HINT } from '../domain/instant.js';
 
@@ -8,18 +9,48 @@ import { isInstant, RFC3339_HINT } from '../domain/instant.js';
  * Valibot, because its schemas tree-shake: each function bundles only the checks it uses.
  * Each schema is built in a pure-annotated closure, so a bundle that never validates it drops it.
  */
-const nonBlank = (min: number, max: number) =>
+/** Code points, as JSON Schema's maxLength counts them: an emoji is one, not two UTF-16 units. */
+export const codePoints = (s: string) => [...s].length;
+
+declare global {
+  interface String {
+    /** False when the string holds a lone surrogate (ES2024; in every Node.js the newsroom runs on, not yet in TypeScript's ES2023 lib). */
+    isWellFormed(): boolean;
+  }
+}
+
+const CONTROL = /[\0-\x08\v-\x1f\x7f-\x9f]/;
+/** Nothing but white space and invisible format characters (zero-width spaces, joiners, BOM). */
+const BLANK = /^[\s\p{Cf}]*$/u;
+
+/**
+ * Text as every field takes it: well-formed UTF-16, normalised to NFC with LF line ends, no
+ * control character but tab and line feed, at most `max` code points. Checked once, here, so
+ * everything downstream (HTML, XML feeds) can trust it.
+ */
+export const text = (max: number) =>
   v.pipe(
     v.string(),
-    v.minLength(min),
-    v.maxLength(max),
-    v.check((s) => s.trim().length >= min, 'Must not be blank'),
+    v.check((s) => s.isWellFormed(), 'Must not contain a lone surrogate (invalid Unicode)'),
+    v.transform((s) => s.replace(/\r\n/g, '\n').normalize('NFC')),
+    v.check((s) => !CONTROL.test(s), 'Must not contain control characters other than tab and line feed'),
+    v.check(
+      (s) => codePoints(s) <= max,
+      (i) => `Invalid length: Expected <=${max} but received ${codePoints(i.input as string)}`,
+    ),
   );
 
-const headline = /* @__PURE__ */ (() => nonBlank(LIMITS.headline.min, LIMITS.headline.max))();
-const standfirst = /* @__PURE__ */ (() => v.pipe(v.string(), v.maxLength(LIMITS.standfirst.max)))();
-const body = /* @__PURE__ */ (() => nonBlank(LIMITS.body.min, LIMITS.body.max))();
-const tags = /* @__PURE__ */ (() => v.pipe(v.array(nonBlank(1, LIMITS.tags.maxLength)), v.maxLength(LIMITS.tags.max)))();
+/** Text with something visible in it. */
+export const nonBlank = (max: number) =>
+  v.pipe(
+    text(max),
+    v.check((s) => !BLANK.test(s), 'Must not be blank'),
+  );
+
+const headline = /* @__PURE__ */ (() => nonBlank(LIMITS.headline.max))();
+const standfirst = /* @__PURE__ */ (() => text(LIMITS.standfirst.max))();
+const body = /* @__PURE__ */ (() => nonBlank(LIMITS.body.max))();
+const tags = /* @__PURE__ */ (() => v.pipe(v.array(nonBlank(LIMITS.tags.maxLength)), v.maxLength(LIMITS.tags.max)))();
 
 export const CreateArticle = /* @__PURE__ */ (() =>
   v.strictObject({
@@ -42,7 +73,7 @@ export const EditArticle = /* @__PURE__ */ (() =>
 
 export const NoInput = /* @__PURE__ */ (() => v.strictObject({}))();
 
-const reason = /* @__PURE__ */ (() => nonBlank(LIMITS.reason.min, LIMITS.reason.max))();
+const reason = /* @__PURE__ */ (() => nonBlank(LIMITS.reason.max))();
 
 /** Unpublishing and killing say why; spiking may. */
 export const WithReason = /* @__PURE__ */ (() => v.strictObject({ reason }))();
@@ -61,7 +92,7 @@ export const Correct = /* @__PURE__ */ (() =>
 
 export const RequestChanges = /* @__PURE__ */ (() =>
   v.strictObject({
-    comment: nonBlank(LIMITS.comment.min, LIMITS.comment.max),
+    comment: nonBlank(LIMITS.comment.max),
   }))();
 
 /**
@@ -105,11 +136,11 @@ export const DiffQuery = /* @__PURE__ */ (() =>
 
 export const AttachMedia = /* @__PURE__ */ (() =>
   v.strictObject({
-    filename: v.pipe(nonBlank(1, 255), v.regex(/^[^/\\\u0000-\u001f]+$/, 'Must be a file name, without a path')),
+    filename: v.pipe(nonBlank(255), v.regex(/^[^/\\\u0000-\u001f]+$/, 'Must be a file name, without a path')),
     contentType: v.pipe(v.string(), v.minLength(3), v.maxLength(100)),
     size: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER)),
-    caption: v.optional(v.pipe(v.string(), v.maxLength(1_000))),
-    credit: v.optional(v.pipe(v.string(), v.maxLength(300))),
+    caption: v.optional(text(1_000)),
+    credit: v.optional(text(300)),
   }))();
 
 /** Parses input against a contract, or throws 400 with every problem found. */
@@ -119,3 +150,15 @@ export function parseInput<TSchema extends v.GenericSchema>(schema: TSchema, inp
   const errors = result.issues.map((i) => ({ path: v.getDotPath(i) ?? '', message: i.message }));
   throw badRequest(errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; '), { errors });
 }
+
+export const AddComment = /* @__PURE__ */ (() =>
+  v.strictObject({
+    text: nonBlank(COMMENT_LIMITS.text),
+    quote: v.optional(text(COMMENT_LIMITS.quote)),
+  }))();
+
+export const CommentsQuery = /* @__PURE__ */ (() =>
+  v.strictObject({
+    limit: v.optional(pageLimit(COMMENT_LIMITS.page)),
+    cursor: v.optional(v.pipe(v.string(), v.maxLength(512))),
+  }))();

@@ -15,6 +15,8 @@ export async function dispatchArticle(outbox: Outbox, publisher: EventPublisher,
   if (pending.length > 0) {
     await publisher.publish(pending.map(envelope));
     for (const entry of pending) if (isHistoryEvent(entry.type)) await outbox.recordHistory(entry);
+    // CommentAdded and the note of a request-changes become comment items, before they leave the outbox.
+    for (const entry of pending) await outbox.recordComment(entry);
   }
   await outbox.acknowledge(articleId, pending);
   return pending.length;

@@ -20,10 +20,11 @@ type Caller = keyof typeof t;
 const STATES = ['draft', 'published', 'unpublished', 'spiked', 'killed'] as const;
 type State = (typeof STATES)[number];
 
-/** A fresh article owned by Rita at its second revision (so there is one to restore), in the state asked for. */
+/** A fresh article owned by Rita at its second revision (so there is one to restore), with an editor's note, in the state asked for. */
 async function article(state: State): Promise<{ id: string; version: number }> {
   const url = `${newsroom.url}/articles`;
   const { body } = await call(url, { token: t.owner, body: { headline: 'Matrix', body: 'Copy.' } });
+  await call(`${url}/${body.id}/comments`, { token: t.editor, body: { text: 'A standing note.' } });
   const edited = await call(`${url}/${body.id}`, {
     method: 'PATCH',
     token: t.owner,
@@ -46,6 +47,12 @@ async function article(state: State): Promise<{ id: string; version: number }> {
   if (state === 'unpublished' || state === 'killed') await move('unpublish', t.chief, { reason: 'Legal asked.' });
   if (state === 'killed') await move('kill', t.chief, { reason: 'Legal asked.' });
   return { id: body.id, version };
+}
+
+/** The editor's note every matrix article carries from the start. */
+async function standingNote(id: string): Promise<string> {
+  const thread = await call(`${newsroom.url}/articles/${id}/comments`, { token: t.editor });
+  return thread.body.items.find((c: { text: string }) => c.text === 'A standing note.').id;
 }
 
 interface Cell {
@@ -258,6 +265,44 @@ const CELLS: Cell[] = [
     spiked: hidden(409, 409, 409),
     killed: hidden(409, 409, 409),
   },
+  // Comment threads belong to the author and the desk: anyone else gets 404, even on a published article.
+  {
+    route: 'GET /articles/{id}/comments',
+    send: get('/comments'),
+    draft: hidden(200, 200, 200),
+    published: hidden(200, 200, 200),
+    unpublished: hidden(200, 200, 200),
+    spiked: hidden(200, 200, 200),
+    killed: hidden(200, 200, 200),
+  },
+  {
+    route: 'POST /articles/{id}/comments',
+    send: post('/comments', { text: 'A note.' }),
+    draft: hidden(201, 201, 201),
+    published: hidden(201, 201, 201),
+    unpublished: hidden(201, 201, 201),
+    spiked: hidden(201, 201, 201),
+    killed: hidden(409, 409, 409),
+  },
+  {
+    route: 'POST /articles/{id}/comments/{commentId}/resolve',
+    send: async (id, _v, token) =>
+      call(`${newsroom.url}/articles/${id}/comments/${await standingNote(id)}/resolve`, { method: 'POST', token }),
+    draft: hidden(200, 200, 200),
+    published: hidden(200, 200, 200),
+    unpublished: hidden(200, 200, 200),
+    spiked: hidden(200, 200, 200),
+    killed: hidden(409, 409, 409),
+  },
+  {
+    route: 'DELETE /articles/{id}/comments/{commentId}',
+    send: async (id, _v, token) => call(`${newsroom.url}/articles/${id}/comments/${await standingNote(id)}`, { method: 'DELETE', token }),
+    draft: hidden(403, 204, 403),
+    published: hidden(403, 204, 403),
+    unpublished: hidden(403, 204, 403),
+    spiked: hidden(403, 204, 403),
+    killed: hidden(403, 409, 403),
+  },
 ];
 
 describe('the attack matrix: every route × group × own or someone else’s article', () => {
@@ -306,7 +351,8 @@ describe('prototype names in path parameters', () => {
       token: t.owner,
       body: { filename: 'a.png', contentType: 'image/png', size: 10 },
     });
-    const real: Record<string, string> = { id: own.id, mediaId: declared.body.id, revision: '1' };
+    const note = await call(`${newsroom.url}/articles/${own.id}/comments`, { token: t.owner, body: { text: 'A note.' } });
+    const real: Record<string, string> = { id: own.id, mediaId: declared.body.id, commentId: note.body.id, revision: '1' };
     const failures: string[] = [];
     for (const route of ROUTES) {
       const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
@@ -386,6 +432,7 @@ describe('10,000 generated hostile requests', () => {
         { filename: oddStrings, contentType: oddStrings, size: fc.oneof(fc.integer(), fc.double(), fc.constant(2 ** 64)) },
         { requiredKeys: [] },
       ),
+      fc.record({ text: oddStrings, quote: oddStrings }, { requiredKeys: [] }),
       fc.constant({ ['__proto__']: { admin: true }, headline: 'x', body: 'y' }),
     );
     const rawBody = fc.oneof(
@@ -418,6 +465,8 @@ describe('10,000 generated hostile requests', () => {
             'history',
             'media',
             'media/nope',
+            'comments',
+            'comments/nope/resolve',
             ...PROTOTYPE_NAMES.map((n) => `media/${n}`),
           ),
         )

@@ -144,4 +144,26 @@ describe('the bundles synth produces', () => {
     );
     expect(anonymous.statusCode).toBe(401);
   });
+
+  it('serve a comment thread from the comments function’s own bundle', async () => {
+    const reporter = cognitoClaims('b1f3-reporter', ['reporters'], 'Rita Reporter');
+    const editor = cognitoClaims('e7a1-editor', ['editors'], 'Eddie Editor');
+    const created = await invoke(
+      'articlesWrite',
+      httpApiEvent({
+        method: 'POST',
+        path: '/articles',
+        routePath: '/articles',
+        claims: reporter,
+        body: { headline: 'Thread', body: 'Copy.' },
+      }),
+    );
+    const id = JSON.parse(created.body).id as string;
+    const thread = { path: `/articles/${id}/comments`, routePath: '/articles/{id}/comments', pathParameters: { id } };
+    const added = await invoke('articlesComments', httpApiEvent({ method: 'POST', ...thread, claims: editor, body: { text: 'Source?' } }));
+    expect(added.statusCode).toBe(201);
+    const listed = await invoke('articlesComments', httpApiEvent({ method: 'GET', ...thread, claims: reporter }));
+    expect(listed.statusCode).toBe(200);
+    expect(JSON.parse(listed.body).items).toEqual([JSON.parse(added.body)]);
+  });
 });
