@@ -3,13 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { FUNCTIONS, ROUTES, type FunctionName } from '../lambdas/http/routes.js';
 import { WebhookPublisher } from '../lambdas/store/webhook-publisher.js';
 import { DynamoScheduleIndex } from '../lambdas/store/schedule-index.js';
-import { OutboxDrainer } from '../lambdas/workers/dispatch.js';
+import { LaneDispatcher } from '../lambdas/workers/lanes.js';
 import { publishEverythingDue } from '../lambdas/workers/publish.js';
 import { makeDataDirPrivate } from './data-dir.js';
 import { createGateway, type LambdaHandler } from './gateway.js';
 import type { LocalSettings } from './settings.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, MEDIA_BUCKET, startStorage, TABLE_NAME } from './storage.js';
 import { tokenVerifier } from './tokens.js';
+import { workerLogger } from './worker-log.js';
 import { WorkerLoop } from './worker-loop.js';
 
 export interface RunningNewsroom {
@@ -52,16 +53,24 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
 
   const { articleDeps, documentClient, tableName } = await import('../lambdas/store/clients.js');
   const { DynamoOutbox } = await import('../lambdas/store/outbox-store.js');
-  const { logger } = await import('../lambdas/http/api.js');
-  const drainer = new OutboxDrainer(
+  // Workers log with their own loggers: never with the context of the last API request.
+  const log = { dispatcher: workerLogger('dispatcher'), publisher: workerLogger('publisher'), media: workerLogger('media-verifier') };
+  const webhooks = new WebhookPublisher(settings.webhookUrls, settings.webhookSecret);
+  const lanes = new LaneDispatcher(
     new DynamoOutbox(documentClient, tableName),
-    new WebhookPublisher(settings.webhookUrls, settings.webhookSecret),
-    logger,
+    webhooks.targets.map((target) => ({
+      name: target.origin,
+      deliver: (event, attempt, signal) => webhooks.deliver(target, event, attempt, signal),
+    })),
+    log.dispatcher,
   );
   const dispatcher = new WorkerLoop(
-    async () => (await drainer.drainOnce()).nextRetryAt,
+    async () => {
+      await lanes.scan();
+      return undefined;
+    },
     1_000,
-    (err) => logger.error('dispatcher failed', { error: err as Error }),
+    (err) => log.dispatcher.error('dispatcher failed', { error: err as Error }),
   );
 
   // Publishes scheduled articles at their time: a timer armed for the next one, re-armed after
@@ -75,7 +84,7 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
       return next ? Date.parse(next.publishAt) : undefined;
     },
     1_000,
-    (err) => logger.error('publisher failed', { error: err as Error }),
+    (err) => log.publisher.error('publisher failed', { error: err as Error }),
   );
 
   // Uploads land in s3rver, whose events have the shape of S3 notifications: the same verifier runs.
@@ -83,7 +92,7 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
   storage.onObjectCreated((event) => {
     verifyUploads(event as Parameters<typeof verifyUploads>[0])
       .then(() => dispatcher.nudge())
-      .catch((err: unknown) => logger.error('media verification failed', { error: err as Error }));
+      .catch((err: unknown) => log.media.error('media verification failed', { error: err as Error }));
   });
 
   // An upload whose event was lost while the newsroom was down is checked now, in the background.
@@ -91,7 +100,7 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
   const { verifyUploadsLeftPending } = await import('../lambdas/usecases/verify-upload.js');
   const recovered = verifyUploadsLeftPending(mediaDeps)
     .then((n) => n > 0 && dispatcher.nudge())
-    .catch((err: unknown) => logger.error('checking pending uploads failed', { error: err as Error }));
+    .catch((err: unknown) => log.media.error('checking pending uploads failed', { error: err as Error }));
 
   const server: Server = createGateway({
     routes: ROUTES,
@@ -100,7 +109,9 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
     corsOrigins: settings.corsOrigins,
     requestTimeoutMs: settings.requestTimeoutMs,
     maxConnections: settings.maxConnections,
-    onWrite: () => {
+    onWrite: (event) => {
+      const articleId = event.pathParameters?.id;
+      if (articleId) lanes.touched(articleId);
       dispatcher.nudge();
       publisher.nudge();
     },
@@ -121,6 +132,7 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
       await recovered;
       await publisher.stop();
       await dispatcher.stop();
+      await lanes.stop();
       documentClient.destroy();
       await storage.close();
     },

@@ -24,6 +24,29 @@ export class DynamoOutbox implements Outbox {
     return Items.map((i) => articleIdFromKey(i.PK)).filter((id): id is string => id !== undefined);
   }
 
+  /** Every article with pending events, oldest first, a page at a time (the index holds keys only). */
+  async everyArticleWithPendingEvents(): Promise<string[]> {
+    const ids: string[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: INDEX.outbox,
+          KeyConditionExpression: 'GSI3PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.outboxPartition },
+          ExclusiveStartKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const id = articleIdFromKey(item.PK);
+        if (id) ids.push(id);
+      }
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return ids;
+  }
+
   async pendingEvents(articleId: string): Promise<OutboxEntry[]> {
     const { Item } = await this.db.send(
       new GetCommand({
