@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { requireEnv } from '../store/config.js';
 import { WebhookPublisher, webhookOrigin } from '../store/webhook-publisher.js';
 import { deliverInOrder } from './webhook-batch.js';
@@ -29,7 +29,8 @@ function webhookPublisher(): Promise<WebhookPublisher> {
  * One webhook target's sender, fed by its FIFO queue: posts each article's events in order, signed
  * exactly as the local newsroom signs them, and reports what failed so SQS retries only that.
  */
-export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
+export const handler = async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> => {
+  if (context) logger.addContext(context);
   const result = await deliverInOrder(event.Records, await webhookPublisher(), (failed, receiveCount, err) =>
     logger.warn('webhook delivery failed; the queue retries it', { eventId: failed.id, origin, receiveCount, error: String(err) }),
   );
