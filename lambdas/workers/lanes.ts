@@ -137,7 +137,10 @@ export class LaneDispatcher {
     }
     if (Date.now() - this.lastRecheck >= this.options.recheckMs) {
       this.lastRecheck = Date.now();
-      for (const a of this.articles.values()) if (a.lanes.some((l) => !l.busy && l.attempts === 0)) this.refresh(a);
+      // Only an article held back by another target can have events that a done lane has not seen.
+      for (const a of this.articles.values()) {
+        if (a.lanes.some((l) => !l.busy && l.attempts === 0) && a.lanes.some((l) => l.busy || l.attempts > 0)) this.refresh(a);
+      }
     }
   }
 
@@ -331,8 +334,9 @@ export class LaneDispatcher {
       const gone = new Set(done.map((e) => e.id));
       a.events = a.events.filter((e) => !gone.has(e.id));
       for (const lane of a.lanes) for (const id of gone) lane.accepted.delete(id);
-      // Anything appended since the last read is picked up, or the article leaves the index.
-      if (a.events.length === 0) this.refresh(a);
+      // Acknowledging the last event took the article off the index, unless another arrived since
+      // the last read: then it stays there and the write's nudge (or the next scan) brings it back.
+      this.forgetIfIdle(a);
     });
   }
 

@@ -72,6 +72,38 @@ describe('the dispatcher after a receiver outage', () => {
   }, 90_000);
 });
 
+describe('a receiver that refuses one article', () => {
+  it('holds back only that article, whose events still arrive in order once accepted; the others arrive promptly', async () => {
+    const receiver = await new WebhookReceiver(SECRET).start();
+    running.push(receiver);
+    const nr = await new LocalNewsroom(newDataDir(), { NEWSROOM_WEBHOOK_URLS: receiver.url, NEWSROOM_WEBHOOK_SECRET: SECRET }).start();
+    running.push(nr);
+    const { reporter, chief } = await tokens(nr);
+    const story = async (headline: string) =>
+      (await call(`${nr.url}/articles`, { token: reporter, body: { headline, body: 'Copy.' } })).body.id as string;
+
+    const refused = await story('Refused');
+    receiver.answerFor = (event) => (event.articleId === refused ? 500 : 204);
+    await call(`${nr.url}/articles/${refused}/submit`, { method: 'POST', token: reporter });
+    await eventually(() => receiver.attempts >= 2, 10_000);
+    await call(`${nr.url}/articles/${refused}/approve`, { token: chief, body: {}, headers: { 'if-match': '"2"' } });
+
+    // Other articles, written while that one is in its backoff, are not held back by it.
+    for (let i = 0; i < 5; i++) {
+      const id = await story(`Other ${i}`);
+      const at = Date.now();
+      await call(`${nr.url}/articles/${id}/submit`, { method: 'POST', token: reporter });
+      const got = await eventually(() => receiver.of(id)[0], 10_000);
+      expect(got.at - at).toBeLessThan(2_500);
+    }
+    expect(receiver.of(refused)).toHaveLength(0);
+
+    receiver.answerFor = undefined;
+    await eventually(() => receiver.of(refused).length >= 3, 40_000, 50);
+    expect(arrivals(receiver.received, refused)).toEqual(['2:ArticleSubmitted', '3:ArticleApproved', '3:ArticlePublished']);
+  }, 90_000);
+});
+
 describe('two receivers, one of them hanging', () => {
   it('the healthy one keeps getting every event promptly and in order; the hanging one catches up once it answers', async () => {
     const hanging = await new WebhookReceiver(SECRET).start();
