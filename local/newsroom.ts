@@ -110,9 +110,10 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
     requestTimeoutMs: settings.requestTimeoutMs,
     maxConnections: settings.maxConnections,
     onWrite: (event) => {
+      // A write that names its article wakes that article's lanes; any other, a scan of the index.
       const articleId = event.pathParameters?.id;
       if (articleId) lanes.touched(articleId);
-      dispatcher.nudge();
+      else dispatcher.nudge();
       publisher.nudge();
     },
   });

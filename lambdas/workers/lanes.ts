@@ -31,7 +31,7 @@ export interface LaneOptions {
   recheckMs: number;
 }
 
-const DEFAULTS: LaneOptions = { perTarget: 8, store: 8, baseDelayMs: 250, maxDelayMs: 30_000, probeMs: 500, recheckMs: 1_000 };
+const DEFAULTS: LaneOptions = { perTarget: 8, store: 4, baseDelayMs: 250, maxDelayMs: 30_000, probeMs: 500, recheckMs: 1_000 };
 
 /** A bounded number of slots; urgent takers (first attempts) go before retries. */
 class Slots {
@@ -82,6 +82,8 @@ interface Lane {
 
 interface ArticleState {
   readonly id: string;
+  /** Found on the index of articles with pending events (not only named by a write). */
+  listed: boolean;
   /** The article's pending events as last read, in version order. */
   events: OutboxEntry[];
   readonly lanes: Lane[];
@@ -133,7 +135,9 @@ export class LaneDispatcher {
   async scan(): Promise<void> {
     if (this.stopped) return;
     for (const id of await this.outbox.everyArticleWithPendingEvents()) {
-      if (!this.articles.has(id)) this.refresh(this.track(id), true);
+      const known = this.articles.get(id);
+      if (known) known.listed = true;
+      else this.refresh(this.track(id, true), true);
     }
     if (Date.now() - this.lastRecheck >= this.options.recheckMs) {
       this.lastRecheck = Date.now();
@@ -144,10 +148,10 @@ export class LaneDispatcher {
     }
   }
 
-  /** An article was just written: its lanes learn of any new events at once. */
+  /** An article was just written: its lanes learn of any new events at once, without a scan. */
   touched(articleId: string): void {
-    const a = this.articles.get(articleId);
-    if (a && !this.stopped) this.refresh(a, true);
+    if (this.stopped) return;
+    this.refresh(this.articles.get(articleId) ?? this.track(articleId, false), true);
   }
 
   /** Stops every lane, cutting deliveries in flight short; nothing unacknowledged is lost. */
@@ -162,8 +166,8 @@ export class LaneDispatcher {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
-  private track(id: string): ArticleState {
-    const a: ArticleState = { id, events: [], lanes: [], chain: Promise.resolve(), refreshQueued: false, ackQueued: false };
+  private track(id: string, listed: boolean): ArticleState {
+    const a: ArticleState = { id, listed, events: [], lanes: [], chain: Promise.resolve(), refreshQueued: false, ackQueued: false };
     for (const target of this.targets) a.lanes.push({ target, article: a, accepted: new Set(), busy: false, attempts: 0, notBefore: 0 });
     this.articles.set(id, a);
     return a;
@@ -204,7 +208,7 @@ export class LaneDispatcher {
       for (const lane of a.lanes) for (const id of lane.accepted) if (!pending.has(id)) lane.accepted.delete(id);
       if (a.events.length === 0) {
         // Leaves the pending index, unless an event arrived meanwhile (the next scan finds it).
-        await this.outbox.acknowledge(a.id, []);
+        if (a.listed) await this.outbox.acknowledge(a.id, []);
         this.forgetIfIdle(a);
         return;
       }
