@@ -15,6 +15,10 @@ export interface LaneTarget {
 /** The outbox, plus every article with pending events (not only the oldest page). */
 export interface LaneOutbox extends Outbox {
   everyArticleWithPendingEvents(): Promise<string[]>;
+  /** History for many events in few writes; writing an event's history again changes nothing. */
+  recordHistories(entries: readonly OutboxEntry[]): Promise<void>;
+  /** Acknowledges the whole outbox in one write; false (nothing changed) if it holds more. */
+  acknowledgeAll(articleId: string, delivered: readonly OutboxEntry[]): Promise<boolean>;
 }
 
 export interface LaneOptions {
@@ -31,7 +35,32 @@ export interface LaneOptions {
   recheckMs: number;
 }
 
-const DEFAULTS: LaneOptions = { perTarget: 8, store: 4, baseDelayMs: 250, maxDelayMs: 30_000, probeMs: 500, recheckMs: 1_000 };
+const DEFAULTS: LaneOptions = { perTarget: 8, store: 16, baseDelayMs: 250, maxDelayMs: 30_000, probeMs: 500, recheckMs: 1_000 };
+
+/** Gathers the history writes of acknowledgements made at the same time into shared batches. */
+class HistoryBatcher {
+  private waiting: { entries: readonly OutboxEntry[]; ok: () => void; fail: (err: unknown) => void }[] = [];
+
+  constructor(private readonly write: (entries: readonly OutboxEntry[]) => Promise<void>) {}
+
+  record(entries: readonly OutboxEntry[]): Promise<void> {
+    if (entries.length === 0) return Promise.resolve();
+    return new Promise((ok, fail) => {
+      if (this.waiting.push({ entries, ok, fail }) === 1) setImmediate(() => void this.flush());
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.waiting;
+    this.waiting = [];
+    try {
+      await this.write(batch.flatMap((b) => b.entries));
+      for (const b of batch) b.ok();
+    } catch (err) {
+      for (const b of batch) b.fail(err);
+    }
+  }
+}
 
 /** A bounded number of slots; urgent takers (first attempts) go before retries. */
 class Slots {
@@ -108,6 +137,7 @@ export class LaneDispatcher {
   private readonly targets: TargetState[];
   private readonly articles = new Map<string, ArticleState>();
   private readonly store: Slots;
+  private readonly history: HistoryBatcher;
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly abort = new AbortController();
   private stopped = false;
@@ -121,6 +151,7 @@ export class LaneDispatcher {
   ) {
     this.options = { ...DEFAULTS, ...options };
     this.store = new Slots(this.options.store);
+    this.history = new HistoryBatcher((entries) => this.outbox.recordHistories(entries));
     this.targets = targets.map((target) => ({
       target,
       slots: new Slots(this.options.perTarget),
@@ -333,8 +364,10 @@ export class LaneDispatcher {
       a.ackQueued = false;
       const done = this.delivered(a);
       if (done.length === 0) return;
-      for (const entry of done) if (isTransitionEvent(entry.type)) await this.outbox.recordHistory(entry);
-      await this.outbox.acknowledge(a.id, done);
+      await this.history.record(done.filter((e) => isTransitionEvent(e.type)));
+      // Usually everything read was delivered: one write acknowledges it and leaves the index.
+      const whole = done.length === a.events.length && (await this.outbox.acknowledgeAll(a.id, done));
+      if (!whole) await this.outbox.acknowledge(a.id, done);
       const gone = new Set(done.map((e) => e.id));
       a.events = a.events.filter((e) => !gone.has(e.id));
       for (const lane of a.lanes) for (const id of gone) lane.accepted.delete(id);
