@@ -107,14 +107,14 @@ export async function measureRecovery(
 export function recoveryRows(r: Awaited<ReturnType<typeof measureRecovery>>, opts: RecoveryOptions) {
   return [
     {
-      measure: `recovery: ${opts.outage} approvals during a ${opts.outageMs / 1000} s outage, receiver back → last delivery`,
+      measure: `recovery: ${opts.outage} approved in ${opts.outageMs / 1000} s outage → last delivery`,
       value: ms(r.recoveryMs),
       baseline: `${r.outOfOrder} articles out of order`,
       budget: '≤ 2 s, in order',
       ok: r.recoveryMs <= 2_000 && r.outOfOrder === 0,
     },
     {
-      measure: `recovery: ${r.backlog.count} approvals during the backlog → webhook p50 (p99, max)`,
+      measure: `recovery: ${r.backlog.count} approved in backlog → webhook p50 (p99, max)`,
       value: `${ms(r.backlog.p50)} (${ms(r.backlog.p99)}, ${ms(r.backlog.max)})`,
       baseline: '',
       budget: 'p99 ≤ 1 s',
