@@ -366,14 +366,15 @@ export class LaneDispatcher {
       if (done.length === 0) return;
       await this.history.record(done.filter((e) => isTransitionEvent(e.type)));
       // Usually everything read was delivered: one write acknowledges it and leaves the index.
-      const whole = done.length === a.events.length && (await this.outbox.acknowledgeAll(a.id, done));
+      const all = done.length === a.events.length;
+      const whole = all && (await this.outbox.acknowledgeAll(a.id, done));
       if (!whole) await this.outbox.acknowledge(a.id, done);
       const gone = new Set(done.map((e) => e.id));
       a.events = a.events.filter((e) => !gone.has(e.id));
       for (const lane of a.lanes) for (const id of gone) lane.accepted.delete(id);
-      // Acknowledging the last event took the article off the index, unless another arrived since
-      // the last read: then it stays there and the write's nudge (or the next scan) brings it back.
-      this.forgetIfIdle(a);
+      // The whole outbox was expected and more was there: an event arrived since the last read.
+      if (all && !whole) this.refresh(a);
+      else this.forgetIfIdle(a);
     });
   }
 
