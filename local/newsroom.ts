@@ -52,6 +52,9 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
   }
 
   const { articleDeps, documentClient, tableName } = await import('../lambdas/store/clients.js');
+  if (process.env.NEWSROOM_TEST_CRASH_AFTER_KEYED_WRITE === '1') {
+    (await import('./crash-hook.js')).crashAfterKeyedTransitions(documentClient);
+  }
   const { DynamoOutbox } = await import('../lambdas/store/outbox-store.js');
   // Workers log with their own loggers: never with the context of the last API request.
   const log = { dispatcher: workerLogger('dispatcher'), publisher: workerLogger('publisher'), media: workerLogger('media-verifier') };

@@ -1,7 +1,7 @@
 import { httpApi } from '../http/api.js';
 import { articleResponse } from '../http/responses.js';
 import { idempotent } from '../http/idempotency.js';
-import { articleDeps as deps } from '../store/clients.js';
+import { contentDeps as deps } from '../store/clients.js';
 import { idempotencyStore } from '../store/idempotency-client.js';
 import { createArticle, editArticle } from '../usecases/articles.js';
 import { articleResult, replayArticle } from './replay.js';
@@ -11,12 +11,12 @@ export const handler = httpApi({
   'POST /articles': idempotent(
     idempotencyStore,
     'POST /articles',
-    async (req, recordId) => {
+    async (req, key) => {
       // With an Idempotency-Key the id comes from it, so even a retry after a crash creates one article.
-      const article = await createArticle(deps, req.actor, req.input, recordId ? idFromRecord(recordId) : undefined);
+      const article = await createArticle(deps, req.actor, req.input, key ? idFromRecord(key.recordId) : undefined);
       return articleResult(req, article, 201);
     },
-    replayArticle,
+    replayArticle(deps),
   ),
   'PATCH /articles/{id}': async ({ actor, params, input, header }) =>
     articleResponse(actor, await editArticle(deps, actor, params.id!, input, header('if-match'))),

@@ -2,8 +2,7 @@ import type { ApiRequest } from '../http/api.js';
 import type { IdempotentResult, StoredOutcome } from '../http/idempotency.js';
 import { articleResponse } from '../http/responses.js';
 import type { Article } from '../domain/article.js';
-import { workflowDeps as deps } from '../store/clients.js';
-import { readArticle } from '../usecases/articles.js';
+import { readArticle, type ReadDeps } from '../usecases/articles.js';
 
 const location = (id: string) => ({ location: `/articles/${id}` });
 
@@ -21,7 +20,7 @@ export function articleResult(req: ApiRequest, article: Article, statusCode = 20
  * retry still gets the first request's status, with the article as stored and its current
  * ETag: the write it asks about did happen, and a client acts next on what is there now.
  */
-export async function replayArticle(req: ApiRequest, outcome: StoredOutcome) {
+export const replayArticle = (deps: ReadDeps) => async (req: ApiRequest, outcome: StoredOutcome) => {
   const article = await readArticle(deps, req.actor, outcome.articleId);
   return articleResponse(req.actor, article, outcome.statusCode, outcome.statusCode === 201 ? location(article.id) : {});
-}
+};

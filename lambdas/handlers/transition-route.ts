@@ -1,7 +1,7 @@
 import type { Route } from '../http/api.js';
 import { idempotent } from '../http/idempotency.js';
 import { workflowDeps as deps } from '../store/clients.js';
-import { idempotencyStore } from '../store/idempotency-client.js';
+import { appliedKeys, idempotencyStore } from '../store/idempotency-client.js';
 import { applyTransition, type TransitionInput } from '../usecases/articles.js';
 import type { Action } from '../domain/workflow.js';
 import { articleResult, replayArticle } from './replay.js';
@@ -14,9 +14,10 @@ export const transitionRoute = <A extends Exclude<Action, 'edit'>>(
   idempotent(
     idempotencyStore,
     `POST /articles/{id}/${action}`,
-    async (req) => {
+    async (req, key) => {
       const readInput = (now: Date) => inputs[action](req.input() ?? {}, now);
-      return articleResult(req, await applyTransition(deps, req.actor, req.params.id!, action, readInput, req.header('if-match')));
+      return articleResult(req, await applyTransition(deps, req.actor, req.params.id!, action, readInput, req.header('if-match'), key));
     },
-    replayArticle,
+    replayArticle(deps),
+    appliedKeys,
   );

@@ -1,11 +1,10 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { LIMITS, type Actor } from '../domain/article.js';
 import { badRequest, notFound, payloadTooLarge, unsupportedMediaType } from '../domain/errors.js';
 import type { Input } from '../usecases/articles.js';
 import { actorFromClaims } from './actor.js';
+import { log, startInvocation } from './log.js';
 import { problemResponse } from './problem.js';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -22,8 +21,6 @@ export interface ApiRequest {
 }
 
 export type Route = (req: ApiRequest) => Promise<HttpResult>;
-
-export const logger = new Logger({ serviceName: 'newsroom' });
 
 /** 401 first, then 413 and 415: the order in which a caller can fix them. */
 function readRequest(event: HttpEvent): ApiRequest {
@@ -53,11 +50,12 @@ const isJson = (contentType: string | undefined) =>
   !!contentType && /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i.test(contentType.trim());
 
 /** Turns every error into problem+json; hides and logs anything unexpected. */
-const problemErrors = (): MiddlewareObj<HttpEvent, HttpResult> => ({
+const problemErrors = (): MiddlewareObj<HttpEvent, HttpResult, Error, Context> => ({
+  before: (request) => startInvocation(request.context),
   onError: (request) => {
     const response = problemResponse(request.error, request.event.rawPath);
     if ((response.statusCode ?? 500) >= 500) {
-      logger.error('request failed', { routeKey: request.event.routeKey, error: request.error as Error });
+      log.error('request failed', { routeKey: request.event.routeKey, error: request.error });
     }
     request.response = response;
   },
@@ -66,7 +64,6 @@ const problemErrors = (): MiddlewareObj<HttpEvent, HttpResult> => ({
 /** One Lambda serves a group of routes, chosen by the HTTP API's route key. */
 export function httpApi(routes: Record<string, Route>) {
   return middy<HttpEvent, HttpResult, Error, Context>({ timeoutEarlyInMillis: 0 })
-    .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(problemErrors())
     .handler(async (event) => {
       const route = Object.hasOwn(routes, event.routeKey) ? routes[event.routeKey] : undefined;

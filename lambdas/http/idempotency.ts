@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { badRequest, conflict, ProblemError } from '../domain/errors.js';
-import { logger, type ApiRequest, type HttpResult, type Route } from './api.js';
+import type { AppliedKey } from '../usecases/ports.js';
+import type { ApiRequest, HttpResult, Route } from './api.js';
+import { log } from './log.js';
 
 /**
  * What a completed request is remembered by under its Idempotency-Key: the article it changed
@@ -28,6 +30,9 @@ export interface IdempotencyStore {
   release(recordId: string): Promise<void>;
 }
 
+/** Finds the outcome of a transition a key applied, in the article's own record of it. */
+export type AppliedLookup = (articleId: string, key: AppliedKey) => Promise<StoredOutcome | undefined>;
+
 /** A route's answer together with the outcome a retry is rebuilt from. */
 export interface IdempotentResult {
   response: HttpResult;
@@ -46,10 +51,25 @@ export function recordIdFor(actorId: string, routeKey: string, articleId: string
   return sha256([actorId, routeKey, articleId ?? '', key].join('\n'));
 }
 
-/** The request as far as it decides the outcome: its body and, when sent, the version it is bound to. */
+/**
+ * The request as far as it decides the outcome: what its body means (the same JSON with other
+ * spacing or key order is the same request) and, when sent, the version it is bound to.
+ */
 function fingerprintOf(req: ApiRequest): string {
   const ifMatch = req.header('if-match');
-  return sha256(ifMatch === undefined ? (req.rawBody ?? '') : `${req.rawBody ?? ''}\nIf-Match: ${ifMatch}`);
+  const body = canonicalBody(req.rawBody ?? '');
+  return sha256(ifMatch === undefined ? body : `${body}\nIf-Match: ${ifMatch}`);
+}
+
+/** JSON with its object keys sorted and no insignificant space; anything else as sent. */
+export function canonicalBody(raw: string): string {
+  try {
+    return JSON.stringify(JSON.parse(raw), (_, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+    );
+  } catch {
+    return raw;
+  }
 }
 
 /**
@@ -62,8 +82,9 @@ function fingerprintOf(req: ApiRequest): string {
 export function idempotent(
   store: IdempotencyStore,
   routeKey: string,
-  route: (req: ApiRequest, recordId?: string) => Promise<IdempotentResult>,
+  route: (req: ApiRequest, key?: AppliedKey) => Promise<IdempotentResult>,
   replay: Replay,
+  applied?: AppliedLookup,
 ): Route {
   return async (req) => {
     const key = req.header('idempotency-key');
@@ -72,6 +93,17 @@ export function idempotent(
 
     const recordId = recordIdFor(req.actor.id, routeKey, req.params.id, key);
     const fingerprint = fingerprintOf(req);
+    // A transition the key already applied, though its answer never left (the process died
+    // between the write and the reply): the article's own record of it is the outcome.
+    const appliedOutcome = async () => {
+      const outcome = await applied?.(req.params.id!, { recordId, fingerprint });
+      if (outcome) await store.complete(recordId, outcome).catch(() => undefined);
+      return outcome;
+    };
+    const replayed = async (outcome: StoredOutcome) => {
+      const response = await replay(req, outcome);
+      return { ...response, headers: { ...response.headers, 'idempotent-replayed': 'true' } };
+    };
     const begun = await store.begin(recordId, fingerprint, new Date());
     if (begun.state !== 'started') {
       if (begun.fingerprint !== fingerprint) {
@@ -79,18 +111,24 @@ export function idempotent(
           header: 'Idempotency-Key',
         });
       }
-      if (begun.state === 'in-progress') throw conflict('A request with this Idempotency-Key is still in progress; retry shortly.');
-      const response = await replay(req, begun.outcome);
-      return { ...response, headers: { ...response.headers, 'idempotent-replayed': 'true' } };
+      if (begun.state === 'completed') return replayed(begun.outcome);
+      const outcome = await appliedOutcome();
+      if (!outcome) throw conflict('A request with this Idempotency-Key is still in progress; retry shortly.');
+      return replayed(outcome);
     }
 
     let result: IdempotentResult;
     try {
-      result = await route(req, recordId);
+      result = await route(req, { recordId, fingerprint });
     } catch (err) {
-      // A refusal changed nothing, so a corrected retry may use the key. Anything else may have
-      // committed: the key stays claimed until its lock runs out.
-      if (err instanceof ProblemError) await store.release(recordId);
+      if (err instanceof ProblemError) {
+        // Refused because this very request was applied before (its claim ran out since): replay it.
+        const outcome = err.statusCode === 409 || err.statusCode === 412 ? await appliedOutcome() : undefined;
+        if (outcome) return replayed(outcome);
+        // A refusal changed nothing, so a corrected retry may use the key.
+        await store.release(recordId);
+      }
+      // Anything else may have committed: the key stays claimed until its lock runs out.
       throw err;
     }
     try {
@@ -98,7 +136,7 @@ export function idempotent(
     } catch (err) {
       // The write has committed: the caller hears so. A retry after the lock runs out finds the
       // article as it is (a create returns it; a transition is refused as no longer fitting).
-      logger.warn('could not record an idempotent outcome', { routeKey, error: err as Error });
+      log.warn('could not record an idempotent outcome', { routeKey, error: err });
     }
     return result.response;
   };

@@ -3,14 +3,21 @@ import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } fr
 import type { Article, ArticleContent } from '../domain/article.js';
 import type { Media } from '../domain/media.js';
 import type { DomainEvent } from '../domain/events.js';
-import { WriteConflict, type ArticleRepository, type OutboxEntry, type WorkflowRepository } from '../usecases/ports.js';
+import {
+  WriteConflict,
+  type AppliedKey,
+  type ArticleReader,
+  type ContentRepository,
+  type OutboxEntry,
+  type WorkflowRepository,
+} from '../usecases/ports.js';
 import { encodeBody, fromItem, toItem } from './article-item.js';
 import { keys } from './keys.js';
 import { checkItemBudget, itemBytes, valueBytes, type Growth } from './item-size.js';
 import { UpdateBuilder } from './update-expression.js';
 
-/** Reads an article and moves it through the workflow: what every function that moves articles needs. */
-export class DynamoWorkflowRepository implements WorkflowRepository {
+/** Reads an article, and writes it conditionally for the repositories built on it. */
+export class DynamoArticleReader implements ArticleReader {
   constructor(
     protected readonly db: DynamoDBDocumentClient,
     protected readonly tableName: string,
@@ -32,37 +39,6 @@ export class DynamoWorkflowRepository implements WorkflowRepository {
 
   protected itemOf(seen: Article): Record<string, unknown> {
     return this.items.get(seen) ?? toItem(seen);
-  }
-
-  async transition(
-    seen: Article,
-    changes: Partial<Article>,
-    events: readonly DomainEvent[],
-    now: string,
-    opts: { mediaVerified?: boolean } = {},
-  ): Promise<Article> {
-    const update = expectUnchanged(new UpdateBuilder(), seen);
-    if (opts.mediaVerified) update.when(`(attribute_not_exists(mediaBlocking) OR mediaBlocking = ${update.value(0)})`);
-    const fields = {
-      ...changes,
-      updatedAt: now,
-      version: seen.version + 1,
-      GSI1PK: changes.status ? keys.statusPartition(changes.status) : undefined,
-    };
-    update.set(fields);
-    appendToOutbox(update, seen.id, events, now);
-    const after = { ...seen, ...changes };
-    const due =
-      after.status === 'scheduled' && after.publishAt ? { GSI4PK: keys.duePartition, GSI4SK: `${after.publishAt}#${seen.id}` } : {};
-    if (after.status === 'scheduled' && after.publishAt) {
-      update.set(due);
-    } else if (seen.status === 'scheduled') {
-      update.remove('GSI4PK', 'GSI4SK');
-    }
-    const before = this.itemOf(seen);
-    const outbox = [...((before.outbox as unknown[] | undefined) ?? []), ...events.map((e, seq) => ({ ...e, seq }))];
-    budget(withChanges(before, { ...fields, ...due, outbox, GSI3PK: keys.outboxPartition, GSI3SK: `${now}#${seen.id}` }), 'workflow');
-    return this.update(seen.id, update);
   }
 
   protected async write(id: string, update: UpdateBuilder): Promise<void> {
@@ -87,32 +63,85 @@ export class DynamoWorkflowRepository implements WorkflowRepository {
   }
 }
 
-/** The same, with the writes that create articles and change their content: the write function's. */
-export class DynamoArticleRepository extends DynamoWorkflowRepository implements ArticleRepository {
-  async create(article: Article): Promise<void> {
-    const Item = toItem(article);
-    budget(Item, 'content');
-    try {
-      await this.db.send(new PutCommand({ TableName: this.tableName, Item, ConditionExpression: 'attribute_not_exists(PK)' }));
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) throw new WriteConflict();
-      throw err;
-    }
-  }
-
-  async saveContent(seen: Article, content: Partial<ArticleContent>, now: string): Promise<Article> {
-    const { body, ...fields } = content;
-    const changes = {
-      ...fields,
-      bodyZ: body === undefined ? undefined : encodeBody(body),
+/** Reads an article and moves it through the workflow: what every function that moves articles needs. */
+export class DynamoWorkflowRepository extends DynamoArticleReader implements WorkflowRepository {
+  async transition(
+    seen: Article,
+    changes: Partial<Article>,
+    events: readonly DomainEvent[],
+    now: string,
+    opts: { mediaVerified?: boolean; appliedKey?: AppliedKey } = {},
+  ): Promise<Article> {
+    const update = expectUnchanged(new UpdateBuilder(), seen);
+    if (opts.mediaVerified) update.when(`(attribute_not_exists(mediaBlocking) OR mediaBlocking = ${update.value(0)})`);
+    const before = this.itemOf(seen);
+    const version = seen.version + 1;
+    const fields = {
+      ...changes,
       updatedAt: now,
-      version: seen.version + 1,
+      version,
+      GSI1PK: changes.status ? keys.statusPartition(changes.status) : undefined,
+      appliedKeys: opts.appliedKey && withAppliedKey(before.appliedKeys, opts.appliedKey, version),
     };
-    budget(withChanges(this.itemOf(seen), changes), 'content');
-    const update = expectUnchanged(new UpdateBuilder(), seen).set(changes);
+    update.set(fields);
+    appendToOutbox(update, seen.id, events, now);
+    const after = { ...seen, ...changes };
+    const due =
+      after.status === 'scheduled' && after.publishAt ? { GSI4PK: keys.duePartition, GSI4SK: `${after.publishAt}#${seen.id}` } : {};
+    if (after.status === 'scheduled' && after.publishAt) {
+      update.set(due);
+    } else if (seen.status === 'scheduled') {
+      update.remove('GSI4PK', 'GSI4SK');
+    }
+    const outbox = [...((before.outbox as unknown[] | undefined) ?? []), ...events.map((e, seq) => ({ ...e, seq }))];
+    budget(withChanges(before, { ...fields, ...due, outbox, GSI3PK: keys.outboxPartition, GSI3SK: `${now}#${seen.id}` }), 'workflow');
     return this.update(seen.id, update);
   }
 }
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type ReaderClass = new (...args: any[]) => DynamoArticleReader;
+
+/**
+ * Adds the writes that create articles and change their content to a repository class. A mixin,
+ * so the write function's repository has them without the workflow's transition write, and the
+ * full repository (media functions, local newsroom) has both.
+ */
+function withContentWrites<B extends ReaderClass>(Base: B) {
+  return class extends Base implements ContentRepository {
+    async create(article: Article): Promise<void> {
+      const Item = toItem(article);
+      budget(Item, 'content');
+      try {
+        await this.db.send(new PutCommand({ TableName: this.tableName, Item, ConditionExpression: 'attribute_not_exists(PK)' }));
+      } catch (err) {
+        if (err instanceof ConditionalCheckFailedException) throw new WriteConflict();
+        throw err;
+      }
+    }
+
+    async saveContent(seen: Article, content: Partial<ArticleContent>, now: string): Promise<Article> {
+      const { body, ...fields } = content;
+      const changes = {
+        ...fields,
+        bodyZ: body === undefined ? undefined : encodeBody(body),
+        updatedAt: now,
+        version: seen.version + 1,
+      };
+      budget(withChanges(this.itemOf(seen), changes), 'content');
+      const update = expectUnchanged(new UpdateBuilder(), seen).set(changes);
+      return this.update(seen.id, update);
+    }
+  };
+}
+
+/** The write function's: reads, creates and edits articles, never moves them. */
+export const DynamoContentRepository = /* @__PURE__ */ withContentWrites(DynamoArticleReader);
+export type DynamoContentRepository = InstanceType<typeof DynamoContentRepository>;
+
+/** Every write: moving articles, creating them and changing their content. */
+export const DynamoArticleRepository = /* @__PURE__ */ withContentWrites(DynamoWorkflowRepository);
+export type DynamoArticleRepository = InstanceType<typeof DynamoArticleRepository>;
 
 /** The item as it would be after setting `changes` (undefined leaves a field as it is). */
 export function withChanges(item: Record<string, unknown>, changes: Record<string, unknown>): Record<string, unknown> {
@@ -134,6 +163,25 @@ export function budget(item: Record<string, unknown>, growth: Growth): void {
     media: valueBytes(item.media ?? {}),
     outbox: valueBytes(item.outbox ?? []),
   });
+}
+
+/** How many versions back an article remembers the Idempotency-Keys that moved it. */
+const KEYS_KEPT = 16;
+
+/**
+ * The keys that moved the article recently, with the version each wrote and its request's
+ * fingerprint, plus this one: a retry whose first attempt was applied but never answered
+ * finds its outcome here (see DynamoIdempotencyStore.applied).
+ */
+function withAppliedKey(kept: unknown, key: AppliedKey, version: number): Record<string, AppliedKeyRecord> {
+  const recent = Object.entries((kept ?? {}) as Record<string, AppliedKeyRecord>).filter(([, k]) => k.v > version - KEYS_KEPT);
+  return Object.fromEntries([...recent, [key.recordId, { v: version, f: key.fingerprint }]]);
+}
+
+/** What an article keeps of a key that moved it: the version written and the request's fingerprint. */
+export interface AppliedKeyRecord {
+  v: number;
+  f: string;
 }
 
 /** Appends events to the in-item outbox and puts the item on the sparse index of pending work. */

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Deps, WorkflowDeps } from '../usecases/articles.js';
-import { DynamoArticleRepository, DynamoWorkflowRepository } from './article-repository.js';
+import type { ContentDeps, Deps, WorkflowDeps } from '../usecases/articles.js';
+import { DynamoArticleRepository, DynamoContentRepository, DynamoWorkflowRepository } from './article-repository.js';
 import { requireEnv } from './config.js';
 
 /** Wiring for a Lambda: one client per container, configured from the environment. */
@@ -21,7 +21,14 @@ export const workflowDeps: WorkflowDeps = /* @__PURE__ */ (() => ({
   newId: randomUUID,
 }))();
 
-/** For the functions that also create articles and change their content. */
+/** For the write function: reading, creating and editing articles, never moving them. */
+export const contentDeps: ContentDeps = /* @__PURE__ */ (() => ({
+  articles: new DynamoContentRepository(documentClient, tableName),
+  now: () => new Date(),
+  newId: randomUUID,
+}))();
+
+/** Everything: reading, moving, creating and editing articles (the local newsroom's workers). */
 export const articleDeps: Deps = /* @__PURE__ */ (() => ({
   articles: new DynamoArticleRepository(documentClient, tableName),
   now: () => new Date(),

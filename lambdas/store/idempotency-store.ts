@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { IdempotencyBegin, IdempotencyStore, StoredOutcome } from '../http/idempotency.js';
-import { decodeBody } from './article-item.js';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AppliedLookup, IdempotencyBegin, IdempotencyStore, StoredOutcome } from '../http/idempotency.js';
+import type { AppliedKeyRecord } from './article-repository.js';
 import { keys } from './keys.js';
 
 const KEEP_MS = 24 * 3600 * 1000;
@@ -21,20 +21,24 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
   async begin(recordId: string, fingerprint: string, now: Date): Promise<IdempotencyBegin> {
     const t = now.getTime();
     try {
+      // An update, not a put, so a function that never creates articles leaves PutItem out of its bundle.
       await this.db.send(
-        new PutCommand({
+        new UpdateCommand({
           TableName: this.tableName,
-          Item: {
-            ...keys.idempotency(recordId),
-            status: 'in_progress',
-            fingerprint,
-            lockUntil: t + LOCK_MS,
-            expiresAt: t + KEEP_MS,
-            ttl: Math.ceil((t + KEEP_MS) / 1000),
-          },
+          Key: keys.idempotency(recordId),
+          // A claim taken over keeps the old outcome's attributes: `complete` overwrites them, and only a completed record is read for them.
+          UpdateExpression: 'SET #s = :running, fingerprint = :f, lockUntil = :lock, expiresAt = :exp, #ttl = :ttl',
           ConditionExpression: 'attribute_not_exists(PK) OR expiresAt < :now OR #s = :released OR (#s = :running AND lockUntil < :now)',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':now': t, ':released': 'released', ':running': 'in_progress' },
+          ExpressionAttributeNames: { '#s': 'status', '#ttl': 'ttl' },
+          ExpressionAttributeValues: {
+            ':now': t,
+            ':released': 'released',
+            ':running': 'in_progress',
+            ':f': fingerprint,
+            ':lock': t + LOCK_MS,
+            ':exp': t + KEEP_MS,
+            ':ttl': Math.ceil((t + KEEP_MS) / 1000),
+          },
         }),
       );
       return { state: 'started' };
@@ -77,12 +81,27 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
   }
 }
 
-/** The outcome a record keeps; records written before outcomes were kept hold the whole response. */
 function outcomeOf(item: Record<string, unknown>): StoredOutcome {
-  if (typeof item.articleId === 'string') {
-    return { statusCode: item.statusCode as number, articleId: item.articleId, version: item.articleVersion as number };
-  }
-  const response = JSON.parse(decodeBody(item.responseZ as Uint8Array)) as { statusCode: number; body: string };
-  const article = JSON.parse(response.body) as { id: string; version: number };
-  return { statusCode: response.statusCode, articleId: article.id, version: article.version };
+  return { statusCode: item.statusCode as number, articleId: item.articleId as string, version: item.articleVersion as number };
 }
+
+/**
+ * The outcome of a transition an Idempotency-Key applied, as the article records it (in the
+ * transition's own write: see article-repository.ts), when the request had this fingerprint.
+ * Only the workflow functions need it, so it stays out of the store's class and their bundles.
+ */
+export const appliedIn =
+  (db: DynamoDBDocumentClient, tableName: string): AppliedLookup =>
+  async (articleId, key) => {
+    const { Item } = await db.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: keys.article(articleId),
+        ProjectionExpression: 'appliedKeys.#k',
+        ExpressionAttributeNames: { '#k': key.recordId },
+        ConsistentRead: true,
+      }),
+    );
+    const record = (Item?.appliedKeys as Record<string, AppliedKeyRecord> | undefined)?.[key.recordId];
+    return record?.f === key.fingerprint ? { statusCode: 200, articleId, version: record.v } : undefined;
+  };

@@ -49,19 +49,11 @@ export type Growth = 'content' | 'workflow';
 export function checkItemBudget(bytes: number, growth: Growth, parts: { media: number; outbox: number }): void {
   const limit = ITEM_LIMIT_BYTES - SAFETY_BYTES;
   if (bytes <= limit) return;
-  const extra = { limit, size: bytes, mediaBytes: parts.media, pendingEventBytes: parts.outbox };
-  if (growth === 'content') {
-    throw new ProblemError(
-      413,
-      'Payload Too Large',
-      `The article would take ${bytes} bytes as stored (text counted in UTF-8, files and undelivered events included); at most ${limit} fit. Shorten it or remove files.`,
-      extra,
-    );
-  }
+  const content = growth === 'content';
   throw new ProblemError(
-    409,
-    'Conflict',
-    `The article is full: with this change it would take ${bytes} bytes as stored, at most ${limit} fit. Remove files, or wait until its events have been delivered.`,
-    extra,
+    content ? 413 : 409,
+    content ? 'Payload Too Large' : 'Conflict',
+    `The article would take ${bytes} bytes as stored (text counted in UTF-8, files and undelivered events included); at most ${limit} fit. ${content ? 'Shorten it or remove files.' : 'Remove files, or wait until its events have been delivered.'}`,
+    { limit, size: bytes, mediaBytes: parts.media, pendingEventBytes: parts.outbox },
   );
 }

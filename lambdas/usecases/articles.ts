@@ -5,9 +5,12 @@ import { parseInstant, RFC3339_HINT } from '../domain/instant.js';
 import { canRead, checkGuard, decide, transitionEffects, type Action, type Timing, type WorkflowRule } from '../domain/workflow.js';
 import {
   WriteConflict,
+  type AppliedKey,
   type ArticleHistory,
+  type ArticleReader,
   type ArticleLists,
   type ArticleRepository,
+  type ContentRepository,
   type HistoryPage,
   type ListSource,
   type Page,
@@ -15,14 +18,22 @@ import {
 } from './ports.js';
 import { Approve, CreateArticle, EditArticle, HistoryQuery, ListQuery, NoInput, parseInput, RequestChanges, Schedule } from './schemas.js';
 
-/** What moving and reading articles needs; creating and editing need the full repository (Deps). */
-export interface WorkflowDeps {
-  articles: WorkflowRepository;
+/** What reading articles needs; moving them needs WorkflowDeps, creating and editing ContentDeps. */
+export interface ReadDeps {
+  articles: ArticleReader;
   now: () => Date;
   newId: () => string;
 }
 
-export interface Deps extends WorkflowDeps {
+export interface WorkflowDeps extends ReadDeps {
+  articles: WorkflowRepository;
+}
+
+export interface ContentDeps extends ReadDeps {
+  articles: ContentRepository;
+}
+
+export interface Deps extends WorkflowDeps, ContentDeps {
   articles: ArticleRepository;
 }
 
@@ -44,13 +55,13 @@ export function refuseIfNeverAllowed(actor: Actor, article: Article, action: Act
 }
 
 /** Loads an article the caller may see; anything else does not exist for them. */
-export async function readArticle(deps: WorkflowDeps, actor: Actor, id: string): Promise<Article> {
+export async function readArticle(deps: ReadDeps, actor: Actor, id: string): Promise<Article> {
   const article = ID.test(id) ? await deps.articles.get(id) : undefined;
   if (!article || !canRead(actor, article)) throw notFound();
   return article;
 }
 
-export async function createArticle(deps: Deps, actor: Actor, input: Input, id?: string): Promise<Article> {
+export async function createArticle(deps: ContentDeps, actor: Actor, input: Input, id?: string): Promise<Article> {
   if (actor.groups.length === 0) throw forbidden('Only newsroom staff may write articles.');
   const content = parseInput(CreateArticle, input());
   const article = newDraft({
@@ -80,7 +91,13 @@ const sameContent = (a: ArticleContent, b: ArticleContent) =>
   a.headline === b.headline && a.standfirst === b.standfirst && a.body === b.body && JSON.stringify(a.tags) === JSON.stringify(b.tags);
 
 /** Edits content: one conditional write on the status and version the caller last read. */
-export async function editArticle(deps: Deps, actor: Actor, id: string, input: Input, ifMatch: string | undefined): Promise<Article> {
+export async function editArticle(
+  deps: ContentDeps,
+  actor: Actor,
+  id: string,
+  input: Input,
+  ifMatch: string | undefined,
+): Promise<Article> {
   const article = await readArticle(deps, actor, id);
   refuseIfNeverAllowed(actor, article, 'edit', 'You may not edit this article.');
   const changes = parseInput(EditArticle, input());
@@ -146,12 +163,13 @@ export async function applyTransition(
   action: Exclude<Action, 'edit'>,
   readInput: (now: Date) => TransitionInput,
   ifMatch: string | undefined,
+  appliedKey?: AppliedKey,
 ): Promise<Article> {
   const article = await readArticle(deps, actor, id);
   refuseIfNeverAllowed(actor, article, action, `You may not ${action} this article.`);
   const details = readInput(deps.now());
   return withRetry(deps, actor, article, action, { timing: details.timing, ifMatch }, (seen, rule) =>
-    writeTransition(deps, actor, seen, rule, details),
+    writeTransition(deps, actor, seen, rule, details, appliedKey),
   );
 }
 
@@ -162,13 +180,14 @@ export function writeTransition(
   seen: Article,
   rule: WorkflowRule,
   details: TransitionInput = {},
+  appliedKey?: AppliedKey,
 ): Promise<Article> {
   const at = deps.now().toISOString();
   const changes = transitionEffects(rule, { actor, now: at, publishAt: details.publishAt });
   const after: Article = { ...seen, ...changes, version: seen.version + 1, updatedAt: at };
   const events = eventsFor(rule, after, { actor, now: at, comment: details.comment });
   // The guard is also part of the write's condition, so a file attached meanwhile still holds it back.
-  return deps.articles.transition(seen, changes, events, at, { mediaVerified: rule.guard === 'mediaVerified' });
+  return deps.articles.transition(seen, changes, events, at, { mediaVerified: rule.guard === 'mediaVerified', appliedKey });
 }
 
 /**
@@ -185,7 +204,7 @@ interface WriteOptions {
 }
 
 export async function withRetry<T>(
-  deps: WorkflowDeps,
+  deps: ReadDeps,
   actor: Actor,
   first: Article,
   action: Action,

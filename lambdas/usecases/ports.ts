@@ -30,28 +30,42 @@ export class WriteConflict extends Error {
   }
 }
 
-/** What every function that moves articles needs: read one, and move it with its events. */
-export interface WorkflowRepository {
+/** What every function that reads articles needs. */
+export interface ArticleReader {
   get(id: string): Promise<Article | undefined>;
+}
+
+/** What every function that moves articles needs: read one, and move it with its events. */
+export interface WorkflowRepository extends ArticleReader {
   /**
    * Moves the article and appends its events to the outbox, in one conditional write;
-   * with `mediaVerified`, only while every attached file is verified.
+   * with `mediaVerified`, only while every attached file is verified. With `appliedKey`, the
+   * request's Idempotency-Key is recorded in the same write, so a retry can tell it was applied.
    */
   transition(
     seen: Article,
     changes: Partial<Article>,
     events: readonly DomainEvent[],
     now: string,
-    opts?: { mediaVerified?: boolean },
+    opts?: { mediaVerified?: boolean; appliedKey?: AppliedKey },
   ): Promise<Article>;
 }
 
-/** The same, with the writes that create articles and change their content (the write function's). */
-export interface ArticleRepository extends WorkflowRepository {
+/** An Idempotency-Key's record id and the fingerprint of the request that used it. */
+export interface AppliedKey {
+  recordId: string;
+  fingerprint: string;
+}
+
+/** The writes that create articles and change their content: the write function's. */
+export interface ContentRepository extends ArticleReader {
   create(article: Article): Promise<void>;
   /** Replaces content if status and version are still those of `seen`. */
   saveContent(seen: Article, content: Partial<ArticleContent>, now: string): Promise<Article>;
 }
+
+/** Both: moving articles and changing their content. */
+export interface ArticleRepository extends WorkflowRepository, ContentRepository {}
 
 /** The repository with the writes of the functions that handle media. */
 export interface MediaArticleRepository extends ArticleRepository {

@@ -54,10 +54,18 @@ export class LocalNewsroom {
   /** Stops it as Ctrl-C would (SIGTERM) or as a crash would (SIGKILL). */
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return child?.exitCode ?? null;
+    if (!child) return null;
+    if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
     const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
     child.kill(signal);
     return exited;
+  }
+
+  /** How the process ended, once it has: its exit code, or the signal that killed it. */
+  async ended(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    const child = this.child!;
+    if (child.exitCode === null && child.signalCode === null) await new Promise((ok) => child.once('exit', ok));
+    return { code: child.exitCode, signal: child.signalCode };
   }
 
   token(user: string, group: Group | Group[], name?: string, ttlSeconds?: number) {
