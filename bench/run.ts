@@ -2,6 +2,7 @@ import { cpus, totalmem } from 'node:os';
 import { measureBundles } from './bundles.js';
 import { measureEndToEnd } from './end-to-end.js';
 import { measureLatency } from './latency.js';
+import { measureRecovery, recoveryRows, type RecoveryOptions } from './recovery.js';
 import { measureFilteredList, measureListScale } from './list-scale.js';
 import { kb, ms, type PairedResult } from './stats.js';
 
@@ -128,6 +129,12 @@ row(
   'reported',
   undefined,
 );
+
+log('recovery after a receiver outage…');
+const recoveryOptions: RecoveryOptions = { outage: 150, outageMs: 10_000, backlog: quick ? 15 : 30 };
+for (const r of recoveryRows(await measureRecovery(recoveryOptions, log), recoveryOptions)) {
+  row(r.measure, r.value, r.baseline, undefined, '', r.budget, r.ok);
+}
 
 const header = ['measure', 'Newsroom', 'baseline (same run)', 'ratio', 'IQR', 'budget', 'result'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

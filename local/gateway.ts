@@ -20,7 +20,7 @@ export interface GatewayOptions {
   handlers: Record<string, LambdaHandler>;
   verify: (token: string) => Promise<TokenCheck>;
   /** Called after every successful write, so workers react at once instead of on their next poll. */
-  onWrite?: () => void;
+  onWrite?: (event: HttpEvent) => void;
   /** Browser origins allowed to call the API, as the HTTP API's CORS settings allow them in AWS. */
   corsOrigins?: readonly string[];
   /** How long a client may take to send a whole request (headers and body), like a real gateway's timeouts. */
@@ -131,7 +131,7 @@ export function createGateway(options: GatewayOptions): Server {
     if (!handler) throw new Error(`no handler for ${found.r.spec.fn}`);
     const result = (await handler(event, lambdaContext(found.r.spec.fn, event.requestContext.requestId))) ?? { statusCode: 200 };
     send(res, result, cors);
-    if (method !== 'GET' && (result.statusCode ?? 200) < 300) options.onWrite?.();
+    if (method !== 'GET' && (result.statusCode ?? 200) < 300) options.onWrite?.(event);
   };
 
   // A client that stalls its headers or body is cut off (408) once the request timeout passes,

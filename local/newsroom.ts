@@ -1,16 +1,16 @@
 import type { Server } from 'node:http';
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { AddressInfo } from 'node:net';
 import { FUNCTIONS, ROUTES, type FunctionName } from '../lambdas/http/routes.js';
 import { WebhookPublisher, webhookOrigin } from '../lambdas/store/webhook-publisher.js';
 import { DynamoScheduleIndex } from '../lambdas/store/schedule-index.js';
-import { OutboxDrainer } from '../lambdas/workers/dispatch.js';
+import { LaneDispatcher } from '../lambdas/workers/lanes.js';
 import { publishEverythingDue } from '../lambdas/workers/publish.js';
 import { makeDataDirPrivate } from './data-dir.js';
 import { createGateway, type LambdaHandler } from './gateway.js';
 import type { LocalSettings } from './settings.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, MEDIA_BUCKET, startStorage, TABLE_NAME } from './storage.js';
 import { tokenVerifier } from './tokens.js';
+import { workerLogger } from './worker-log.js';
 import { WorkerLoop } from './worker-loop.js';
 
 export interface RunningNewsroom {
@@ -56,11 +56,19 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
     (await import('./crash-hook.js')).crashAfterKeyedTransitions(documentClient);
   }
   const { DynamoOutbox } = await import('../lambdas/store/outbox-store.js');
-  // The workers' log, as in Lambda: Powertools Logger, never an API request's context.
-  const logger = new Logger({ serviceName: 'newsroom' });
+  // Workers log with their own loggers: never with the context of the last API request.
+  const log = { dispatcher: workerLogger('dispatcher'), publisher: workerLogger('publisher'), media: workerLogger('media-verifier') };
   // Every webhook attempt goes into the delivery log, which GET /deliveries reads.
-  const { deliveryLog, webhooks, redelivery } = await localDeliveries(settings, documentClient, tableName, logger);
-  const drainer = new OutboxDrainer(new DynamoOutbox(documentClient, tableName), webhooks, logger);
+  const { deliveryLog, webhooks, pending, redelivery } = await localDeliveries(settings, documentClient, tableName, log.dispatcher);
+  const lanes = new LaneDispatcher(
+    new DynamoOutbox(documentClient, tableName),
+    webhooks.targets.map((target) => ({
+      name: target.origin,
+      deliver: (event, attempt, signal) => webhooks.deliver(target, event, attempt, signal),
+    })),
+    log.dispatcher,
+    { onRead: (events) => pending.mark(events) },
+  );
   const { deliveriesApi } = await import('../lambdas/handlers/deliveries.js');
   handlers.deliveries = deliveriesApi({ log: deliveryLog, redelivery, now: () => new Date() }) as LambdaHandler;
   // dynalite has no TTL: expired delivery records are deleted here (reads leave them out meanwhile).
@@ -71,12 +79,15 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
       return Date.now() + HOUR;
     },
     HOUR,
-    (err) => logger.error('sweeping the delivery log failed', { error: err as Error }),
+    (err) => log.dispatcher.error('sweeping the delivery log failed', { error: err as Error }),
   );
   const dispatcher = new WorkerLoop(
-    async () => (await drainer.drainOnce()).nextRetryAt,
+    async () => {
+      await lanes.scan();
+      return undefined;
+    },
     1_000,
-    (err) => logger.error('dispatcher failed', { error: err as Error }),
+    (err) => log.dispatcher.error('dispatcher failed', { error: err as Error }),
   );
 
   // Publishes scheduled articles at their time: a timer armed for the next one, re-armed after
@@ -90,7 +101,7 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
       return next ? Date.parse(next.publishAt) : undefined;
     },
     1_000,
-    (err) => logger.error('publisher failed', { error: err as Error }),
+    (err) => log.publisher.error('publisher failed', { error: err as Error }),
   );
 
   // Uploads land in s3rver, whose events have the shape of S3 notifications: the same verifier runs.
@@ -98,7 +109,7 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
   storage.onObjectCreated((event) => {
     verifyUploads(event as Parameters<typeof verifyUploads>[0])
       .then(() => dispatcher.nudge())
-      .catch((err: unknown) => logger.error('media verification failed', { error: err as Error }));
+      .catch((err: unknown) => log.media.error('media verification failed', { error: err as Error }));
   });
 
   // An upload whose event was lost while the newsroom was down is checked now, in the background.
@@ -106,7 +117,7 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
   const { verifyUploadsLeftPending } = await import('../lambdas/usecases/verify-upload.js');
   const recovered = verifyUploadsLeftPending(mediaDeps)
     .then((n) => n > 0 && dispatcher.nudge())
-    .catch((err: unknown) => logger.error('checking pending uploads failed', { error: err as Error }));
+    .catch((err: unknown) => log.media.error('checking pending uploads failed', { error: err as Error }));
 
   const server: Server = createGateway({
     routes: ROUTES,
@@ -115,8 +126,11 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
     corsOrigins: settings.corsOrigins,
     requestTimeoutMs: settings.requestTimeoutMs,
     maxConnections: settings.maxConnections,
-    onWrite: () => {
-      dispatcher.nudge();
+    onWrite: (event) => {
+      // A write that names its article wakes that article's lanes; any other, a scan of the index.
+      const articleId = event.pathParameters?.id;
+      if (articleId) lanes.touched(articleId);
+      else dispatcher.nudge();
       publisher.nudge();
     },
   });
@@ -138,6 +152,7 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
       await publisher.stop();
       await dispatcher.stop();
       await sweeper.stop();
+      await lanes.stop();
       documentClient.destroy();
       await storage.close();
     },
@@ -157,10 +172,13 @@ async function localDeliveries(
   const deliveryLog = new DynamoDeliveryLog(db, tableName);
   const warn = (message: string, extra: Record<string, unknown>) => logger.warn(message, extra);
   const targets = localTargets(settings.webhookUrls, webhookOrigin);
-  const publisher = new WebhookPublisher(settings.webhookUrls, settings.webhookSecret, 5_000, attemptRecorder(deliveryLog, targets, warn));
+  const webhooks = new WebhookPublisher(settings.webhookUrls, settings.webhookSecret, {
+    onAttempt: attemptRecorder(deliveryLog, targets, warn),
+  });
   return {
     deliveryLog,
-    webhooks: new PendingDeliveries(publisher, deliveryLog, targets, warn),
+    webhooks,
+    pending: new PendingDeliveries(webhooks, deliveryLog, targets, warn),
     redelivery: new DirectRedelivery(settings.webhookUrls, settings.webhookSecret, deliveryLog, warn),
   };
 }

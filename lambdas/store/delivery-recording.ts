@@ -13,10 +13,10 @@ export type Warn = (message: string, extra: Record<string, unknown>) => void;
  */
 export function attemptRecorder(log: Pick<DynamoDeliveryLog, 'recordAttempt'>, targets: readonly DeliveryTarget[], warn: Warn) {
   return async (a: WebhookAttempt): Promise<void> => {
-    const target = targets[a.target.index] ?? { id: String(a.target.index + 1), origin: a.target.origin };
+    const target = targets[a.targetIndex] ?? { id: String(a.targetIndex + 1), origin: a.target };
     try {
       await log.recordAttempt(
-        { event: a.event, target, statusCode: a.statusCode, error: a.error, latencyMs: a.latencyMs, at: a.at },
+        { event: a.event, target, statusCode: a.status, error: a.error, latencyMs: a.latencyMs, at: a.at },
         new Date(),
       );
     } catch (err) {
@@ -41,6 +41,12 @@ export class PendingDeliveries implements EventPublisher {
   ) {}
 
   async publish(events: readonly DomainEvent[]): Promise<void> {
+    await this.mark(events);
+    await this.inner.publish(events);
+  }
+
+  /** Records the events as pending for every target (once per process); a failure is logged, never thrown. */
+  async mark(events: readonly DomainEvent[]): Promise<void> {
     const fresh = events.filter((e) => !this.marked.has(e.id));
     if (fresh.length > 0 && this.targets.length > 0) {
       try {
@@ -51,7 +57,6 @@ export class PendingDeliveries implements EventPublisher {
         this.warn('events were not recorded as pending delivery', { eventIds: fresh.map((e) => e.id), error: String(err) });
       }
     }
-    await this.inner.publish(events);
   }
 }
 

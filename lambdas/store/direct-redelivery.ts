@@ -25,7 +25,7 @@ export class DirectRedelivery implements Redelivery {
     for (const target of targets) {
       const i = configured.findIndex((c) => c.id === target.id && c.origin === target.origin);
       if (i < 0) continue;
-      const publisher = new WebhookPublisher([this.urls[i]!], this.secret, 5_000, attemptRecorder(this.log, [target], this.warn));
+      const publisher = new WebhookPublisher([this.urls[i]!], this.secret, { onAttempt: attemptRecorder(this.log, [target], this.warn) });
       // A failure is in the log as a failed attempt; a redelivery is not retried.
       await publisher.publish([event]).catch(() => undefined);
       sent.push(target);

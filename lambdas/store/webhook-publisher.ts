@@ -1,6 +1,38 @@
 import { createHmac } from 'node:crypto';
 import type { DomainEvent } from '../domain/events.js';
 import type { EventPublisher } from '../usecases/ports.js';
+import { NEWSROOM_VERSION } from './version.js';
+
+/** What one delivery attempt to one webhook target came to: the single place to watch every attempt. */
+export interface WebhookAttempt {
+  /** The event as sent. */
+  event: DomainEvent;
+  eventId: string;
+  articleId: string;
+  /** The target's origin (scheme, host, port): never its path, query or credentials. */
+  target: string;
+  /** The target's position in the publisher's URLs, from 0. */
+  targetIndex: number;
+  /** Which attempt of this event to this target, from 1. */
+  attempt: number;
+  /** The HTTP status the target answered, when it answered. */
+  status?: number;
+  /** Why the attempt failed, in words that never contain the URL; absent when it succeeded. */
+  error?: string;
+  latencyMs: number;
+  /** When the attempt started (ISO 8601). */
+  at: string;
+}
+
+export interface WebhookPublisherOptions {
+  /** How long a target may take to answer before the attempt counts as failed. */
+  timeoutMs?: number;
+  /** Called once after every attempt, successful or not, and waited for (the delivery log); it must not throw. */
+  onAttempt?: (attempt: WebhookAttempt) => void | Promise<void>;
+}
+
+/** Sent with every webhook request, so receivers can tell Newsroom's deliveries apart in their logs. */
+export const WEBHOOK_USER_AGENT = `Newsroom-Webhooks/${NEWSROOM_VERSION}`;
 
 /**
  * POSTs each event to every subscribed URL, in order, signed as Standard Webhooks 1.0 asks
@@ -11,38 +43,73 @@ import type { EventPublisher } from '../usecases/ports.js';
  */
 export class WebhookPublisher implements EventPublisher {
   private readonly accepted = new Set<string>();
-  private readonly targets: readonly WebhookTarget[];
+  private readonly tried = new Map<string, number>();
+  readonly targets: readonly WebhookTarget[];
   private readonly key: Buffer | undefined;
+  private readonly timeoutMs: number;
+  private readonly onAttempt: WebhookPublisherOptions['onAttempt'];
 
-  constructor(
-    urls: readonly string[],
-    secret: string | undefined,
-    private readonly timeoutMs = 5_000,
-    /** Told of every attempt's outcome (the delivery log); it must not throw. */
-    private readonly onAttempt?: (attempt: WebhookAttempt) => Promise<void>,
-  ) {
+  constructor(urls: readonly string[], secret: string | undefined, options: WebhookPublisherOptions = {}) {
     this.targets = urls.map(webhookTarget);
     this.key = secret ? signingKey(secret) : undefined;
+    this.timeoutMs = options.timeoutMs ?? 5_000;
+    this.onAttempt = options.onAttempt;
   }
 
   async publish(events: readonly DomainEvent[]): Promise<void> {
     for (const event of events) {
-      const body = JSON.stringify(event);
       for (const target of this.targets) {
         const key = `${target.url} ${event.id}`;
         if (this.accepted.has(key)) continue;
-        await this.post(target, event, body, this.targets.indexOf(target));
-        this.remember(key);
+        const attempt = (this.tried.get(key) ?? 0) + 1;
+        remember(this.tried, key, attempt);
+        await this.deliver(target, event, attempt);
+        this.tried.delete(key);
+        remember(this.accepted, key);
       }
     }
   }
 
-  private async post(target: WebhookTarget, event: DomainEvent, body: string, index: number): Promise<void> {
+  /**
+   * One attempt to hand one event to one target; throws if the target did not accept it.
+   * `signal` cuts the attempt short (the newsroom stopping), on top of the timeout.
+   */
+  async deliver(target: WebhookTarget, event: DomainEvent, attempt: number, signal?: AbortSignal): Promise<void> {
+    const at = new Date();
+    const started = performance.now();
+    try {
+      const status = await this.post(target, event, signal);
+      await this.onAttempt?.({ ...this.outcome(target, event, attempt, at, started), status });
+    } catch (err) {
+      const { status, message } = err as Error & { status?: number };
+      await this.onAttempt?.({ ...this.outcome(target, event, attempt, at, started), status, error: message });
+      throw err;
+    }
+  }
+
+  private outcome(target: WebhookTarget, event: DomainEvent, attempt: number, at: Date, started: number) {
+    const latencyMs = Math.round(performance.now() - started);
+    const targetIndex = this.targets.indexOf(target);
+    return {
+      event,
+      eventId: event.id,
+      articleId: event.articleId,
+      target: target.origin,
+      targetIndex,
+      attempt,
+      latencyMs,
+      at: at.toISOString(),
+    };
+  }
+
+  private async post(target: WebhookTarget, event: DomainEvent, stop?: AbortSignal): Promise<number> {
+    const body = JSON.stringify(event);
     // Signed at each attempt: the timestamp says when this attempt left, so a captured delivery
     // stops verifying after the receiver's tolerance (five minutes in the reference libraries).
     const timestamp = Math.floor(Date.now() / 1000);
     const headers: Record<string, string> = {
       'content-type': 'application/json',
+      'user-agent': WEBHOOK_USER_AGENT,
       'webhook-id': event.id,
       'webhook-timestamp': String(timestamp),
       'x-newsroom-event': event.type,
@@ -50,47 +117,31 @@ export class WebhookPublisher implements EventPublisher {
     };
     if (this.key) headers['webhook-signature'] = sign(this.key, event.id, timestamp, body);
     if (target.authorization) headers.authorization = target.authorization;
+    const timeout = AbortSignal.timeout(this.timeoutMs);
     let res: Response;
-    const started = Date.now();
-    const report = (outcome: { statusCode?: number; error?: string }) =>
-      this.onAttempt?.({
-        event,
-        target: { index, origin: target.origin },
-        ...outcome,
-        latencyMs: Date.now() - started,
-        at: new Date(started).toISOString(),
-      });
     try {
       // A redirect is never followed: the signed body goes only where the subscriber configured it.
-      res = await fetch(target.url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(this.timeoutMs) });
+      const signal = stop ? AbortSignal.any([timeout, stop]) : timeout;
+      res = await fetch(target.url, { method: 'POST', headers, body, redirect: 'manual', signal });
     } catch (err) {
-      await report({ error: `unreachable: ${failureReason(err, this.timeoutMs)}` });
       throw new Error(`webhook ${target.origin} unreachable: ${failureReason(err, this.timeoutMs)}`);
     }
     await res.body?.cancel();
-    await report({ statusCode: res.status });
     if (res.status >= 300 && res.status < 400)
-      throw new Error(`webhook ${target.origin} answered ${res.status}, a redirect (not followed)`);
-    if (!res.ok) throw new Error(`webhook ${target.origin} answered ${res.status}`);
-  }
-
-  private remember(key: string): void {
-    this.accepted.add(key);
-    if (this.accepted.size > 10_000) this.accepted.delete(this.accepted.values().next().value!);
+      throw Object.assign(new Error(`webhook ${target.origin} answered ${res.status}, a redirect (not followed)`), { status: res.status });
+    if (!res.ok) throw Object.assign(new Error(`webhook ${target.origin} answered ${res.status}`), { status: res.status });
+    return res.status;
   }
 }
 
-/** One attempt to post an event: the target by its position in the publisher's URLs, and what it answered. */
-export interface WebhookAttempt {
-  event: DomainEvent;
-  target: { index: number; origin: string };
-  statusCode?: number;
-  error?: string;
-  latencyMs: number;
-  at: string;
+/** Keeps the newest 10,000 entries: enough to skip repeats, bounded however long the process runs. */
+function remember<K, V>(store: Set<K> | Map<K, V>, key: K, value?: V): void {
+  if (store instanceof Set) store.add(key);
+  else store.set(key, value!);
+  if (store.size > 10_000) store.delete(store.keys().next().value!);
 }
 
-interface WebhookTarget {
+export interface WebhookTarget {
   /** The URL without its user information. */
   url: string;
   /** Scheme, host and port: all that logs and banners ever show of a webhook URL. */

@@ -3,7 +3,7 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import type { DynamoDBStreamEvent, ScheduledEvent } from 'aws-lambda';
+import type { Context, DynamoDBStreamEvent, ScheduledEvent } from 'aws-lambda';
 import { documentClient, tableName } from '../store/clients.js';
 import { requireEnv } from '../store/config.js';
 import { DynamoDeliveryLog } from '../store/delivery-log.js';
@@ -52,7 +52,9 @@ const drainer = new OutboxDrainer(outbox, publisher, logger);
  * A stream batch that fails is retried (and bisected) by Lambda; nothing is acknowledged
  * until it is delivered.
  */
-export const handler = async (event: DynamoDBStreamEvent | ScheduledEvent): Promise<void> => {
+export const handler = async (event: DynamoDBStreamEvent | ScheduledEvent, context?: Context): Promise<void> => {
+  // This function's own context on its lines, and nothing left from an earlier invocation.
+  if (context) logger.addContext(context);
   try {
     if ('Records' in event) {
       const ids = new Set<string>();
@@ -60,7 +62,14 @@ export const handler = async (event: DynamoDBStreamEvent | ScheduledEvent): Prom
         const id = articleIdFromKey(record.dynamodb?.Keys?.PK?.S);
         if (id) ids.add(id);
       }
-      for (const id of ids) await dispatchArticle(outbox, publisher, id);
+      for (const id of ids) {
+        try {
+          await dispatchArticle(outbox, publisher, id);
+        } catch (err) {
+          logger.warn('dispatch failed; the stream retries the batch', { articleId: id, error: String(err) });
+          throw err;
+        }
+      }
       logger.info('stream batch dispatched', { articles: ids.size });
       return;
     }

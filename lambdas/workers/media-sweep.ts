@@ -1,4 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import type { Context } from 'aws-lambda';
 import { documentClient, tableName } from '../store/clients.js';
 import { DynamoArticleLists } from '../store/list-pages.js';
 import { mediaDeps } from '../store/media-clients.js';
@@ -11,7 +12,8 @@ const lists = new DynamoArticleLists(documentClient, tableName);
 export const STALE_AFTER_MS = 5 * 60 * 1000;
 
 /** Every few minutes: verifies uploads whose object-created event never reached the verifier. */
-export const handler = async (): Promise<void> => {
+export const handler = async (_event?: unknown, context?: Context): Promise<void> => {
+  if (context) logger.addContext(context);
   const settled = await verifyStalePendingUploads(mediaDeps, lists, STALE_AFTER_MS);
   logger.info('pending uploads re-checked', { settled });
 };

@@ -1,5 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import type { EventBridgeEvent, S3Event } from 'aws-lambda';
+import type { Context, EventBridgeEvent, S3Event } from 'aws-lambda';
 import { mediaDeps } from '../store/media-clients.js';
 import { verifyUpload } from '../usecases/verify-upload.js';
 
@@ -18,7 +18,8 @@ export function keysOf(event: S3Event | ObjectCreated): string[] {
 }
 
 /** Woken when an upload lands: verifies each object against what was declared for it. */
-export const handler = async (event: S3Event | ObjectCreated): Promise<void> => {
+export const handler = async (event: S3Event | ObjectCreated, context?: Context): Promise<void> => {
+  if (context) logger.addContext(context);
   for (const key of keysOf(event)) {
     const outcome = await verifyUpload(mediaDeps, key);
     if (outcome === 'discarded') logger.warn('upload to a file already verified: deleted, never served', { key, outcome });

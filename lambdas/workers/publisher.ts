@@ -21,7 +21,8 @@ const MARGIN_MS = 5_000;
  * it waits, within its timeout, and publishes on time), and every minute by the sweep, which
  * publishes anything due that a schedule missed.
  */
-export const handler = async (event: DueArticle | ScheduledEvent, context?: Pick<Context, 'getRemainingTimeInMillis'>): Promise<void> => {
+export const handler = async (event: DueArticle | ScheduledEvent, context?: Context): Promise<void> => {
+  if (context) logger.addContext(context);
   try {
     if ('articleId' in event) {
       const maxWaitMs = Math.max(0, (context?.getRemainingTimeInMillis() ?? 0) - MARGIN_MS);

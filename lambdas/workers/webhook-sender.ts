@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { documentClient, tableName } from '../store/clients.js';
 import { requireEnv } from '../store/config.js';
 import { DynamoDeliveryLog } from '../store/delivery-log.js';
@@ -24,12 +24,9 @@ function webhookPublisher(): Promise<WebhookPublisher> {
     publisher = secrets.send(new GetSecretValueCommand({ SecretId: secretName })).then((s) => {
       // A target configured with a secret is never sent unsigned deliveries.
       if (!s.SecretString) throw new Error(`the secret ${secretName} has no string value to sign with`);
-      return new WebhookPublisher(
-        [url],
-        s.SecretString,
-        5_000,
-        attemptRecorder(deliveryLog, [target], (message, extra) => logger.warn(message, extra)),
-      );
+      return new WebhookPublisher([url], s.SecretString, {
+        onAttempt: attemptRecorder(deliveryLog, [target], (message, extra) => logger.warn(message, extra)),
+      });
     });
     publisher.catch(() => (publisher = undefined));
   }
@@ -40,7 +37,8 @@ function webhookPublisher(): Promise<WebhookPublisher> {
  * One webhook target's sender, fed by its FIFO queue: posts each article's events in order, signed
  * exactly as the local newsroom signs them, and reports what failed so SQS retries only that.
  */
-export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
+export const handler = async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> => {
+  if (context) logger.addContext(context);
   const result = await deliverInOrder(event.Records, await webhookPublisher(), (failed, receiveCount, err) =>
     logger.warn('webhook delivery failed; the queue retries it', { eventId: failed.id, origin, receiveCount, error: String(err) }),
   );

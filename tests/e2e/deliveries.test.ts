@@ -31,16 +31,15 @@ describe('the delivery log', () => {
   it('shows failed attempts with their status code, what waits behind them, and then the delivery', async () => {
     receiver.answer = 503;
     const { body: article } = await call(`${nr.url}/articles`, { token: reporter, body: { headline: 'Logged', body: 'Copy.' } });
-    await call(`${nr.url}/articles/${article.id}/submit`, { method: 'POST', token: reporter });
-    const submitted = `${article.id}:2:ArticleSubmitted`;
+    const created = `${article.id}:1:ArticleCreated`;
 
     const failed = await eventually(async () => {
       const { body } = await deliveries('status=failed');
-      const d = find(body.items, submitted);
+      const d = find(body.items, created);
       return d?.attempts >= 2 ? d : undefined;
     }, 15_000);
     expect(failed).toMatchObject({
-      eventType: 'ArticleSubmitted',
+      eventType: 'ArticleCreated',
       articleId: article.id,
       status: 'failed',
       target: { id: '1', origin: `http://127.0.0.1:${receiver.port}` },
@@ -56,10 +55,10 @@ describe('the delivery log', () => {
     expect(JSON.stringify(failed)).not.toContain('/hooks/newsroom');
 
     // The article's next event waits behind the failing one, never attempted: pending.
-    await call(`${nr.url}/articles/${article.id}/withdraw`, { method: 'POST', token: reporter });
-    const withdrawn = `${article.id}:3:ArticleWithdrawn`;
+    await call(`${nr.url}/articles/${article.id}/submit`, { method: 'POST', token: reporter });
+    const submitted = `${article.id}:2:ArticleSubmitted`;
     const pending = await eventually(
-      async () => find((await deliveries(`status=pending&articleId=${article.id}`)).body.items, withdrawn),
+      async () => find((await deliveries(`status=pending&articleId=${article.id}`)).body.items, submitted),
       15_000,
     );
     expect(pending).toMatchObject({ status: 'pending', attempts: 0, lastAttempt: null });
@@ -70,12 +69,12 @@ describe('the delivery log', () => {
       return body.items.length === 2 ? body.items : undefined;
     }, 40_000);
     // Newest event first.
-    expect(delivered.map((d: any) => d.eventId)).toEqual([withdrawn, submitted]);
+    expect(delivered.map((d: any) => d.eventId)).toEqual([submitted, created]);
     expect(delivered[1].status).toBe('delivered');
     expect(delivered[1].attempts).toBeGreaterThan(failed.attempts);
     expect(delivered[1].lastAttempt.statusCode).toBe(204);
     expect(delivered[0]).toMatchObject({ attempts: 1, lastAttempt: { attempt: 1, statusCode: 204 } });
-    expect(find((await deliveries('status=failed')).body.items, submitted)).toBeUndefined();
+    expect(find((await deliveries('status=failed')).body.items, created)).toBeUndefined();
   }, 90_000);
 
   it('redelivers an event for the chief editor: same webhook-id, a valid signature, and a new attempt in the log', async () => {

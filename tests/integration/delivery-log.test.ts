@@ -271,7 +271,7 @@ describe('recording is never a condition of delivery', () => {
       const warn = (message: string, extra: Record<string, unknown>) => warnings.push(`${message} ${JSON.stringify(extra)}`);
       const target = { id: '1', origin: new URL(receiver.url).origin };
       const publisher = new PendingDeliveries(
-        new WebhookPublisher([receiver.url], secret, 5_000, attemptRecorder(broken, [target], warn)),
+        new WebhookPublisher([receiver.url], secret, { onAttempt: attemptRecorder(broken, [target], warn) }),
         broken,
         [target],
         warn,

@@ -113,3 +113,27 @@ describe('two dispatchers racing on one article (the stream trigger and the swee
     expect(await outbox.articlesWithPendingEvents(100)).toContain(a.id);
   });
 });
+
+describe('acknowledging the whole outbox in one write (the local dispatcher)', () => {
+  it('refuses, changing nothing, once another event was appended after the read; then the two-step acknowledgement keeps it', async () => {
+    const a = await createArticle(deps, reporter, () => ({ headline: 'Whole outbox', body: 'Copy.' }));
+    await transitionArticle(deps, reporter, a.id, 'submit', () => ({}), undefined);
+    const read = await outbox.pendingEvents(a.id);
+    await transitionArticle(deps, reporter, a.id, 'withdraw', () => ({}), undefined);
+
+    expect(await outbox.acknowledgeAll(a.id, read)).toBe(false);
+    expect((await outbox.pendingEvents(a.id)).map((e) => e.type)).toEqual(['ArticleSubmitted', 'ArticleWithdrawn']);
+    await outbox.acknowledge(a.id, read);
+    const rest = await outbox.pendingEvents(a.id);
+    expect(rest.map((e) => e.type)).toEqual(['ArticleWithdrawn']);
+    expect(await outbox.articlesWithPendingEvents(1000)).toContain(a.id);
+
+    await outbox.recordHistories([...read, ...rest]);
+    await outbox.recordHistories(rest); // written again: unchanged, no duplicate
+    expect(await outbox.acknowledgeAll(a.id, rest)).toBe(true);
+    expect(await outbox.acknowledgeAll(a.id, rest)).toBe(false); // a second acknowledgement changes nothing
+    expect(await outbox.pendingEvents(a.id)).toEqual([]);
+    expect(await outbox.everyArticleWithPendingEvents()).not.toContain(a.id);
+    expect((await articleHistory(deps, reporter, a.id)).items.map((h) => h.type)).toEqual(['ArticleSubmitted', 'ArticleWithdrawn']);
+  });
+});

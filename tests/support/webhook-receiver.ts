@@ -34,6 +34,8 @@ export class WebhookReceiver {
   delayMs = 0;
   /** Every delivery attempt that reached it, accepted or not. */
   attempts = 0;
+  /** Leaves every request unanswered while set, to play a receiver that hangs. */
+  hang = false;
 
   /** `whsec_<base64>` as Standard Webhooks defines it; any other string is the key's UTF-8 bytes. */
   constructor(secret: string) {
@@ -56,6 +58,7 @@ export class WebhookReceiver {
       req.on('end', async () => {
         this.attempts++;
         this.requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers });
+        if (this.hang) return;
         if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
         if (res.destroyed) return;
         const raw = Buffer.concat(chunks).toString('utf8');

@@ -29,17 +29,17 @@ const event = (version: number): DomainEvent => ({
 describe('the webhook publisher reports every attempt', () => {
   it('with the status code answered, or why there was none, the target by position and origin, and how long it took', async () => {
     const attempts: WebhookAttempt[] = [];
-    const publisher = new WebhookPublisher([`http://user:pw@127.0.0.1:${up.port}/hooks/x?token=t`, down.url], SECRET, 5_000, async (a) => {
-      attempts.push(a);
+    const publisher = new WebhookPublisher([`http://user:pw@127.0.0.1:${up.port}/hooks/x?token=t`, down.url], SECRET, {
+      onAttempt: async (a) => void attempts.push(a),
     });
     up.answer = 307;
     await expect(publisher.publish([event(2)])).rejects.toThrow(/redirect/);
     up.answer = 204;
     await expect(publisher.publish([event(2)])).rejects.toThrow(/unreachable/);
-    expect(attempts.map((a) => [a.event.id, a.target, a.statusCode, a.error])).toEqual([
-      ['a-1:2:ArticleSubmitted', { index: 0, origin: `http://127.0.0.1:${up.port}` }, 307, undefined],
-      ['a-1:2:ArticleSubmitted', { index: 0, origin: `http://127.0.0.1:${up.port}` }, 204, undefined],
-      ['a-1:2:ArticleSubmitted', { index: 1, origin: `http://127.0.0.1:${down.port}` }, undefined, expect.stringMatching(/^unreachable: /)],
+    expect(attempts.map((a) => [a.event.id, a.targetIndex, a.target, a.status, a.error])).toEqual([
+      ['a-1:2:ArticleSubmitted', 0, `http://127.0.0.1:${up.port}`, 307, expect.stringMatching(/redirect/)],
+      ['a-1:2:ArticleSubmitted', 0, `http://127.0.0.1:${up.port}`, 204, undefined],
+      ['a-1:2:ArticleSubmitted', 1, `http://127.0.0.1:${down.port}`, undefined, expect.stringMatching(/unreachable: /)],
     ]);
     for (const a of attempts) {
       expect(a.latencyMs).toBeGreaterThanOrEqual(0);

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Webhook } from 'standardwebhooks';
 import type { DomainEvent } from '../../lambdas/domain/events.js';
-import { WebhookPublisher } from '../../lambdas/store/webhook-publisher.js';
+import { NEWSROOM_VERSION } from '../../lambdas/store/version.js';
+import { WebhookPublisher, type WebhookAttempt } from '../../lambdas/store/webhook-publisher.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 
 const WHSEC = `whsec_${randomBytes(32).toString('base64')}`;
@@ -129,5 +131,50 @@ describe('what a webhook URL may do', () => {
     const closed = `http://cms-user:pa55word@127.0.0.1:${down.port}/hooks/newsroom?token=query-secret`;
     const unreachable = await new WebhookPublisher([closed], WHSEC).publish([approval()]).catch((e: Error) => e.message);
     expect(unreachable).toBe(`webhook http://127.0.0.1:${down.port} unreachable: ECONNREFUSED`);
+  });
+});
+
+describe('what every webhook request says of itself', () => {
+  it('names Newsroom and its version (package.json) in User-Agent', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(NEWSROOM_VERSION).toBe(version);
+    const event = approval();
+    await new WebhookPublisher([receiver.url], WHSEC).publish([event]);
+    expect(receiver.of(event.articleId)[0]!.headers['user-agent']).toBe(`Newsroom-Webhooks/${version}`);
+  });
+
+  it('reports each attempt once, with its target origin, status or error, latency and attempt number', async () => {
+    const attempts: WebhookAttempt[] = [];
+    const url = `${receiver.url}?token=query-secret`;
+    const publisher = new WebhookPublisher([url], WHSEC, { onAttempt: (a) => void attempts.push(a) });
+    const event = approval();
+    receiver.answer = 503;
+    await expect(publisher.publish([event])).rejects.toThrow(/answered 503/);
+    receiver.answer = 204;
+    await publisher.publish([event]);
+    await publisher.publish([event]); // already accepted: not sent again, not reported
+    const origin = `http://127.0.0.1:${receiver.port}`;
+    expect(attempts).toEqual([
+      {
+        eventId: event.id,
+        articleId: event.articleId,
+        target: origin,
+        attempt: 1,
+        status: 503,
+        error: `webhook ${origin} answered 503`,
+        latencyMs: expect.any(Number),
+        at: expect.any(String),
+      },
+      {
+        eventId: event.id,
+        articleId: event.articleId,
+        target: origin,
+        attempt: 2,
+        status: 204,
+        latencyMs: expect.any(Number),
+        at: expect.any(String),
+      },
+    ]);
+    expect(Date.parse(attempts[0]!.at)).toBeLessThanOrEqual(Date.parse(attempts[1]!.at));
   });
 });
