@@ -10,6 +10,8 @@ export const FUNCTIONS = {
   articlesApprove: { entry: 'lambdas/handlers/articles-approve.ts', table: 'update', media: false, idempotency: true },
   /** Signs upload and download links, and deletes removed files, under media/ only. */
   articlesMedia: { entry: 'lambdas/handlers/articles-media.ts', table: 'update', media: true, idempotency: false },
+  /** Serves the OpenAPI document and the reference page, written next to its bundle at build time. */
+  apiDocs: { entry: 'lambdas/handlers/api-docs.ts', table: 'none', media: false, idempotency: false },
 } as const;
 
 /** What a function may do to the table; the CDK stack turns each into exact IAM actions. */
@@ -27,6 +29,8 @@ export interface RouteSpec {
 
 export const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', path: '/health', fn: 'health', auth: false },
+  { method: 'GET', path: '/openapi.json', fn: 'apiDocs', auth: false },
+  { method: 'GET', path: '/docs', fn: 'apiDocs', auth: false },
   { method: 'GET', path: '/articles', fn: 'articlesRead', auth: true },
   { method: 'POST', path: '/articles', fn: 'articlesWrite', auth: true },
   { method: 'GET', path: '/articles/{id}', fn: 'articlesRead', auth: true },
