@@ -33,6 +33,13 @@ export const TABLE_ACCESS: Record<
   'sweep-media': { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], indexes: [INDEX.byStatus] },
 };
 
+/** Bundling hooks that copy files into the bundle's directory (a shell `cp` on this machine; no Docker). */
+const copyInto = (files: Record<string, string>) => ({
+  beforeBundling: () => [],
+  beforeInstall: () => [],
+  afterBundling: (_input: string, output: string) => Object.entries(files).map(([name, from]) => `cp "${from}" "${output}/${name}"`),
+});
+
 /** Every article item's partition key starts so: `ARTICLE#`. */
 const ARTICLE_PREFIX = keys.article('').PK;
 
@@ -48,6 +55,8 @@ export interface NewsroomFunctionProps {
   environment?: Record<string, string>;
   /** For functions invoked asynchronously: where events go after the last retry. */
   deadLetterQueue?: IQueue;
+  /** Files to put beside the bundle (name in the bundle → path on this machine), such as what a function serves. */
+  files?: Record<string, string>;
 }
 
 /**
@@ -93,6 +102,7 @@ export class NewsroomFunction extends NodejsFunction {
         // The SDK is bundled so every deploy runs the version the tests ran.
         externalModules: [],
         banner: BUNDLE_BANNER,
+        ...(props.files ? { commandHooks: copyInto(props.files) } : {}),
       },
     });
     Validations.of(role).acknowledge({

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { OpenApiDocument } from './document.js';
+import { buildOpenApiDocument, type OpenApiDocument } from './document.js';
 
 /** The answers of the docs function by route key: everything is rendered once, at build (or start) time. */
 export type DocsSite = Record<string, APIGatewayProxyStructuredResultV2>;
@@ -88,4 +90,11 @@ export function renderDocsSite(document: OpenApiDocument): DocsSite {
       body: page.html,
     },
   };
+}
+
+/** Renders the docs function's answers for AWS into a file, for the build to put beside its bundle. */
+export function writeDocsSite(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'newsroom-api-docs-')), 'api-docs.json');
+  writeFileSync(file, JSON.stringify(renderDocsSite(buildOpenApiDocument())));
+  return file;
 }
