@@ -400,8 +400,7 @@ const HEADERS = {
     schema: { type: 'string', enum: ['true'] },
   },
   'WWW-Authenticate': {
-    description: 'The bearer challenge, with the reason a token was refused.',
-    required: true,
+    description: 'The bearer challenge, with the reason a token was refused; sent with the gateway’s 401 (`{"message":"Unauthorized"}`).',
     schema: { type: 'string' },
   },
 };
