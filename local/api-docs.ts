@@ -11,7 +11,8 @@ export function localApiDocs(): LambdaHandler {
   const render = () =>
     renderDocsSite(
       buildOpenApiDocument({
-        tokens: 'A signed ID token: locally `npm run token -- --user rita --group reporters` prints one; in AWS, a Cognito ID token from the newsroom’s user pool.',
+        tokens:
+          'A signed ID token: locally `npm run token -- --user rita --group reporters` prints one; in AWS, a Cognito ID token from the newsroom’s user pool.',
       }),
     );
   return async (event) => (site ??= render())[event.routeKey] ?? { statusCode: 404 };

@@ -35,8 +35,19 @@ async function conform(path: string, init: Parameters<typeof call>[1] = {}, stat
   const res = await call(`${api}${path}`, init);
   const method = init.method ?? (init.body !== undefined || init.raw !== undefined ? 'POST' : 'GET');
   const body = res.body === undefined ? '' : typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
-  const result = checker.check({ method, path: new URL(`${api}${path}`).pathname, status: res.status, headers: Object.fromEntries(res.headers), body, test: '' });
-  expect({ call: `${method} ${path}`, status: res.status, issues: result?.issues }).toEqual({ call: `${method} ${path}`, status: status ?? res.status, issues: [] });
+  const result = checker.check({
+    method,
+    path: new URL(`${api}${path}`).pathname,
+    status: res.status,
+    headers: Object.fromEntries(res.headers),
+    body,
+    test: '',
+  });
+  expect({ call: `${method} ${path}`, status: res.status, issues: result?.issues }).toEqual({
+    call: `${method} ${path}`,
+    status: status ?? res.status,
+    issues: [],
+  });
   seen.add(`${result!.operation} ${res.status}`);
   return res;
 }
@@ -65,8 +76,16 @@ describe('every operation answers as its OpenAPI document says', () => {
     await conform(`/articles/${id}`, { token: reporter }, 200);
     await conform('/articles/no-such-article', { token: reporter }, 404);
     await conform(`/articles/${id}`, { method: 'PATCH', token: reporter, body: { standfirst: 'Updated.' } }, 428);
-    await conform(`/articles/${id}`, { method: 'PATCH', token: reporter, body: { standfirst: 'Updated.' }, headers: { 'if-match': '"99"' } }, 412);
-    await conform(`/articles/${id}`, { method: 'PATCH', token: reporter, body: { standfirst: 'Updated.' }, headers: { 'if-match': '"1"' } }, 200);
+    await conform(
+      `/articles/${id}`,
+      { method: 'PATCH', token: reporter, body: { standfirst: 'Updated.' }, headers: { 'if-match': '"99"' } },
+      412,
+    );
+    await conform(
+      `/articles/${id}`,
+      { method: 'PATCH', token: reporter, body: { standfirst: 'Updated.' }, headers: { 'if-match': '"1"' } },
+      200,
+    );
     await conform('/articles?author=rita&limit=5', { token: reporter }, 200);
     await conform('/articles?limit=many', { token: reporter }, 400);
     await conform(`/articles/${id}/history?limit=5`, { token: reporter }, 200);
@@ -89,7 +108,8 @@ describe('every operation answers as its OpenAPI document says', () => {
     etag = (await conform(`/articles/${id}`, { token: chief }, 200)).headers.get('etag')!;
     await conform(`/articles/${id}/publish`, { method: 'POST', token: chief, headers: { 'if-match': etag } }, 200);
 
-    const other = (await conform('/articles', { token: reporter, body: { headline: 'With a photo', body: 'Copy.' } }, 201)).body.id as string;
+    const other = (await conform('/articles', { token: reporter, body: { headline: 'With a photo', body: 'Copy.' } }, 201)).body
+      .id as string;
     const png = { filename: 'pixel.png', contentType: 'image/png', size: 68, caption: 'The border post' };
     const attached = await conform(`/articles/${other}/media`, { token: reporter, body: png }, 201);
     await conform(`/articles/${other}/media`, { token: reporter, body: { ...png, contentType: 'application/x-msdownload' } }, 415);
@@ -98,25 +118,31 @@ describe('every operation answers as its OpenAPI document says', () => {
     await conform(`/articles/${other}/media/no-such-file`, { method: 'DELETE', token: reporter }, 404);
   });
 
-  it('every response the other end-to-end files received matches the document', async () => {
-    // Waits for every other file of this run (the sequencer's list) to finish.
-    const files = (JSON.parse(process.env.NEWSROOM_TEST_FILES ?? '[]') as string[]).filter((f) => !f.endsWith('openapi-contract.test.ts'));
-    const deadline = Date.now() + 9 * 60_000;
-    while (files.some((f) => !existsSync(finishedMarker(f))) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
-    expect(files.filter((f) => !existsSync(finishedMarker(f)))).toEqual([]);
+  it(
+    'every response the other end-to-end files received matches the document',
+    async () => {
+      // Waits for every other file of this run (the sequencer's list) to finish.
+      const files = (JSON.parse(process.env.NEWSROOM_TEST_FILES ?? '[]') as string[]).filter(
+        (f) => !f.endsWith('openapi-contract.test.ts'),
+      );
+      const deadline = Date.now() + 9 * 60_000;
+      while (files.some((f) => !existsSync(finishedMarker(f))) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+      expect(files.filter((f) => !existsSync(finishedMarker(f)))).toEqual([]);
 
-    const failures = new Map<string, { count: number; example: string }>();
-    for (const r of readRecordings()) {
-      const result = checker.check(r);
-      if (!result) continue;
-      seen.add(`${result.operation} ${r.status}`);
-      for (const issue of result.issues) {
-        const key = `${result.operation} → ${r.status}: ${issue}`;
-        const f = failures.get(key) ?? { count: 0, example: r.test };
-        f.count++;
-        failures.set(key, f);
+      const failures = new Map<string, { count: number; example: string }>();
+      for (const r of readRecordings()) {
+        const result = checker.check(r);
+        if (!result) continue;
+        seen.add(`${result.operation} ${r.status}`);
+        for (const issue of result.issues) {
+          const key = `${result.operation} → ${r.status}: ${issue}`;
+          const f = failures.get(key) ?? { count: 0, example: r.test };
+          f.count++;
+          failures.set(key, f);
+        }
       }
-    }
-    expect([...failures].map(([key, f]) => `${key} (${f.count}×, e.g. ${f.example})`)).toEqual([]);
-  }, 10 * 60_000);
+      expect([...failures].map(([key, f]) => `${key} (${f.count}×, e.g. ${f.example})`)).toEqual([]);
+    },
+    10 * 60_000,
+  );
 });

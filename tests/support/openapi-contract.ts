@@ -136,7 +136,11 @@ export class ContractChecker {
       return { operation: found.key, issues };
     }
     const media = response.content[type];
-    if (!media) return { operation: found.key, issues: [...issues, `content type ${JSON.stringify(type)} is not documented (${Object.keys(response.content).join(', ')})`] };
+    if (!media)
+      return {
+        operation: found.key,
+        issues: [...issues, `content type ${JSON.stringify(type)} is not documented (${Object.keys(response.content).join(', ')})`],
+      };
     if (/json$/.test(type)) {
       let body: unknown;
       try {
@@ -146,7 +150,8 @@ export class ContractChecker {
       }
       const validate = this.validator(media.schema);
       if (!validate(body)) {
-        for (const e of validate.errors ?? []) issues.push(`body${e.instancePath} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`);
+        for (const e of validate.errors ?? [])
+          issues.push(`body${e.instancePath} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`);
       }
     }
     return { operation: found.key, issues };
