@@ -345,7 +345,7 @@ function outputSchemas(): Record<string, object> {
   };
 }
 
-const ERRORS: Record<ErrorStatus | 401 | 500, { name: string; description: string; gateway?: string }> = {
+const ERRORS: Record<ErrorStatus | 401 | 429 | 500, { name: string; description: string; gateway?: string; gatewayOnly?: boolean }> = {
   400: { name: 'BadRequest', description: 'The input is not valid: `errors` points at each problem.' },
   401: {
     name: 'Unauthorized',
@@ -365,6 +365,12 @@ const ERRORS: Record<ErrorStatus | 401 | 500, { name: string; description: strin
   415: { name: 'UnsupportedMediaType', description: 'The body is not `application/json`, or the declared file type is not taken.' },
   422: { name: 'UnprocessableContent', description: 'This Idempotency-Key was used with a different request.' },
   428: { name: 'PreconditionRequired', description: 'Send `If-Match` with the ETag of the version you read.' },
+  429: {
+    name: 'TooManyRequests',
+    description: 'In AWS only: past the stage’s throttling rate or burst. Retry with backoff.',
+    gateway: 'Too Many Requests',
+    gatewayOnly: true,
+  },
   500: {
     name: 'InternalServerError',
     description: 'Something went wrong on the newsroom’s side; it has been logged.',
@@ -382,7 +388,7 @@ function errorResponses() {
       {
         description: e.description,
         ...(e.name === 'Unauthorized' ? { headers: { 'WWW-Authenticate': { $ref: '#/components/headers/WWW-Authenticate' } } } : {}),
-        content: { [PROBLEM_TYPE]: problem, ...(e.gateway ? { 'application/json': gatewayMessage } : {}) },
+        content: { ...(e.gatewayOnly ? {} : { [PROBLEM_TYPE]: problem }), ...(e.gateway ? { 'application/json': gatewayMessage } : {}) },
       },
     ]),
   );
@@ -469,7 +475,7 @@ function toOperation(route: RouteSpec, doc: OperationDoc, ex: ReturnType<typeof 
     success.content = { 'text/html': { schema: { type: 'string' } } };
   }
   const responses: Record<string, unknown> = { [doc.success.status]: success };
-  const statuses = [...doc.errors, ...(route.auth ? [401] : []), 500].sort() as (keyof typeof ERRORS)[];
+  const statuses = [...doc.errors, ...(route.auth ? [401] : []), 429, 500].sort() as (keyof typeof ERRORS)[];
   for (const status of statuses) responses[status] = { $ref: `#/components/responses/${ERRORS[status].name}` };
 
   return {

@@ -61,6 +61,7 @@ describe('the OpenAPI document, generated from the route table', () => {
       '415',
       '422',
       '428',
+      '429',
       '500',
     ]);
     expect(doc.components.responses.PreconditionRequired.content['application/problem+json'].schema).toEqual({
@@ -69,7 +70,7 @@ describe('the OpenAPI document, generated from the route table', () => {
     const problem = doc.components.schemas.Problem;
     expect(Object.keys(problem.properties).sort()).toEqual(['detail', 'errors', 'instance', 'status', 'title', 'type']);
     expect(Object.keys(problem.properties.errors.items.properties)).toEqual(['pointer', 'message']);
-    expect(Object.keys(doc.paths['/health'].get.responses)).toEqual(['200', '500']);
+    expect(Object.keys(doc.paths['/health'].get.responses)).toEqual(['200', '429', '500']);
   });
 
   it('names the headers that matter: ETag, If-Match, Idempotency-Key, Idempotent-Replayed, Location', () => {
