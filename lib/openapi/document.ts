@@ -29,13 +29,16 @@ export function jsonSchemaOf(schema: GenericSchema): JsonSchema {
     overrideAction: ({ valibotAction, jsonSchema }) => {
       const action = valibotAction as { type: string; message?: unknown };
       if (action.type === 'check' && typeof action.message === 'string') {
-        return { ...jsonSchema, description: [jsonSchema.description, `${action.message}.`].filter(Boolean).join(' ') };
+        return { ...jsonSchema, description: [jsonSchema.description, sentence(action.message)].filter(Boolean).join(' ') };
       }
       return undefined;
     },
   });
   return stripSchemaKeyword(out);
 }
+
+/** A check's message as a sentence of its own: "must not be blank" → "Must not be blank." */
+const sentence = (message: string) => `${message.charAt(0).toUpperCase()}${message.slice(1)}${/[.!?]$/.test(message) ? '' : '.'}`;
 
 function stripSchemaKeyword(s: JsonSchema): JsonSchema {
   const { $schema: _drop, ...rest } = s as JsonSchema & { $schema?: string };
@@ -411,9 +414,15 @@ const HEADERS = {
   },
 };
 
+/** What each path parameter names; a route whose path has another fails the build of the document. */
+const PATH_PARAMETERS: Record<string, string> = {
+  id: 'The article id.',
+  mediaId: 'The file id.',
+  eventId: 'The event id (`webhook-id`).',
+  commentId: 'The comment id.',
+};
+
 const PARAMETERS = {
-  id: { name: 'id', in: 'path', required: true, description: 'The article id.', schema: { type: 'string', maxLength: 128 } },
-  mediaId: { name: 'mediaId', in: 'path', required: true, description: 'The file id.', schema: { type: 'string', maxLength: 128 } },
   'Idempotency-Key': {
     name: 'Idempotency-Key',
     in: 'header',
@@ -438,8 +447,9 @@ function toOperation(route: RouteSpec, doc: OperationDoc, ex: ReturnType<typeof 
   const parameters: object[] = [];
   for (const name of route.path.match(/\{(\w+)\}/g) ?? []) {
     const key = name.slice(1, -1);
-    if (!(key in PARAMETERS)) throw new Error(`${routeKey(route)}: no description of the path parameter ${key}`);
-    parameters.push({ $ref: `#/components/parameters/${key}` });
+    const description = Object.hasOwn(PATH_PARAMETERS, key) ? PATH_PARAMETERS[key] : undefined;
+    if (!description) throw new Error(`${routeKey(route)}: no description of the path parameter ${key} in lib/openapi/document.ts`);
+    parameters.push({ name: key, in: 'path', required: true, description, schema: { type: 'string', maxLength: 256 } });
   }
   if (doc.query) {
     const q = jsonSchemaOf(doc.query) as { properties?: Record<string, JsonSchema>; required?: string[] };
