@@ -33,13 +33,6 @@ export const TABLE_ACCESS: Record<
   'sweep-media': { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], indexes: [INDEX.byStatus] },
 };
 
-/** Bundling hooks that copy files into the bundle's directory (a shell `cp` on this machine; no Docker). */
-const copyInto = (files: Record<string, string>) => ({
-  beforeBundling: () => [],
-  beforeInstall: () => [],
-  afterBundling: (_input: string, output: string) => Object.entries(files).map(([name, from]) => `cp "${from}" "${output}/${name}"`),
-});
-
 /** Every article item's partition key starts so: `ARTICLE#`. */
 const ARTICLE_PREFIX = keys.article('').PK;
 
@@ -95,6 +88,7 @@ export class NewsroomFunction extends NodejsFunction {
       },
       bundling: {
         format: OutputFormat.ESM,
+        ...(props.files ? { commandHooks: copyInto(props.files) } : {}),
         target: BUNDLE_TARGET,
         minify: true,
         sourceMap: true,
@@ -102,7 +96,6 @@ export class NewsroomFunction extends NodejsFunction {
         // The SDK is bundled so every deploy runs the version the tests ran.
         externalModules: [],
         banner: BUNDLE_BANNER,
-        ...(props.files ? { commandHooks: copyInto(props.files) } : {}),
       },
     });
     Validations.of(role).acknowledge({
@@ -150,3 +143,10 @@ export class NewsroomFunction extends NodejsFunction {
     return this;
   }
 }
+
+/** Bundling hooks that copy files into the bundle's directory (a shell `cp` on this machine; no Docker). */
+const copyInto = (files: Record<string, string>) => ({
+  beforeBundling: () => [],
+  beforeInstall: () => [],
+  afterBundling: (_input: string, output: string) => Object.entries(files).map(([name, from]) => `cp "${from}" "${output}/${name}"`),
+});

@@ -4,14 +4,14 @@
  */
 export const FUNCTIONS = {
   health: { entry: 'lambdas/handlers/health.ts', table: 'none', media: false, idempotency: false },
+  /** Serves the OpenAPI document and the reference page, written next to its bundle at build time. */
+  apiDocs: { entry: 'lambdas/handlers/api-docs.ts', table: 'none', media: false, idempotency: false },
   articlesRead: { entry: 'lambdas/handlers/articles-read.ts', table: 'read', media: false, idempotency: false },
   articlesWrite: { entry: 'lambdas/handlers/articles-write.ts', table: 'create-and-update', media: false, idempotency: true },
   articlesReview: { entry: 'lambdas/handlers/articles-review.ts', table: 'update', media: false, idempotency: true },
   articlesApprove: { entry: 'lambdas/handlers/articles-approve.ts', table: 'update', media: false, idempotency: true },
   /** Signs upload and download links, and deletes removed files, under media/ only. */
   articlesMedia: { entry: 'lambdas/handlers/articles-media.ts', table: 'update', media: true, idempotency: false },
-  /** Serves the OpenAPI document and the reference page, written next to its bundle at build time. */
-  apiDocs: { entry: 'lambdas/handlers/api-docs.ts', table: 'none', media: false, idempotency: false },
 } as const;
 
 /** What a function may do to the table; the CDK stack turns each into exact IAM actions. */
