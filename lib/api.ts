@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import { CORS, FUNCTIONS, ROUTES, type FunctionName } from '../lambdas/http/routes.js';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { NewsroomFunction } from './newsroom-function.js';
+import { writeDocsSite } from './openapi/site.js';
 
 export interface NewsroomApiProps {
   table: ITable;
@@ -37,6 +38,8 @@ export class NewsroomApi extends Construct {
         description: `Newsroom ${name}`,
         memorySize: 512,
         timeout: Duration.seconds(10),
+        // The docs function serves the OpenAPI document and the reference page, rendered now beside its bundle.
+        ...(name === 'apiDocs' ? { files: { 'api-docs.json': writeDocsSite() } } : {}),
       });
       if (spec.table !== 'none') fn.bindTable(props.table, spec.table);
       if (spec.idempotency) fn.bindIdempotencyRecords(props.table);

@@ -63,6 +63,8 @@ export interface NewsroomFunctionProps {
   environment?: Record<string, string>;
   /** For functions invoked asynchronously: where events go after the last retry. */
   deadLetterQueue?: IQueue;
+  /** Files to put beside the bundle (name in the bundle → path on this machine), such as what a function serves. */
+  files?: Record<string, string>;
 }
 
 /**
@@ -101,6 +103,7 @@ export class NewsroomFunction extends NodejsFunction {
       },
       bundling: {
         format: OutputFormat.ESM,
+        ...(props.files ? { commandHooks: copyInto(props.files) } : {}),
         target: BUNDLE_TARGET,
         minify: true,
         sourceMap: true,
@@ -170,3 +173,10 @@ export class NewsroomFunction extends NodejsFunction {
     return this;
   }
 }
+
+/** Bundling hooks that copy files into the bundle's directory (a shell `cp` on this machine; no Docker). */
+const copyInto = (files: Record<string, string>) => ({
+  beforeBundling: () => [],
+  beforeInstall: () => [],
+  afterBundling: (_input: string, output: string) => Object.entries(files).map(([name, from]) => `cp "${from}" "${output}/${name}"`),
+});

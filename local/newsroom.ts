@@ -50,6 +50,8 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
     const mod = (await import(`../${fn.entry.replace(/\.ts$/, '.js')}`)) as { handler: LambdaHandler };
     handlers[name as FunctionName] = mod.handler;
   }
+  // In AWS the docs function reads what the build rendered beside its bundle; here it is rendered on first request.
+  handlers.apiDocs = (await import('./api-docs.js')).localApiDocs();
 
   const { articleDeps, documentClient, tableName } = await import('../lambdas/store/clients.js');
   if (process.env.NEWSROOM_TEST_CRASH_AFTER_KEYED_WRITE === '1') {

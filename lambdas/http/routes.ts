@@ -4,6 +4,8 @@
  */
 export const FUNCTIONS = {
   health: { entry: 'lambdas/handlers/health.ts', table: 'none', media: false, idempotency: false },
+  /** Serves the OpenAPI document and the reference page, written next to its bundle at build time. */
+  apiDocs: { entry: 'lambdas/handlers/api-docs.ts', table: 'none', media: false, idempotency: false },
   articlesRead: { entry: 'lambdas/handlers/articles-read.ts', table: 'read', media: false, idempotency: false },
   articlesWrite: { entry: 'lambdas/handlers/articles-write.ts', table: 'create-and-update', media: false, idempotency: true },
   articlesReview: { entry: 'lambdas/handlers/articles-review.ts', table: 'update', media: false, idempotency: true },
@@ -40,6 +42,8 @@ export interface RouteSpec {
 
 export const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', path: '/health', fn: 'health', auth: false },
+  { method: 'GET', path: '/openapi.json', fn: 'apiDocs', auth: false },
+  { method: 'GET', path: '/docs', fn: 'apiDocs', auth: false },
   { method: 'GET', path: '/articles', fn: 'articlesRead', auth: true },
   { method: 'POST', path: '/articles', fn: 'articlesWrite', auth: true },
   { method: 'GET', path: '/articles/{id}', fn: 'articlesRead', auth: true },

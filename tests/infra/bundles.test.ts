@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -42,6 +42,8 @@ async function invoke(name: string, event: unknown): Promise<any> {
       [join(ROOT, 'tests/support/invoke-bundle.mjs'), bundleFor(name)],
       {
         timeout: 30_000,
+        // The docs function answers with a 2 MB page.
+        maxBuffer: 16 * 1024 * 1024,
         env: {
           PATH: process.env.PATH,
           TABLE_NAME: dynamo.tableName,
@@ -63,6 +65,22 @@ describe('the bundles synth produces', () => {
   it('exist for every function, as self-contained ESM', () => {
     expect(Object.keys(bundles).length).toBeGreaterThanOrEqual(6);
     for (const file of Object.values(bundles)) expect(existsSync(file)).toBe(true);
+  });
+
+  it('serve the OpenAPI document and the reference page from the docs function, rendered beside its bundle', async () => {
+    const doc = await invoke('apiDocs', { routeKey: 'GET /openapi.json' });
+    expect(doc).toMatchObject({ statusCode: 200, headers: { 'content-type': 'application/json' } });
+    expect(JSON.parse(doc.body)).toMatchObject({ openapi: '3.1.0', paths: { '/articles': expect.any(Object) } });
+    expect(JSON.parse(doc.body).components.securitySchemes.bearerAuth.description).toMatch(/cognito-idp/);
+    const page = await invoke('apiDocs', { routeKey: 'GET /docs' });
+    expect(page).toMatchObject({ statusCode: 200, headers: { 'content-type': 'text/html; charset=utf-8' } });
+    expect(page.headers['content-security-policy']).toMatch(/connect-src 'self'/);
+    expect(page.body).toContain('SwaggerUIBundle');
+    expect(page.body).not.toMatch(/<script[^>]+src=|<link[^>]+stylesheet/);
+    // The API functions do not carry the document.
+    for (const name of ['articlesRead', 'articlesWrite', 'articlesReview', 'articlesApprove', 'articlesMedia']) {
+      expect({ name, carries: readFileSync(bundleFor(name), 'utf8').includes('getApiReference') }).toEqual({ name, carries: false });
+    }
   });
 
   it('serve the workflow from API Gateway payload v2.0 events with Cognito claims', async () => {

@@ -120,7 +120,7 @@ describe('sign-in and the API', () => {
 
   it('puts the JWT authorizer on every route but the public ones, written out here', () => {
     // Written out, not read from the route table: making a route public must fail this test.
-    const PUBLIC = ['GET /health'];
+    const PUBLIC = ['GET /health', 'GET /openapi.json', 'GET /docs'];
     const routes = Object.values(app.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
     expect(routes.map((r) => r.RouteKey).sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
     const [authorizerId] = Object.keys(
@@ -142,6 +142,19 @@ describe('sign-in and the API', () => {
       }
     }
     expect(routes.filter((r) => r.AuthorizationType === 'NONE').map((r) => r.RouteKey)).toEqual(PUBLIC);
+  });
+
+  it('serves the OpenAPI document and the reference page from a function that may touch no data', () => {
+    const docs = Object.values(app.findResources('AWS::ApiGatewayV2::Route')).filter((r) =>
+      ['GET /openapi.json', 'GET /docs'].includes(r.Properties.RouteKey),
+    );
+    expect(docs.map((r) => JSON.stringify(r.Properties.Target))).toEqual([
+      expect.stringContaining('apiDocsIntegration'),
+      expect.stringContaining('apiDocsIntegration'),
+    ]);
+    expect(actionsOf('ApiapiDocsRole').filter((a) => !a.startsWith('logs:') && !a.startsWith('xray:'))).toEqual([]);
+    const [fn] = Object.values(app.findResources('AWS::Lambda::Function', { Properties: { Description: 'Newsroom apiDocs' } }));
+    expect(fn!.Properties.Environment.Variables).not.toHaveProperty('TABLE_NAME');
   });
 
   it('throttles the stage and writes structured access logs', () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Group } from '../../lambdas/domain/article.js';
 import { signToken } from '../../local/tokens.js';
+import { recordResponse } from './openapi-contract.js';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -91,8 +92,11 @@ export async function call<T = any>(
     body = JSON.stringify(init.body);
     headers['content-type'] ??= 'application/json';
   }
-  const res = await fetch(url, { method: init.method ?? (body !== undefined ? 'POST' : 'GET'), headers, body });
+  const method = init.method ?? (body !== undefined ? 'POST' : 'GET');
+  const res = await fetch(url, { method, headers, body });
   const text = await res.text();
+  // Held against the OpenAPI document by tests/e2e/openapi-contract.test.ts.
+  recordResponse(method, url, res, text, currentTest());
   let parsed: unknown = text;
   try {
     parsed = text ? JSON.parse(text) : undefined;
@@ -100,6 +104,12 @@ export async function call<T = any>(
     /* not JSON: keep the text */
   }
   return { status: res.status, headers: res.headers, body: parsed as T };
+}
+
+/** The test file and test making a call, as Jest knows them (none outside Jest). */
+function currentTest(): string {
+  const state = (globalThis as { expect?: { getState(): { testPath?: string; currentTestName?: string } } }).expect?.getState();
+  return state?.testPath ? `${state.testPath.replace(ROOT, '')} › ${state.currentTestName ?? '(hooks)'}` : '';
 }
 
 export async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000, everyMs = 20): Promise<T> {

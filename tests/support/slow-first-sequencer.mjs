@@ -9,8 +9,19 @@ import Sequencer from '@jest/test-sequencer';
  */
 const weight = (path) => (/[\\/]tests[\\/](e2e|infra)[\\/]/.test(path) ? 2 : /[\\/]tests[\\/]integration[\\/]/.test(path) ? 1 : 0);
 
+/** Checks the responses every other file received (tests/e2e/openapi-contract.test.ts): it goes last. */
+const CONTRACT = /[\\/]tests[\\/]e2e[\\/]openapi-contract\.test\.ts$/;
+
 export default class SlowFirstSequencer extends Sequencer {
   sort(tests) {
+    const sorted = this.order(tests);
+    const ordered = [...sorted.filter((t) => !CONTRACT.test(t.path)), ...sorted.filter((t) => CONTRACT.test(t.path))];
+    // The workers, started after this, inherit the list: the contract test waits for every file in it.
+    process.env.NEWSROOM_TEST_FILES = JSON.stringify(ordered.map((t) => t.path));
+    return ordered;
+  }
+
+  order(tests) {
     const timed = tests.every((test) => this._getCache(test)[test.path]?.[1] !== undefined);
     if (timed) return super.sort(tests);
     return [...tests].sort((a, b) => weight(b.path) - weight(a.path) || statSync(b.path).size - statSync(a.path).size);

@@ -1,0 +1,638 @@
+import { readFileSync } from 'node:fs';
+import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
+import type { GenericSchema } from 'valibot';
+import { GROUPS, STATUSES } from '../../lambdas/domain/article.js';
+import { ACTIONS, EVENT_TYPES } from '../../lambdas/domain/workflow.js';
+import { ROUTES, routeKey, type RouteSpec } from '../../lambdas/http/routes.js';
+import { parseFiledArticle } from '../../tests/support/fixture-article.js';
+import { OPERATIONS, type ErrorStatus, type OperationDoc } from './operations.js';
+
+/**
+ * The OpenAPI 3.1 document, generated from the route table (lambdas/http/routes.ts), the valibot
+ * schemas the handlers validate with, and the documentation of each route (./operations.ts).
+ * Nothing here is written by hand twice: a route without documentation is an error.
+ */
+export interface DocumentOptions {
+  /** Who issues the bearer tokens, as the reference page explains it. */
+  tokens?: string;
+}
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export const PROBLEM_TYPE = 'application/problem+json';
+
+/** A valibot schema as JSON Schema 2020-12; checks JSON Schema cannot say are kept as descriptions. */
+export function jsonSchemaOf(schema: GenericSchema): JsonSchema {
+  const out = toJsonSchema(schema, {
+    target: 'draft-2020-12',
+    errorMode: 'ignore',
+    overrideAction: ({ valibotAction, jsonSchema }) => {
+      const action = valibotAction as { type: string; message?: unknown };
+      if (action.type === 'check' && typeof action.message === 'string') {
+        return { ...jsonSchema, description: [jsonSchema.description, sentence(action.message)].filter(Boolean).join(' ') };
+      }
+      return undefined;
+    },
+  });
+  return stripSchemaKeyword(out);
+}
+
+/** A check's message as a sentence of its own: "must not be blank" → "Must not be blank." */
+const sentence = (message: string) => `${message.charAt(0).toUpperCase()}${message.slice(1)}${/[.!?]$/.test(message) ? '' : '.'}`;
+
+function stripSchemaKeyword(s: JsonSchema): JsonSchema {
+  const { $schema: _drop, ...rest } = s as JsonSchema & { $schema?: string };
+  return rest;
+}
+
+/** The fixture article, as the examples show it. */
+function examples() {
+  const fixture = parseFiledArticle(readFileSync(new URL('../../tests/fixtures/articles/tajikistan-border.txt', import.meta.url), 'utf8'));
+  const tags = ['tajikistan', 'afghanistan'];
+  const at = '2026-11-25T09:30:00.000Z';
+  const article = {
+    id: '0f8e4c52-6a1b-4f7e-9d3c-2b5a7e1c9d40',
+    status: 'draft',
+    version: 1,
+    headline: fixture.headline,
+    standfirst: fixture.standfirst,
+    body: fixture.body,
+    tags,
+    authorId: 'rita',
+    authorName: fixture.author ?? 'Rita Reporter',
+    createdAt: at,
+    updatedAt: at,
+    submittedAt: null,
+    approvedBy: null,
+    approvedAt: null,
+    publishAt: null,
+    publishedAt: null,
+    allowedActions: ['edit', 'submit'],
+  };
+  const { body: _body, ...summary } = article;
+  const media = {
+    id: '5d1c7e0a-93b4-4a8e-b0f2-6c4e8a1d2f37',
+    filename: 'border-post.jpg',
+    contentType: 'image/jpeg',
+    size: 482113,
+    caption: 'The border post at Panji Poyon',
+    credit: 'Newsroom',
+    status: 'ready',
+    reason: null,
+    width: 1600,
+    height: 1067,
+    createdAt: at,
+    verifiedAt: '2026-11-25T09:31:02.000Z',
+  };
+  return {
+    create: { headline: fixture.headline, standfirst: fixture.standfirst, body: fixture.body, tags },
+    edit: { standfirst: fixture.standfirst },
+    comment: { comment: 'Attribute the 20,000 figure.' },
+    approve: { publishAt: '2026-11-26T06:00:00+01:00' },
+    schedule: { publishAt: '2026-11-26T07:00:00Z' },
+    attach: { filename: media.filename, contentType: media.contentType, size: media.size, caption: media.caption, credit: media.credit },
+    article,
+    articlePage: { items: [summary], nextCursor: null },
+    history: {
+      items: [
+        {
+          id: `${article.id}:2:ArticleSubmitted`,
+          version: 2,
+          type: 'ArticleSubmitted',
+          from: 'draft',
+          to: 'in_review',
+          actor: { id: 'rita', name: 'Rita Reporter' },
+          at,
+        },
+      ],
+      nextCursor: null,
+    },
+    media: { items: [{ ...media, downloadUrl: 'https://media.example/border-post.jpg?X-Amz-Signature=…' }] },
+    upload: {
+      ...media,
+      status: 'pending',
+      width: null,
+      height: null,
+      verifiedAt: null,
+      upload: {
+        url: 'https://newsroom-media.s3.amazonaws.com/',
+        fields: { key: `media/${article.id}/${media.id}`, 'Content-Type': 'image/jpeg' },
+        expiresAt: at,
+      },
+    },
+    event: {
+      id: `${article.id}:4:ArticlePublished`,
+      type: 'ArticlePublished',
+      occurredAt: at,
+      articleId: article.id,
+      version: 4,
+      from: 'in_review',
+      to: 'published',
+      actor: { id: 'carla', name: 'Carla Chief' },
+      article: { headline: article.headline, authorId: 'rita', status: 'published', publishAt: null, publishedAt: at },
+    },
+  };
+}
+
+const nullable = (type: string, extra: object = {}) => ({ type: [type, 'null'], ...extra });
+const dateTime = { type: 'string', format: 'date-time' };
+
+/** Response and event shapes (the handlers' output), checked against real responses by the contract test. */
+function outputSchemas(): Record<string, object> {
+  const mediaProps = {
+    id: { type: 'string' },
+    filename: { type: 'string' },
+    contentType: { type: 'string' },
+    size: { type: 'integer', minimum: 1 },
+    caption: nullable('string'),
+    credit: nullable('string'),
+    status: { type: 'string', enum: ['pending', 'ready', 'rejected'], description: 'Set by the server once it has checked the file.' },
+    reason: nullable('string', { description: 'Why a file was rejected.' }),
+    width: nullable('integer'),
+    height: nullable('integer'),
+    createdAt: dateTime,
+    verifiedAt: nullable('string', { format: 'date-time' }),
+  };
+  const mediaRequired = Object.keys(mediaProps);
+  const status = { type: 'string', enum: [...STATUSES] };
+  const actor = {
+    type: 'object',
+    properties: { id: { type: 'string' }, name: { type: 'string' } },
+    required: ['id', 'name'],
+    additionalProperties: false,
+  };
+  return {
+    Problem: {
+      type: 'object',
+      description:
+        'RFC 9457 (formerly 7807) problem details. Further members name what the problem is about (for example `currentVersion`).',
+      properties: {
+        type: { type: 'string', description: 'A URI naming the kind of problem.' },
+        title: { type: 'string' },
+        status: { type: 'integer', minimum: 400, maximum: 599 },
+        detail: { type: 'string', description: 'What went wrong, written for people.' },
+        instance: { type: 'string', description: 'The path of the request.' },
+        errors: {
+          type: 'array',
+          description: 'Each problem with the input, pointing at where it is.',
+          items: {
+            type: 'object',
+            properties: {
+              pointer: { type: 'string', description: 'A JSON Pointer (RFC 6901) into the body, or the name of the parameter or header.' },
+              message: { type: 'string' },
+            },
+            required: ['message'],
+          },
+        },
+      },
+      required: ['type', 'title', 'status', 'detail'],
+    },
+    GatewayMessage: {
+      type: 'object',
+      description: 'What the API gateway answers itself, before any handler (no token, a body over its limit).',
+      properties: { message: { type: 'string' } },
+      required: ['message'],
+      additionalProperties: false,
+    },
+    Health: {
+      type: 'object',
+      properties: { status: { const: 'ok' }, service: { type: 'string' } },
+      required: ['status', 'service'],
+      additionalProperties: false,
+    },
+    Article: {
+      type: 'object',
+      properties: {
+        id: { type: 'string' },
+        status,
+        version: { type: 'integer', minimum: 1, description: 'Also the ETag, quoted.' },
+        headline: { type: 'string' },
+        standfirst: { type: 'string' },
+        body: { type: 'string', description: 'Absent from list pages.' },
+        tags: { type: 'array', items: { type: 'string' } },
+        authorId: { type: 'string' },
+        authorName: { type: 'string' },
+        createdAt: dateTime,
+        updatedAt: dateTime,
+        submittedAt: nullable('string', { format: 'date-time' }),
+        approvedBy: nullable('string'),
+        approvedAt: nullable('string', { format: 'date-time' }),
+        publishAt: nullable('string', { format: 'date-time' }),
+        publishedAt: nullable('string', { format: 'date-time' }),
+        allowedActions: {
+          type: 'array',
+          description: 'What the caller may do next.',
+          items: { type: 'string', enum: [...ACTIONS] },
+        },
+      },
+      required: [
+        'id',
+        'status',
+        'version',
+        'headline',
+        'standfirst',
+        'tags',
+        'authorId',
+        'authorName',
+        'createdAt',
+        'updatedAt',
+        'submittedAt',
+        'approvedBy',
+        'approvedAt',
+        'publishAt',
+        'publishedAt',
+        'allowedActions',
+      ],
+      additionalProperties: false,
+    },
+    ArticlePage: {
+      type: 'object',
+      properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Article' } }, nextCursor: nullable('string') },
+      required: ['items', 'nextCursor'],
+      additionalProperties: false,
+    },
+    HistoryEntry: {
+      type: 'object',
+      properties: {
+        id: { type: 'string', description: 'The event id.' },
+        version: { type: 'integer' },
+        type: { type: 'string', enum: EVENT_TYPES.filter((t) => !t.startsWith('Media')) },
+        from: status,
+        to: status,
+        actor,
+        at: dateTime,
+        comment: { type: 'string' },
+      },
+      required: ['id', 'version', 'type', 'from', 'to', 'actor', 'at'],
+      additionalProperties: false,
+    },
+    HistoryPage: {
+      type: 'object',
+      properties: { items: { type: 'array', items: { $ref: '#/components/schemas/HistoryEntry' } }, nextCursor: nullable('string') },
+      required: ['items', 'nextCursor'],
+      additionalProperties: false,
+    },
+    Media: {
+      type: 'object',
+      properties: { ...mediaProps, downloadUrl: nullable('string', { description: 'A short-lived link to the verified copy.' }) },
+      required: [...mediaRequired, 'downloadUrl'],
+      additionalProperties: false,
+    },
+    MediaList: {
+      type: 'object',
+      properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Media' } } },
+      required: ['items'],
+      additionalProperties: false,
+    },
+    MediaUpload: {
+      type: 'object',
+      description: 'The declared file, and the form that uploads it straight to storage.',
+      properties: {
+        ...mediaProps,
+        upload: {
+          type: 'object',
+          properties: {
+            url: { type: 'string' },
+            fields: {
+              type: 'object',
+              additionalProperties: { type: 'string' },
+              description: 'Send each as a form field, then the file as `file`.',
+            },
+            expiresAt: dateTime,
+          },
+          required: ['url', 'fields', 'expiresAt'],
+          additionalProperties: false,
+        },
+      },
+      required: [...mediaRequired, 'upload'],
+      additionalProperties: false,
+    },
+    Event: {
+      type: 'object',
+      description: 'A notification: the same JSON for webhooks, EventBridge and SNS.',
+      properties: {
+        id: { type: 'string', description: 'Unique per event; also `webhook-id`. Deliveries are at least once: deduplicate by it.' },
+        type: { type: 'string', enum: [...EVENT_TYPES] },
+        occurredAt: dateTime,
+        articleId: { type: 'string' },
+        version: { type: 'integer' },
+        from: status,
+        to: status,
+        actor,
+        article: {
+          type: 'object',
+          properties: {
+            headline: { type: 'string' },
+            authorId: { type: 'string' },
+            status,
+            publishAt: nullable('string', { format: 'date-time' }),
+            publishedAt: nullable('string', { format: 'date-time' }),
+          },
+          required: ['headline', 'authorId', 'status', 'publishAt', 'publishedAt'],
+        },
+        comment: { type: 'string', description: 'With ChangesRequested.' },
+        lateByMs: { type: 'integer', description: 'With ArticlePublished after a schedule: how late publication was.' },
+        media: {
+          type: 'object',
+          description: 'With MediaReady and MediaRejected: the file as verified.',
+          properties: Object.fromEntries(
+            ['id', 'filename', 'contentType', 'size', 'status', 'reason', 'width', 'height'].map((k) => [
+              k,
+              mediaProps[k as keyof typeof mediaProps],
+            ]),
+          ),
+        },
+      },
+      required: ['id', 'type', 'occurredAt', 'articleId', 'version', 'from', 'to', 'actor', 'article'],
+    },
+  };
+}
+
+const ERRORS: Record<ErrorStatus | 401 | 429 | 500, { name: string; description: string; gateway?: string; gatewayOnly?: boolean }> = {
+  400: { name: 'BadRequest', description: 'The input is not valid: `errors` points at each problem.' },
+  401: {
+    name: 'Unauthorized',
+    description:
+      'No valid bearer token. The gateway answers `{"message":"Unauthorized"}` with `WWW-Authenticate`; a token that is not an ID token gets a problem.',
+    gateway: 'Unauthorized',
+  },
+  403: { name: 'Forbidden', description: 'The caller’s role may not do this.' },
+  404: { name: 'NotFound', description: 'No such article, or the caller may not see it.' },
+  409: {
+    name: 'Conflict',
+    description:
+      'Not possible in the article’s current status (`currentStatus`), or a request with the same Idempotency-Key is still running.',
+  },
+  412: { name: 'PreconditionFailed', description: 'The article changed since the ETag in `If-Match` (`currentVersion`): read it again.' },
+  413: { name: 'PayloadTooLarge', description: 'The body, or the declared file, is over its limit.', gateway: 'Request Entity Too Large' },
+  415: { name: 'UnsupportedMediaType', description: 'The body is not `application/json`, or the declared file type is not taken.' },
+  422: { name: 'UnprocessableContent', description: 'This Idempotency-Key was used with a different request.' },
+  428: { name: 'PreconditionRequired', description: 'Send `If-Match` with the ETag of the version you read.' },
+  429: {
+    name: 'TooManyRequests',
+    description: 'In AWS only: past the stage’s throttling rate or burst. Retry with backoff.',
+    gateway: 'Too Many Requests',
+    gatewayOnly: true,
+  },
+  500: {
+    name: 'InternalServerError',
+    description: 'Something went wrong on the newsroom’s side; it has been logged.',
+    gateway: 'Internal Server Error',
+  },
+};
+
+const problem = { schema: { $ref: '#/components/schemas/Problem' } };
+const gatewayMessage = { schema: { $ref: '#/components/schemas/GatewayMessage' } };
+
+function errorResponses() {
+  return Object.fromEntries(
+    Object.values(ERRORS).map((e) => [
+      e.name,
+      {
+        description: e.description,
+        ...(e.name === 'Unauthorized' ? { headers: { 'WWW-Authenticate': { $ref: '#/components/headers/WWW-Authenticate' } } } : {}),
+        content: { ...(e.gatewayOnly ? {} : { [PROBLEM_TYPE]: problem }), ...(e.gateway ? { 'application/json': gatewayMessage } : {}) },
+      },
+    ]),
+  );
+}
+
+const HEADERS = {
+  ETag: {
+    description: 'The article’s version, quoted (`"3"`): send it back in `If-Match`.',
+    required: true,
+    schema: { type: 'string', pattern: '^"\\d+"$' },
+  },
+  Location: { description: 'Where the new article is.', required: true, schema: { type: 'string' } },
+  'Idempotent-Replayed': {
+    description: '`true` when this is the first answer to the same Idempotency-Key, replayed.',
+    schema: { type: 'string', enum: ['true'] },
+  },
+  'WWW-Authenticate': {
+    description: 'The bearer challenge, with the reason a token was refused; sent with the gateway’s 401 (`{"message":"Unauthorized"}`).',
+    schema: { type: 'string' },
+  },
+};
+
+/** What each path parameter names; a route whose path has another fails the build of the document. */
+const PATH_PARAMETERS: Record<string, string> = {
+  id: 'The article id.',
+  mediaId: 'The file id.',
+  eventId: 'The event id (`webhook-id`).',
+  commentId: 'The comment id.',
+};
+
+const PARAMETERS = {
+  'Idempotency-Key': {
+    name: 'Idempotency-Key',
+    in: 'header',
+    required: false,
+    description:
+      'Makes a retry safe: the same key and request get the first answer again (with `Idempotent-Replayed: true`) and change nothing.',
+    schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,128}$' },
+  },
+};
+
+const ifMatch = (required: boolean) => ({
+  name: 'If-Match',
+  in: 'header',
+  required,
+  description: required
+    ? 'The ETag of the version you read (`"3"`); without it the answer is 428, with a stale one 412.'
+    : 'The ETag of the version you read (`"3"`); a stale one gets 412.',
+  schema: { type: 'string' },
+});
+
+function toOperation(route: RouteSpec, doc: OperationDoc, ex: ReturnType<typeof examples>) {
+  const parameters: object[] = [];
+  for (const name of route.path.match(/\{(\w+)\}/g) ?? []) {
+    const key = name.slice(1, -1);
+    const description = Object.hasOwn(PATH_PARAMETERS, key) ? PATH_PARAMETERS[key] : undefined;
+    if (!description) throw new Error(`${routeKey(route)}: no description of the path parameter ${key} in lib/openapi/document.ts`);
+    parameters.push({ name: key, in: 'path', required: true, description, schema: { type: 'string', maxLength: 256 } });
+  }
+  if (doc.query) {
+    const q = jsonSchemaOf(doc.query) as { properties?: Record<string, JsonSchema>; required?: string[] };
+    for (const [name, schema] of Object.entries(q.properties ?? {})) {
+      const { description, ...rest } = schema as JsonSchema & { description?: string };
+      parameters.push({
+        name,
+        in: 'query',
+        required: q.required?.includes(name) ?? false,
+        ...(description ? { description } : {}),
+        schema: rest,
+      });
+    }
+  }
+  if (doc.ifMatch) parameters.push(ifMatch(doc.ifMatch === 'required'));
+  if (doc.idempotencyKey) parameters.push({ $ref: '#/components/parameters/Idempotency-Key' });
+
+  const success: Record<string, unknown> = { description: doc.success.description };
+  if (doc.success.headers) {
+    success.headers = Object.fromEntries(doc.success.headers.map((h) => [h, { $ref: `#/components/headers/${h}` }]));
+  }
+  const body = doc.success.body;
+  if (body && 'schema' in body) {
+    success.content = {
+      'application/json': {
+        schema: { $ref: `#/components/schemas/${body.schema}` },
+        ...(body.example ? { example: ex[body.example] } : {}),
+      },
+    };
+  } else if (body?.raw === 'openapi') {
+    success.content = { 'application/json': { schema: { type: 'object', description: 'An OpenAPI 3.1 document.' } } };
+  } else if (body?.raw === 'html') {
+    success.content = { 'text/html': { schema: { type: 'string' } } };
+  }
+  const responses: Record<string, unknown> = { [doc.success.status]: success };
+  const statuses = [...doc.errors, ...(route.auth ? [401] : []), 429, 500].sort() as (keyof typeof ERRORS)[];
+  for (const status of statuses) responses[status] = { $ref: `#/components/responses/${ERRORS[status].name}` };
+
+  return {
+    operationId: doc.operationId,
+    summary: doc.summary,
+    description: doc.description,
+    tags: [doc.tag],
+    ...(route.auth ? {} : { security: [] }),
+    ...(parameters.length ? { parameters } : {}),
+    ...(doc.body
+      ? {
+          requestBody: {
+            required: !doc.body.optional,
+            content: {
+              'application/json': {
+                schema: { $ref: `#/components/schemas/${doc.body.name}` },
+                ...(doc.body.example ? { example: ex[doc.body.example] } : {}),
+              },
+            },
+          },
+        }
+      : {}),
+    responses,
+  };
+}
+
+const WEBHOOK_HEADERS = [
+  { name: 'webhook-id', required: true, description: 'The event id (Standard Webhooks).', schema: { type: 'string' } },
+  {
+    name: 'webhook-timestamp',
+    required: true,
+    description: 'Unix seconds, taken at each attempt. Refuse a delivery more than 5 minutes off.',
+    schema: { type: 'string', pattern: '^\\d+$' },
+  },
+  {
+    name: 'webhook-signature',
+    required: true,
+    description:
+      '`v1,` and the base64 HMAC-SHA256 of `<webhook-id>.<webhook-timestamp>.<raw body>`, keyed by the base64 after `whsec_` in the secret (Standard Webhooks 1.0).',
+    schema: { type: 'string', pattern: '^v1,' },
+  },
+  { name: 'X-Newsroom-Event', required: true, description: 'The event type.', schema: { type: 'string', enum: [...EVENT_TYPES] } },
+  { name: 'X-Newsroom-Event-Id', required: true, description: 'The event id.', schema: { type: 'string' } },
+].map((h) => ({ ...h, in: 'header' }));
+
+const EVENT_SUMMARIES: Record<(typeof EVENT_TYPES)[number], string> = {
+  ArticleCreated: 'A reporter filed a new draft (revision 1)',
+  ArticleEdited: 'An article’s text changed: an edit or a restore (a new revision)',
+  ArticleSubmitted: 'A draft went to review',
+  ArticleWithdrawn: 'The author took an article back from review',
+  ChangesRequested: 'The desk sent an article back, with a comment',
+  ArticleApproved: 'The chief editor approved an article',
+  ArticleScheduled: 'An article got (or moved) its publication time',
+  ArticleUnscheduled: 'A scheduled article went back to review',
+  ArticlePublished: 'An article was published',
+  ArticleCorrected: 'A published article was corrected or updated, with a public note',
+  ArticleUnpublished: 'The chief editor took a published article down',
+  ArticleSpiked: 'A draft was dropped',
+  ArticleUnspiked: 'A spiked draft came back',
+  ArticleKilled: 'The chief editor killed an article for good',
+  CommentAdded: 'Someone commented on an article',
+  MediaReady: 'An attached file passed verification',
+  MediaRejected: 'An attached file failed verification',
+};
+
+function webhooks(ex: ReturnType<typeof examples>) {
+  return Object.fromEntries(
+    EVENT_TYPES.map((type) => [
+      type,
+      {
+        post: {
+          operationId: `on${type}`,
+          summary: EVENT_SUMMARIES[type],
+          description:
+            'POSTed to every configured webhook URL, signed as Standard Webhooks 1.0 asks. Deliveries are at least once and retried with backoff; ' +
+            'one article’s events arrive in version order.',
+          tags: ['Webhooks'],
+          security: [],
+          parameters: WEBHOOK_HEADERS,
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Event' },
+                example: { ...ex.event, type, id: `${ex.article.id}:4:${type}` },
+              },
+            },
+          },
+          responses: {
+            '2XX': { description: 'Received; the delivery is done.' },
+            '4XX': { description: 'Refused; the newsroom tries again later, with backoff.' },
+          },
+        },
+      },
+    ]),
+  );
+}
+
+/** The OpenAPI document for the routes given (the shared route table unless a test passes others). */
+export function buildOpenApiDocument(options: DocumentOptions = {}, routes: readonly RouteSpec[] = ROUTES) {
+  const ex = examples();
+  const paths: Record<string, Record<string, unknown>> = {};
+  const requestSchemas: Record<string, JsonSchema> = {};
+  const missing = routes.filter((r) => !Object.hasOwn(OPERATIONS, routeKey(r))).map(routeKey);
+  if (missing.length) {
+    throw new Error(`Routes without documentation in lib/openapi/operations.ts: ${missing.join(', ')}`);
+  }
+  for (const route of routes) {
+    const doc = OPERATIONS[routeKey(route)]!;
+    if (doc.body) requestSchemas[doc.body.name] = jsonSchemaOf(doc.body.schema);
+    (paths[route.path] ??= {})[route.method.toLowerCase()] = toOperation(route, doc, ex);
+  }
+  const tokens =
+    options.tokens ??
+    'A Cognito ID token (`token_use: id`) from the newsroom’s user pool, issuer `https://cognito-idp.<region>.amazonaws.com/<user pool id>` (the stack outputs name the pool).';
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Newsroom API',
+      version: VERSION,
+      summary: 'Articles from a reporter’s draft, through review, to publication.',
+      description:
+        'Reporters file drafts and submit them; editors review and send them back with comments; the chief editor approves, which ' +
+        'publishes now or at an exact time. Errors are `application/problem+json`. Every transition is notified (see Webhooks).\n\n' +
+        `Roles come from the token’s \`cognito:groups\`: ${GROUPS.map((g) => `\`${g}\``).join(', ')}.`,
+    },
+    servers: [{ url: '/', description: 'The newsroom serving this document.' }],
+    security: [{ bearerAuth: [] }],
+    tags: [
+      { name: 'Articles', description: 'Filing, reading and editing articles.' },
+      { name: 'Workflow', description: 'Moving an article from draft to publication. Each accepts an `Idempotency-Key`.' },
+      { name: 'Media', description: 'Files attached to an article, uploaded straight to storage and verified by the server.' },
+      { name: 'Service', description: 'Liveness and this reference.' },
+      { name: 'Webhooks', description: 'What the newsroom POSTs to the webhook URLs it is configured with.' },
+    ],
+    paths,
+    webhooks: webhooks(ex),
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: tokens },
+      },
+      schemas: { ...outputSchemas(), ...requestSchemas },
+      responses: errorResponses(),
+      headers: HEADERS,
+      parameters: PARAMETERS,
+    },
+  };
+}
+
+export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;
