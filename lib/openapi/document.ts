@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
 import type { GenericSchema } from 'valibot';
-import { GROUPS, STATUSES } from '../../lambdas/domain/article.js';
-import { ACTIONS, EVENT_TYPES } from '../../lambdas/domain/workflow.js';
+import { CONTENT_FIELDS, GROUPS, STATUSES } from '../../lambdas/domain/article.js';
+import { DELIVERY_STATUSES } from '../../lambdas/domain/deliveries.js';
+import { ACTIONS, EVENT_TYPES, isHistoryEvent } from '../../lambdas/domain/workflow.js';
 import { ROUTES, routeKey, type RouteSpec } from '../../lambdas/http/routes.js';
 import { parseFiledArticle } from '../../tests/support/fixture-article.js';
 import { OPERATIONS, type ErrorStatus, type OperationDoc } from './operations.js';
@@ -28,13 +29,28 @@ export function jsonSchemaOf(schema: GenericSchema): JsonSchema {
     errorMode: 'ignore',
     overrideAction: ({ valibotAction, jsonSchema }) => {
       const action = valibotAction as { type: string; message?: unknown };
-      if (action.type === 'check' && typeof action.message === 'string') {
-        return { ...jsonSchema, description: [jsonSchema.description, sentence(action.message)].filter(Boolean).join(' ') };
+      if (action.type !== 'check') return undefined;
+      if (typeof action.message === 'string') {
+        // Something visible in it: at least one character.
+        const min = /^must not be blank\.?$/i.test(action.message) ? { minLength: Math.max(1, jsonSchema.minLength ?? 0) } : {};
+        return { ...jsonSchema, ...min, description: [jsonSchema.description, sentence(action.message)].filter(Boolean).join(' ') };
       }
-      return undefined;
+      const max = lengthLimit(action.message);
+      return max === undefined ? undefined : { ...jsonSchema, maxLength: max };
     },
   });
   return stripSchemaKeyword(out);
+}
+
+/**
+ * The limit of a text length check (lambdas/usecases/schemas.ts `text`), read from its message: it counts
+ * code points, as JSON Schema's maxLength does, so it is that keyword.
+ */
+function lengthLimit(message: unknown): number | undefined {
+  if (typeof message !== 'function') return undefined;
+  const said = String((message as (issue: { input: string }) => unknown)({ input: '' }));
+  const m = /(?:<=\s*|at most )(\d+)/.exec(said);
+  return m ? Number(m[1]) : undefined;
 }
 
 /** A check's message as a sentence of its own: "must not be blank" → "Must not be blank." */
@@ -67,9 +83,23 @@ function examples() {
     approvedAt: null,
     publishAt: null,
     publishedAt: null,
-    allowedActions: ['edit', 'submit'],
+    revision: 1,
+    corrections: [],
+    allowedActions: ['edit', 'submit', 'spike'],
   };
-  const { body: _body, ...summary } = article;
+  const { body: _body, revision: _revision, corrections: _corrections, ...summary } = article;
+  const rita = { id: 'rita', name: 'Rita Reporter' };
+  const eddie = { id: 'eddie', name: 'Eddie Editor' };
+  const comment = {
+    id: '1795599000000-9b2f4c1d7e3a',
+    author: eddie,
+    text: 'Who counted the 20,000?',
+    quote: null,
+    createdAt: at,
+    resolvedAt: null,
+    resolvedBy: null,
+  };
+  const target = { id: 'webhook-1', origin: 'https://hooks.example' };
   const media = {
     id: '5d1c7e0a-93b4-4a8e-b0f2-6c4e8a1d2f37',
     filename: 'border-post.jpg',
@@ -88,6 +118,9 @@ function examples() {
     create: { headline: fixture.headline, standfirst: fixture.standfirst, body: fixture.body, tags },
     edit: { standfirst: fixture.standfirst },
     comment: { comment: 'Attribute the 20,000 figure.' },
+    correct: { body: fixture.body, note: 'An earlier version misstated the number of crossings.', kind: 'correction' },
+    reason: { reason: 'Legal advice: the source withdrew.' },
+    addComment: { text: comment.text, quote: 'More than 20,000 people crossed' },
     approve: { publishAt: '2026-11-26T06:00:00+01:00' },
     schedule: { publishAt: '2026-11-26T07:00:00Z' },
     attach: { filename: media.filename, contentType: media.contentType, size: media.size, caption: media.caption, credit: media.credit },
@@ -107,6 +140,56 @@ function examples() {
       ],
       nextCursor: null,
     },
+    revisions: {
+      items: [
+        { revision: 2, version: 3, kind: 'edited', actor: eddie, at, fields: ['standfirst'] },
+        { revision: 1, version: 1, kind: 'created', actor: rita, at, fields: ['headline', 'standfirst', 'body', 'tags'] },
+      ],
+      nextCursor: null,
+    },
+    revision: {
+      revision: 1,
+      version: 1,
+      kind: 'created',
+      actor: rita,
+      at,
+      headline: article.headline,
+      standfirst: article.standfirst,
+      body: article.body,
+      tags,
+    },
+    diff: {
+      revision: 2,
+      against: 1,
+      fields: {
+        standfirst: [
+          { op: 'equal', text: 'Thousands ' },
+          { op: 'delete', text: 'fled' },
+          { op: 'insert', text: 'crossed' },
+        ],
+      },
+    },
+    commentItem: comment,
+    comments: { items: [comment], nextCursor: null },
+    deliveries: {
+      items: [
+        {
+          eventId: `${article.id}:4:ArticlePublished`,
+          eventType: 'ArticlePublished',
+          articleId: article.id,
+          occurredAt: at,
+          target,
+          status: 'delivered',
+          attempts: 1,
+          lastAttempt: { attempt: 1, at, statusCode: 204, latencyMs: 87 },
+          recentAttempts: [{ attempt: 1, at, statusCode: 204, latencyMs: 87 }],
+          updatedAt: at,
+          expiresAt: '2026-12-02T09:30:00.000Z',
+        },
+      ],
+      nextCursor: null,
+    },
+    redelivery: { eventId: `${article.id}:4:ArticlePublished`, targets: [target] },
     media: { items: [{ ...media, downloadUrl: 'https://media.example/border-post.jpg?X-Amz-Signature=…' }] },
     upload: {
       ...media,
@@ -159,6 +242,50 @@ function outputSchemas(): Record<string, object> {
     type: 'object',
     properties: { id: { type: 'string' }, name: { type: 'string' } },
     required: ['id', 'name'],
+    additionalProperties: false,
+  };
+  const fields = {
+    type: 'array',
+    description: 'The fields of the text this revision changed (all of them for the first).',
+    items: { type: 'string', enum: [...CONTENT_FIELDS] },
+  };
+  const correctionNote = {
+    type: 'object',
+    properties: {
+      kind: { type: 'string', enum: ['correction', 'update'] },
+      note: { type: 'string', description: 'The note readers see.' },
+    },
+    required: ['kind', 'note'],
+    additionalProperties: false,
+  };
+  const revisionKind = {
+    type: 'string',
+    enum: ['created', 'edited', 'corrected', 'restored'],
+    description: 'How the revision came about: the first text, an edit, a public correction, or a restore.',
+  };
+  const revisionInfo = {
+    revision: { type: 'integer', minimum: 1 },
+    version: { type: 'integer', minimum: 1, description: 'The article’s version when this text was written.' },
+    kind: revisionKind,
+    actor,
+    at: dateTime,
+  };
+  const page = (item: string) => ({
+    type: 'object',
+    properties: { items: { type: 'array', items: { $ref: `#/components/schemas/${item}` } }, nextCursor: nullable('string') },
+    required: ['items', 'nextCursor'],
+    additionalProperties: false,
+  });
+  const attempt = {
+    type: 'object',
+    properties: {
+      attempt: { type: 'integer', minimum: 1 },
+      at: dateTime,
+      statusCode: { type: 'integer', description: 'What the target answered, if it answered.' },
+      error: { type: 'string', description: 'Why there was no usable answer: unreachable, timed out, redirected.' },
+      latencyMs: { type: 'number', minimum: 0 },
+    },
+    required: ['attempt', 'at', 'latencyMs'],
     additionalProperties: false,
   };
   return {
@@ -219,6 +346,12 @@ function outputSchemas(): Record<string, object> {
         approvedAt: nullable('string', { format: 'date-time' }),
         publishAt: nullable('string', { format: 'date-time' }),
         publishedAt: nullable('string', { format: 'date-time' }),
+        revision: { type: 'integer', minimum: 1, description: 'The current revision of the text. Absent from list pages.' },
+        corrections: {
+          type: 'array',
+          description: 'Public corrections and updates, oldest first. Absent from list pages.',
+          items: { $ref: '#/components/schemas/Correction' },
+        },
         allowedActions: {
           type: 'array',
           description: 'What the caller may do next.',
@@ -243,33 +376,160 @@ function outputSchemas(): Record<string, object> {
         'publishedAt',
         'allowedActions',
       ],
+      dependentRequired: { body: ['revision', 'corrections'] },
       additionalProperties: false,
     },
-    ArticlePage: {
+    Correction: {
       type: 'object',
-      properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Article' } }, nextCursor: nullable('string') },
-      required: ['items', 'nextCursor'],
+      description: 'A public note on a published article’s text: a correction, or an update.',
+      properties: {
+        revision: { type: 'integer', minimum: 1, description: 'The revision the corrected text became.' },
+        ...correctionNote.properties,
+        at: dateTime,
+        by: actor,
+      },
+      required: ['revision', 'kind', 'note', 'at', 'by'],
       additionalProperties: false,
     },
+    ArticlePage: page('Article'),
     HistoryEntry: {
       type: 'object',
       properties: {
         id: { type: 'string', description: 'The event id.' },
         version: { type: 'integer' },
-        type: { type: 'string', enum: EVENT_TYPES.filter((t) => !t.startsWith('Media')) },
+        type: { type: 'string', enum: EVENT_TYPES.filter(isHistoryEvent) },
         from: status,
         to: status,
         actor,
         at: dateTime,
-        comment: { type: 'string' },
+        comment: { type: 'string', description: 'With ChangesRequested: the note.' },
+        reason: { type: 'string', description: 'With ArticleUnpublished, ArticleKilled and (when given) ArticleSpiked: why.' },
+        revision: {
+          type: 'integer',
+          minimum: 1,
+          description: 'With ArticleCreated, ArticleEdited and ArticleCorrected: the revision written.',
+        },
+        fields,
+        correction: { ...correctionNote, description: 'With ArticleCorrected: the public note.' },
       },
       required: ['id', 'version', 'type', 'from', 'to', 'actor', 'at'],
       additionalProperties: false,
     },
-    HistoryPage: {
+    HistoryPage: page('HistoryEntry'),
+    RevisionSummary: {
       type: 'object',
-      properties: { items: { type: 'array', items: { $ref: '#/components/schemas/HistoryEntry' } }, nextCursor: nullable('string') },
-      required: ['items', 'nextCursor'],
+      description: 'One revision of the text, without the text.',
+      properties: { ...revisionInfo, fields },
+      required: ['revision', 'version', 'kind', 'actor', 'at', 'fields'],
+      additionalProperties: false,
+    },
+    RevisionPage: page('RevisionSummary'),
+    Revision: {
+      type: 'object',
+      description: 'One revision of the text, as it was written.',
+      properties: {
+        ...revisionInfo,
+        headline: { type: 'string' },
+        standfirst: { type: 'string' },
+        body: { type: 'string' },
+        tags: { type: 'array', items: { type: 'string' } },
+      },
+      required: ['revision', 'version', 'kind', 'actor', 'at', 'headline', 'standfirst', 'body', 'tags'],
+      additionalProperties: false,
+    },
+    RevisionDiff: {
+      type: 'object',
+      properties: {
+        revision: { type: 'integer', minimum: 1 },
+        against: { type: 'integer', minimum: 1, description: 'The revision compared with.' },
+        fields: {
+          type: 'object',
+          description: 'Only the fields that differ; tags are compared tag by tag.',
+          properties: Object.fromEntries(
+            CONTENT_FIELDS.map((f) => [f, { type: 'array', items: { $ref: '#/components/schemas/DiffPart' } }]),
+          ),
+          additionalProperties: false,
+        },
+      },
+      required: ['revision', 'against', 'fields'],
+      additionalProperties: false,
+    },
+    DiffPart: {
+      type: 'object',
+      properties: { op: { type: 'string', enum: ['equal', 'insert', 'delete'] }, text: { type: 'string' } },
+      required: ['op', 'text'],
+      additionalProperties: false,
+    },
+    Comment: {
+      type: 'object',
+      properties: {
+        id: { type: 'string', description: 'Sorts as the comments were written.' },
+        author: actor,
+        text: { type: 'string' },
+        quote: nullable('string', { description: 'The passage the comment is about.' }),
+        createdAt: dateTime,
+        resolvedAt: nullable('string', { format: 'date-time' }),
+        resolvedBy: { ...actor, type: ['object', 'null'] },
+      },
+      required: ['id', 'author', 'text', 'quote', 'createdAt', 'resolvedAt', 'resolvedBy'],
+      additionalProperties: false,
+    },
+    CommentPage: page('Comment'),
+    DeliveryTarget: {
+      type: 'object',
+      description: 'Who was called: the target’s name and its origin, never its path, query or secret.',
+      properties: { id: { type: 'string' }, origin: { type: 'string' } },
+      required: ['id', 'origin'],
+      additionalProperties: false,
+    },
+    Delivery: {
+      type: 'object',
+      description: 'One event’s delivery to one webhook target.',
+      properties: {
+        eventId: { type: 'string' },
+        eventType: { type: 'string', enum: [...EVENT_TYPES] },
+        articleId: { type: 'string' },
+        occurredAt: dateTime,
+        target: { $ref: '#/components/schemas/DeliveryTarget' },
+        status: {
+          type: 'string',
+          enum: [...DELIVERY_STATUSES],
+          description:
+            '`pending`: not attempted yet; `failed`: the latest attempt failed (being retried, or given up); `delivered`: answered 2xx.',
+        },
+        attempts: { type: 'integer', minimum: 0 },
+        lastAttempt: { ...attempt, type: ['object', 'null'] },
+        recentAttempts: { type: 'array', description: 'The latest attempts, oldest first.', items: attempt },
+        updatedAt: dateTime,
+        expiresAt: { ...dateTime, description: 'When the record is dropped from the log.' },
+      },
+      required: [
+        'eventId',
+        'eventType',
+        'articleId',
+        'occurredAt',
+        'target',
+        'status',
+        'attempts',
+        'lastAttempt',
+        'recentAttempts',
+        'updatedAt',
+        'expiresAt',
+      ],
+      additionalProperties: false,
+    },
+    DeliveryPage: page('Delivery'),
+    Redelivery: {
+      type: 'object',
+      properties: {
+        eventId: { type: 'string' },
+        targets: {
+          type: 'array',
+          description: 'The targets the event was handed to again.',
+          items: { $ref: '#/components/schemas/DeliveryTarget' },
+        },
+      },
+      required: ['eventId', 'targets'],
       additionalProperties: false,
     },
     Media: {
@@ -330,7 +590,25 @@ function outputSchemas(): Record<string, object> {
           },
           required: ['headline', 'authorId', 'status', 'publishAt', 'publishedAt'],
         },
-        comment: { type: 'string', description: 'With ChangesRequested.' },
+        comment: {
+          description: 'With ChangesRequested: the note; with CommentAdded: the comment.',
+          oneOf: [
+            { type: 'string' },
+            {
+              type: 'object',
+              properties: { id: { type: 'string' }, author: actor, text: { type: 'string' }, quote: nullable('string') },
+              required: ['id', 'author', 'text', 'quote'],
+            },
+          ],
+        },
+        reason: { type: 'string', description: 'With ArticleUnpublished, ArticleKilled and (when given) ArticleSpiked: why.' },
+        revision: {
+          type: 'integer',
+          minimum: 1,
+          description: 'With ArticleCreated, ArticleEdited and ArticleCorrected: the revision the text became.',
+        },
+        fields,
+        correction: { ...correctionNote, description: 'With ArticleCorrected: the public note.' },
         lateByMs: { type: 'integer', description: 'With ArticlePublished after a schedule: how late publication was.' },
         media: {
           type: 'object',
@@ -418,6 +696,7 @@ const HEADERS = {
 const PATH_PARAMETERS: Record<string, string> = {
   id: 'The article id.',
   mediaId: 'The file id.',
+  revision: 'The revision number (1 is the first text).',
   eventId: 'The event id (`webhook-id`).',
   commentId: 'The comment id.',
 };
@@ -617,7 +896,10 @@ export function buildOpenApiDocument(options: DocumentOptions = {}, routes: read
     tags: [
       { name: 'Articles', description: 'Filing, reading and editing articles.' },
       { name: 'Workflow', description: 'Moving an article from draft to publication. Each accepts an `Idempotency-Key`.' },
+      { name: 'Revisions', description: 'Every version of an article’s text: listed, read, compared and restored.' },
+      { name: 'Comments', description: 'An article’s comment thread, for its author and the desk.' },
       { name: 'Media', description: 'Files attached to an article, uploaded straight to storage and verified by the server.' },
+      { name: 'Deliveries', description: 'The delivery log of webhook events, and redelivery.' },
       { name: 'Service', description: 'Liveness and this reference.' },
       { name: 'Webhooks', description: 'What the newsroom POSTs to the webhook URLs it is configured with.' },
     ],

@@ -1,21 +1,46 @@
 import type { GenericSchema } from 'valibot';
+import { DeliveryQuery } from '../../lambdas/usecases/deliveries.js';
 import {
+  AddComment,
   Approve,
   AttachMedia,
+  CommentsQuery,
+  Correct,
   CreateArticle,
+  DiffQuery,
   EditArticle,
   HistoryQuery,
   ListQuery,
+  MaybeReason,
   NoInput,
   RequestChanges,
+  RevisionsQuery,
   Schedule,
+  WithReason,
 } from '../../lambdas/usecases/schemas.js';
 
 /** The problem+json statuses a route can answer, besides the 401 and 500 any route can. */
 export type ErrorStatus = 400 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428;
 
 /** A response body: a schema in `components.schemas`, or a raw media type for the docs routes. */
-export type Body = { schema: string; example?: 'article' | 'articlePage' | 'history' | 'media' | 'upload' } | { raw: 'html' | 'openapi' };
+export type Body =
+  | {
+      schema: string;
+      example?:
+        | 'article'
+        | 'articlePage'
+        | 'history'
+        | 'media'
+        | 'upload'
+        | 'revisions'
+        | 'revision'
+        | 'diff'
+        | 'commentItem'
+        | 'comments'
+        | 'deliveries'
+        | 'redelivery';
+    }
+  | { raw: 'html' | 'openapi' };
 
 /**
  * How one route of the route table is documented. The request schemas are the valibot schemas
@@ -25,16 +50,16 @@ export interface OperationDoc {
   operationId: string;
   summary: string;
   description: string;
-  tag: 'Articles' | 'Workflow' | 'Media' | 'Service';
+  tag: 'Articles' | 'Workflow' | 'Revisions' | 'Comments' | 'Media' | 'Deliveries' | 'Service';
   query?: GenericSchema;
   /** The request body, validated by this schema; `optional` when a route also takes none. */
   body?: {
     schema: GenericSchema;
     name: string;
     optional?: boolean;
-    example?: 'create' | 'edit' | 'comment' | 'approve' | 'schedule' | 'attach';
+    example?: 'create' | 'edit' | 'comment' | 'approve' | 'schedule' | 'attach' | 'correct' | 'reason' | 'addComment';
   };
-  success: { status: 200 | 201 | 204; description: string; body?: Body; headers?: ('ETag' | 'Location' | 'Idempotent-Replayed')[] };
+  success: { status: 200 | 201 | 202 | 204; description: string; body?: Body; headers?: ('ETag' | 'Location' | 'Idempotent-Replayed')[] };
   errors: readonly ErrorStatus[];
   /** `required`: the route answers 428 without it. */
   ifMatch?: 'required' | 'optional';
@@ -66,6 +91,8 @@ const transition = (
   idempotencyKey: true,
 });
 const none = { schema: NoInput, name: 'NoInput', optional: true } as const;
+const withReason = { schema: WithReason, name: 'WithReason', example: 'reason' } as const;
+const REVISION_ERRORS = [404] as const;
 
 /** Every route of lambdas/http/routes.ts, by route key. */
 export const OPERATIONS: Record<string, OperationDoc> = {
@@ -181,6 +208,157 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     none,
     'required',
   ),
+  'POST /articles/{id}/correct': {
+    ...transition(
+      'correctArticle',
+      'Correct a published article',
+      'Editors and the chief editor change a published article’s text, the only way it changes, with a public note readers see ' +
+        '(`kind` `correction`, the default, or `update`). At least one of `headline`, `standfirst`, `body` or `tags` must get a ' +
+        'changed value (400 otherwise). The text becomes a new revision and the note is added to `corrections`. ' +
+        '`If-Match` with the ETag of the version read is required.',
+      { schema: Correct, name: 'Correct', example: 'correct' },
+      'required',
+    ),
+    success: {
+      status: 200,
+      description: 'The corrected article, with its new revision, its note in `corrections`, and its new ETag.',
+      body: ARTICLE,
+      headers: ['ETag', 'Idempotent-Replayed'],
+    },
+  },
+  'POST /articles/{id}/unpublish': transition(
+    'unpublishArticle',
+    'Unpublish',
+    'The chief editor takes a published article down, saying why (`published → unpublished`). Approving it again publishes it at the same place.',
+    withReason,
+  ),
+  'POST /articles/{id}/kill': transition(
+    'killArticle',
+    'Kill',
+    'The chief editor kills a published, unpublished or scheduled article for good, saying why (`→ killed`); a scheduled one is never ' +
+      'published. Nothing happens to a killed article any more.',
+    withReason,
+  ),
+  'POST /articles/{id}/spike': transition(
+    'spikeArticle',
+    'Spike',
+    'The story is dropped, and kept (`→ spiked`): its author spikes their own draft; editors and the chief editor a draft or an ' +
+      'article in review, optionally saying why. Spiked articles are out of the desk’s default list.',
+    { schema: MaybeReason, name: 'MaybeReason', optional: true, example: 'reason' },
+  ),
+  'POST /articles/{id}/unspike': transition(
+    'unspikeArticle',
+    'Unspike',
+    'The author, an editor or the chief editor brings a spiked article back (`spiked → draft`).',
+    none,
+  ),
+  'GET /articles/{id}/revisions': {
+    operationId: 'listRevisions',
+    summary: 'List revisions of the text',
+    description:
+      'Every version of the article’s text, newest first, a page at a time: who wrote it, when, how (`kind`) and which fields it ' +
+      'changed. For the author, editors and the chief editor; anyone else gets 404.',
+    tag: 'Revisions',
+    query: RevisionsQuery,
+    success: { status: 200, description: 'A page of revisions.', body: { schema: 'RevisionPage', example: 'revisions' } },
+    errors: [400, 404],
+  },
+  'GET /articles/{id}/revisions/{revision}': {
+    operationId: 'getRevision',
+    summary: 'Read a revision',
+    description: 'One revision’s text, as it was written; it never changes. 404 when the article has no such revision.',
+    tag: 'Revisions',
+    success: { status: 200, description: 'The revision.', body: { schema: 'Revision', example: 'revision' } },
+    errors: REVISION_ERRORS,
+  },
+  'GET /articles/{id}/revisions/{revision}/diff': {
+    operationId: 'diffRevision',
+    summary: 'Compare two revisions',
+    description:
+      'A word-level diff of each field that differs between this revision and `against` (by default the one before it); tags are ' +
+      'compared tag by tag. Revision 1 has none before it: name one in `against`.',
+    tag: 'Revisions',
+    query: DiffQuery,
+    success: {
+      status: 200,
+      description: 'The changed fields, each as a list of kept, inserted and deleted parts.',
+      body: { schema: 'RevisionDiff', example: 'diff' },
+    },
+    errors: [400, 404],
+  },
+  'POST /articles/{id}/revisions/{revision}/restore': {
+    operationId: 'restoreRevision',
+    summary: 'Restore a revision',
+    description:
+      'The article’s text becomes that revision’s, as a new revision of kind `restored`, with the rights of an edit. ' +
+      '`If-Match` is required. A published article changes only through `correct` (409), and the current revision cannot be restored (409).',
+    tag: 'Revisions',
+    success: { status: 200, description: 'The article with the restored text, and its new ETag.', body: ARTICLE, headers: ['ETag'] },
+    errors: [403, 404, 409, 412, 428],
+    ifMatch: 'required',
+  },
+  'POST /articles/{id}/comments': {
+    operationId: 'addComment',
+    summary: 'Comment on an article',
+    description:
+      'The author, editors and the chief editor write notes on an article, optionally about one passage (`quote`). Emits ' +
+      '`CommentAdded`; the article keeps its version and ETag. 404 for anyone else; 409 on a killed article.',
+    tag: 'Comments',
+    body: { schema: AddComment, name: 'AddComment', example: 'addComment' },
+    success: { status: 201, description: 'The new comment.', body: { schema: 'Comment', example: 'commentItem' } },
+    errors: [400, 404, 409, 413, 415],
+  },
+  'GET /articles/{id}/comments': {
+    operationId: 'listComments',
+    summary: 'Read the comment thread',
+    description: 'The article’s comments, oldest first, a page at a time; the notes of request-changes are in it too.',
+    tag: 'Comments',
+    query: CommentsQuery,
+    success: { status: 200, description: 'A page of comments.', body: { schema: 'CommentPage', example: 'comments' } },
+    errors: [400, 404],
+  },
+  'POST /articles/{id}/comments/{commentId}/resolve': {
+    operationId: 'resolveComment',
+    summary: 'Resolve a comment',
+    description: 'Marks a comment resolved, by whom and when; resolving it again changes nothing.',
+    tag: 'Comments',
+    success: { status: 200, description: 'The comment, resolved.', body: { schema: 'Comment', example: 'commentItem' } },
+    errors: [404, 409],
+  },
+  'DELETE /articles/{id}/comments/{commentId}': {
+    operationId: 'deleteComment',
+    summary: 'Delete a comment',
+    description: 'Only the comment’s writer may delete it; anyone else who can see the thread gets 403.',
+    tag: 'Comments',
+    success: { status: 204, description: 'Deleted.' },
+    errors: [403, 404, 409],
+  },
+  'GET /deliveries': {
+    operationId: 'listDeliveries',
+    summary: 'Read the delivery log',
+    description:
+      'Each event’s delivery to each webhook target, newest event first, a page at a time, with its latest attempts; records are kept ' +
+      'for 7 days. Editors and the chief editor only.',
+    tag: 'Deliveries',
+    query: DeliveryQuery,
+    success: { status: 200, description: 'A page of deliveries.', body: { schema: 'DeliveryPage', example: 'deliveries' } },
+    errors: [400, 403],
+  },
+  'POST /deliveries/{eventId}/redeliver': {
+    operationId: 'redeliverEvent',
+    summary: 'Redeliver an event',
+    description:
+      'The chief editor sends one event again to every target the log has it for, signed as usual, with the same `webhook-id`. ' +
+      '404 when the log does not have it (and for reporters, who may not read the log), 403 for editors, 409 when none of its ' +
+      'targets is configured any more.',
+    tag: 'Deliveries',
+    success: {
+      status: 202,
+      description: 'The event is queued again for the targets named.',
+      body: { schema: 'Redelivery', example: 'redelivery' },
+    },
+    errors: [403, 404, 409],
+  },
   'POST /articles/{id}/media': {
     operationId: 'attachMedia',
     summary: 'Attach a file',
