@@ -116,6 +116,56 @@ describe('every operation answers as its OpenAPI document says', () => {
     await conform(`/articles/${other}/media`, { token: reporter }, 200);
     await conform(`/articles/${other}/media/${attached.body.id as string}`, { method: 'DELETE', token: reporter }, 204);
     await conform(`/articles/${other}/media/no-such-file`, { method: 'DELETE', token: reporter }, 404);
+
+    // After publication: corrections, the revisions they write, taking down and killing.
+    const fix = { body: `${fixture.body}\n\nCorrected.`, note: 'An earlier version misstated the figure.' };
+    await conform(`/articles/${id}/correct`, { token: editor, body: fix }, 428);
+    etag = (await conform(`/articles/${id}`, { token: editor }, 200)).headers.get('etag')!;
+    await conform(`/articles/${id}/correct`, { token: editor, body: { ...fix, body: fixture.body }, headers: { 'if-match': etag } }, 400);
+    await conform(
+      `/articles/${id}/correct`,
+      { token: editor, body: fix, headers: { 'if-match': etag, 'idempotency-key': 'contract-3' } },
+      200,
+    );
+    await conform(`/articles/${id}/revisions?limit=1`, { token: editor }, 200);
+    await conform(`/articles/${id}/revisions?limit=0`, { token: editor }, 400);
+    await conform(`/articles/${id}/revisions/1`, { token: reporter }, 200);
+    await conform(`/articles/${id}/revisions/99`, { token: reporter }, 404);
+    await conform(`/articles/${id}/revisions/2/diff`, { token: reporter }, 200);
+    await conform(`/articles/${id}/revisions/1/diff`, { token: reporter }, 400);
+    etag = (await conform(`/articles/${id}`, { token: editor }, 200)).headers.get('etag')!;
+    await conform(`/articles/${id}/revisions/1/restore`, { method: 'POST', token: editor, headers: { 'if-match': etag } }, 409);
+    await conform(`/articles/${id}/unpublish`, { token: editor, body: { reason: 'Legal advice.' } }, 403);
+    await conform(`/articles/${id}/unpublish`, { token: chief, body: {} }, 400);
+    await conform(`/articles/${id}/unpublish`, { token: chief, body: { reason: 'Legal advice.' } }, 200);
+    etag = (await conform(`/articles/${id}`, { token: editor }, 200)).headers.get('etag')!;
+    await conform(`/articles/${id}/revisions/1/restore`, { method: 'POST', token: editor }, 428);
+    await conform(`/articles/${id}/revisions/1/restore`, { method: 'POST', token: editor, headers: { 'if-match': etag } }, 200);
+
+    // Comments, on an article that is then killed.
+    const comments = `/articles/${id}/comments`;
+    const note = await conform(comments, { token: editor, body: { text: 'Who counted them?', quote: 'crossed' } }, 201);
+    await conform(comments, { token: editor, body: { text: ' ' } }, 400);
+    await conform(`${comments}?limit=10`, { token: reporter }, 200);
+    await conform(`${comments}/${note.body.id as string}/resolve`, { method: 'POST', token: reporter }, 200);
+    await conform(`${comments}/${note.body.id as string}`, { method: 'DELETE', token: reporter }, 403);
+    const mine = await conform(comments, { token: reporter, body: { text: 'Counted by the border guards.' } }, 201);
+    await conform(`${comments}/${mine.body.id as string}`, { method: 'DELETE', token: reporter }, 204);
+    await conform(`${comments}/${mine.body.id as string}/resolve`, { method: 'POST', token: reporter }, 404);
+    await conform(`/articles/${id}/kill`, { token: chief, body: { reason: 'The source withdrew.' } }, 200);
+    await conform(comments, { token: editor, body: { text: 'Too late.' } }, 409);
+    await conform(`/articles/${id}/kill`, { token: chief, body: { reason: 'Again.' } }, 409);
+
+    // Spiking a draft, and bringing it back.
+    await conform(`/articles/${other}/spike`, { method: 'POST', token: reporter }, 200);
+    await conform(`/articles/${other}/unspike`, { method: 'POST', token: reporter, headers: { 'idempotency-key': 'contract-4' } }, 200);
+    await conform(`/articles/${other}/spike`, { token: reporter, body: { reason: 'Overtaken by events.' } }, 200);
+
+    // The delivery log (this newsroom has no webhook targets: nothing to redeliver).
+    await conform('/deliveries', { token: reporter }, 403);
+    await conform('/deliveries?limit=5', { token: editor }, 200);
+    await conform('/deliveries?status=lost', { token: editor }, 400);
+    await conform(`/deliveries/${id}:2:ArticleSubmitted/redeliver`, { method: 'POST', token: chief }, 404);
   });
 
   it(

@@ -107,6 +107,47 @@ describe('the OpenAPI document, generated from the route table', () => {
     expect(doc.paths['/articles/{id}'].get.responses['200'].content['application/json'].example.headline).toBe(fixture.headline);
   });
 
+  it('documents the routes after publication, revisions, comments and the delivery log as they answer', () => {
+    expect(doc.paths['/articles/{id}/correct'].post.parameters).toContainEqual(
+      expect.objectContaining({ name: 'If-Match', required: true }),
+    );
+    expect(doc.paths['/articles/{id}/correct'].post.requestBody.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/Correct',
+    });
+    expect(doc.components.schemas.WithReason).toMatchObject({ required: ['reason'], additionalProperties: false });
+    expect(doc.paths['/articles/{id}/spike'].post.requestBody.required).toBe(false);
+    const restore = doc.paths['/articles/{id}/revisions/{revision}/restore'].post;
+    expect(restore.parameters.map((p: any) => `${p.in}:${p.name}:${p.required}`)).toEqual([
+      'path:id:true',
+      'path:revision:true',
+      'header:If-Match:true',
+    ]);
+    expect(doc.paths['/articles/{id}/revisions/{revision}/diff'].get.parameters).toContainEqual(
+      expect.objectContaining({ name: 'against', in: 'query', required: false }),
+    );
+    expect(Object.keys(doc.paths['/deliveries/{eventId}/redeliver'].post.responses)).toContain('202');
+    expect(Object.keys(doc.paths['/articles/{id}/comments/{commentId}'].delete.responses)).toContain('204');
+    expect(doc.components.schemas.Article.properties.status.enum).toEqual(expect.arrayContaining(['unpublished', 'spiked', 'killed']));
+    expect(doc.components.schemas.Event.properties.comment.oneOf.map((s: any) => s.type)).toEqual(['string', 'object']);
+  });
+
+  it('documents an article’s revision and corrections on full reads only', () => {
+    const checker = new ContractChecker(doc);
+    const article = doc.paths['/articles/{id}'].get.responses['200'].content['application/json'].example;
+    const read = (path: string, body: object): RecordedResponse => ({
+      method: 'GET',
+      path,
+      status: 200,
+      headers: { 'content-type': 'application/json', etag: '"1"' },
+      body: JSON.stringify(body),
+      test: '',
+    });
+    const { body: _body, revision: _revision, corrections: _corrections, ...summary } = article;
+    expect(checker.check(read('/articles', { items: [summary], nextCursor: null }))!.issues).toEqual([]);
+    const { revision: _r, ...withoutRevision } = article;
+    expect(checker.check(read('/articles/abc', withoutRevision))!.issues[0]).toMatch(/must have properties revision, corrections/);
+  });
+
   it('documents each webhook event with the Standard Webhooks signature headers', () => {
     expect(Object.keys(doc.webhooks)).toEqual([...EVENT_TYPES]);
     const published = doc.webhooks.ArticlePublished.post;
