@@ -635,11 +635,12 @@ const ERRORS: Record<ErrorStatus | 401 | 429 | 500, { name: string; description:
     gateway: 'Unauthorized',
   },
   403: { name: 'Forbidden', description: 'The caller’s role may not do this.' },
-  404: { name: 'NotFound', description: 'No such article, or the caller may not see it.' },
+  404: { name: 'NotFound', description: 'No such article (or file, revision, comment or event), or the caller may not see it.' },
   409: {
     name: 'Conflict',
     description:
-      'Not possible in the article’s current status (`currentStatus`), or a request with the same Idempotency-Key is still running.',
+      'Not possible in the article’s current status (`currentStatus`), or a request with the same Idempotency-Key is still running; ' +
+      'the operation’s description names any other conflict.',
   },
   412: { name: 'PreconditionFailed', description: 'The article changed since the ETag in `If-Match` (`currentVersion`): read it again.' },
   413: { name: 'PayloadTooLarge', description: 'The body, or the declared file, is over its limit.', gateway: 'Request Entity Too Large' },
@@ -895,7 +896,11 @@ export function buildOpenApiDocument(options: DocumentOptions = {}, routes: read
     security: [{ bearerAuth: [] }],
     tags: [
       { name: 'Articles', description: 'Filing, reading and editing articles.' },
-      { name: 'Workflow', description: 'Moving an article from draft to publication. Each accepts an `Idempotency-Key`.' },
+      {
+        name: 'Workflow',
+        description:
+          'Moving an article from draft to publication, and correcting or taking it down after. Each accepts an `Idempotency-Key`.',
+      },
       { name: 'Revisions', description: 'Every version of an article’s text: listed, read, compared and restored.' },
       { name: 'Comments', description: 'An article’s comment thread, for its author and the desk.' },
       { name: 'Media', description: 'Files attached to an article, uploaded straight to storage and verified by the server.' },
