@@ -45,6 +45,28 @@ export interface Article extends ArticleContent {
   media?: Record<string, Media>;
 }
 
+/**
+ * What every view of an article shows, in this order: the API's article responses and the list
+ * indexes' projection (everything but the body, the files and the outbox) read this one list.
+ */
+export const ARTICLE_FIELDS = [
+  'id',
+  'status',
+  'version',
+  'headline',
+  'standfirst',
+  'tags',
+  'authorId',
+  'authorName',
+  'createdAt',
+  'updatedAt',
+  'submittedAt',
+  'approvedBy',
+  'approvedAt',
+  'publishAt',
+  'publishedAt',
+] as const satisfies readonly (keyof Article)[];
+
 export const LIMITS = {
   headline: { min: 1, max: 300 },
   standfirst: { max: 1_000 },

@@ -1,8 +1,11 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Article } from '../domain/article.js';
 import type { DomainEvent } from '../domain/events.js';
 import type { Media } from '../domain/media.js';
 import { WriteConflict, type MediaArticleRepository } from '../usecases/ports.js';
 import { appendToOutbox, budget, bumpVersion, DynamoArticleRepository, withChanges } from './article-repository.js';
+import { keys } from './keys.js';
 import { UpdateBuilder } from './update-expression.js';
 
 /**
@@ -10,6 +13,15 @@ import { UpdateBuilder } from './update-expression.js';
  * that handle media load it: the others' bundles stay without these writes.
  */
 export class DynamoMediaArticleRepository extends DynamoArticleRepository implements MediaArticleRepository {
+  protected async write(id: string, update: UpdateBuilder): Promise<void> {
+    try {
+      await this.db.send(new UpdateCommand({ TableName: this.tableName, Key: keys.article(id), ...update.build() }));
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) throw new WriteConflict();
+      throw err;
+    }
+  }
+
   async attachMedia(seen: Article, media: Media, maxPerArticle: number): Promise<void> {
     const before = this.itemOf(seen);
     const files = { ...((before.media as Record<string, Media> | undefined) ?? {}), [media.id]: media };

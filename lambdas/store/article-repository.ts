@@ -65,15 +65,6 @@ export class DynamoWorkflowRepository implements WorkflowRepository {
     return this.update(seen.id, update);
   }
 
-  protected async write(id: string, update: UpdateBuilder): Promise<void> {
-    try {
-      await this.db.send(new UpdateCommand({ TableName: this.tableName, Key: keys.article(id), ...update.build() }));
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) throw new WriteConflict();
-      throw err;
-    }
-  }
-
   protected async update(id: string, update: UpdateBuilder): Promise<Article> {
     try {
       const { Attributes } = await this.db.send(

@@ -1,4 +1,4 @@
-import type { Status } from '../domain/article.js';
+import { ARTICLE_FIELDS, type Status } from '../domain/article.js';
 import { badRequest } from '../domain/errors.js';
 
 /**
@@ -17,23 +17,7 @@ export const INDEX = {
 } as const;
 
 /** Article attributes projected into the list indexes: everything but the body and the outbox. */
-export const SUMMARY_ATTRIBUTES = [
-  'id',
-  'status',
-  'version',
-  'headline',
-  'standfirst',
-  'tags',
-  'authorId',
-  'authorName',
-  'createdAt',
-  'updatedAt',
-  'submittedAt',
-  'approvedBy',
-  'approvedAt',
-  'publishAt',
-  'publishedAt',
-] as const;
+export const SUMMARY_ATTRIBUTES = ARTICLE_FIELDS;
 
 export const keys = {
   article: (id: string) => ({ PK: `ARTICLE#${id}`, SK: 'ARTICLE' }),
