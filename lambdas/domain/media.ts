@@ -77,12 +77,15 @@ export function checkDeclaredMedia(types: MediaTypes, contentType: string, size:
   const allowed = Object.entries(types).map(([t, { maxBytes }]) => ({ type: t, maxBytes }));
   const rule = Object.hasOwn(types, type) ? types[type] : undefined;
   if (!rule) {
-    throw new ProblemError(415, 'Unsupported Media Type', `Newsroom does not take ${contentType} files.`, { allowed });
+    const detail = `Newsroom does not take ${contentType} files.`;
+    throw new ProblemError(415, 'Unsupported Media Type', detail, { allowed, errors: [{ pointer: '/contentType', message: detail }] });
   }
   if (size > rule.maxBytes) {
-    throw new ProblemError(413, 'Payload Too Large', `${type} files are limited to ${rule.maxBytes} bytes.`, {
+    const detail = `${type} files are limited to ${rule.maxBytes} bytes.`;
+    throw new ProblemError(413, 'Payload Too Large', detail, {
       limit: rule.maxBytes,
       allowed,
+      errors: [{ pointer: '/size', message: detail }],
     });
   }
   return type;

@@ -1,9 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { LIMITS, type Actor } from '../domain/article.js';
-import { badRequest, notFound, payloadTooLarge, unsupportedMediaType } from '../domain/errors.js';
+import { badInput, notFound, payloadTooLarge, unsupportedMediaType } from '../domain/errors.js';
 import type { Input } from '../usecases/articles.js';
 import { actorFromClaims } from './actor.js';
 import { problemResponse } from './problem.js';
@@ -43,7 +42,7 @@ function readRequest(event: HttpEvent): ApiRequest {
       try {
         return JSON.parse(raw.toString('utf8'));
       } catch {
-        throw badRequest('The request body is not valid JSON.');
+        throw badInput('', 'The request body is not valid JSON.');
       }
     },
   };
@@ -63,10 +62,13 @@ const problemErrors = (): MiddlewareObj<HttpEvent, HttpResult> => ({
   },
 });
 
-/** One Lambda serves a group of routes, chosen by the HTTP API's route key. */
+/**
+ * One Lambda serves a group of routes, chosen by the HTTP API's route key. Log lines carry the
+ * invocation's context (request id, cold start); the API functions add no other keys to reset.
+ */
 export function httpApi(routes: Record<string, Route>) {
   return middy<HttpEvent, HttpResult, Error, Context>({ timeoutEarlyInMillis: 0 })
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .before((request) => logger.addContext(request.context))
     .use(problemErrors())
     .handler(async (event) => {
       const route = Object.hasOwn(routes, event.routeKey) ? routes[event.routeKey] : undefined;

@@ -1,6 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Article } from '../domain/article.js';
-import { badRequest } from '../domain/errors.js';
+import { badInput } from '../domain/errors.js';
 import type { DomainEvent } from '../domain/events.js';
 import { articleIndexKeys, keys, SUMMARY_ATTRIBUTES } from './keys.js';
 
@@ -13,7 +13,7 @@ const MAX_STORED_BODY_BYTES = 300 * 1024;
 export function encodeBody(body: string): Uint8Array {
   const packed = deflateRawSync(Buffer.from(body, 'utf8'));
   if (packed.byteLength > MAX_STORED_BODY_BYTES) {
-    throw badRequest('The body is too large to store, even compressed.', { field: 'body' });
+    throw badInput('/body', '`body` is too large to store, even compressed.');
   }
   return packed;
 }

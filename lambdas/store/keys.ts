@@ -1,5 +1,5 @@
 import { ARTICLE_FIELDS, type Status } from '../domain/article.js';
-import { badRequest } from '../domain/errors.js';
+import { badInput } from '../domain/errors.js';
 
 /**
  * The single table's key shapes. Nothing outside this module builds a key string.
@@ -76,7 +76,7 @@ export function decodeHistoryCursor(cursor: string): string {
   }
   const after = (parsed as { after?: unknown } | null | undefined)?.after;
   if (typeof after !== 'string' || !HISTORY_SORT.test(after)) {
-    throw badRequest('The cursor is not valid for this history.', { parameter: 'cursor' });
+    throw badInput('/query/cursor', 'The cursor is not valid for this history.');
   }
   return after;
 }

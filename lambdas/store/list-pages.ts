@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { badRequest } from '../domain/errors.js';
+import { badInput } from '../domain/errors.js';
 import type { ArticleLists, ListRequest, ListSource, Page } from '../usecases/ports.js';
 import { fromItem } from './article-item.js';
 import { INDEX, idFromListSort, keys } from './keys.js';
@@ -159,7 +159,7 @@ function encodeCursor(fingerprint: string, positions: Position[]): string {
 }
 
 function decodeCursor(cursor: string, fingerprint: string, count: number): Position[] {
-  const invalid = () => badRequest('The cursor is not valid for this list.', { parameter: 'cursor' });
+  const invalid = () => badInput('/query/cursor', 'The cursor is not valid for this list.');
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

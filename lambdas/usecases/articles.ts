@@ -1,5 +1,5 @@
 import { LIMITS, newDraft, type Actor, type Article, type ArticleContent } from '../domain/article.js';
-import { badRequest, conflict, forbidden, notFound, preconditionFailed, preconditionRequired, ProblemError } from '../domain/errors.js';
+import { badInput, conflict, forbidden, keyReused, notFound, preconditionFailed, preconditionRequired } from '../domain/errors.js';
 import { eventsFor } from '../domain/events.js';
 import { parseInstant, RFC3339_HINT } from '../domain/instant.js';
 import { canRead, checkGuard, decide, transitionEffects, type Action, type Timing, type WorkflowRule } from '../domain/workflow.js';
@@ -67,9 +67,7 @@ export async function createArticle(deps: Deps, actor: Actor, input: Input, id?:
     const existing = await deps.articles.get(id);
     if (!existing || existing.authorId !== actor.id) throw err;
     if (!sameContent(existing, article)) {
-      throw new ProblemError(422, 'Unprocessable Content', 'This Idempotency-Key was used with a different request.', {
-        header: 'Idempotency-Key',
-      });
+      throw keyReused();
     }
     return existing;
   }
@@ -217,7 +215,7 @@ export async function withRetry<T>(
 }
 
 export async function listArticles(lists: ArticleLists, actor: Actor, query: Record<string, string | undefined>): Promise<Page> {
-  const q = parseInput(ListQuery, query);
+  const q = parseInput(ListQuery, query, '/query');
   const limit = q.limit ? Number(q.limit) : LIMITS.listPage.default;
   return lists.list({ sources: sourcesFor(actor, q), limit, cursor: q.cursor });
 }
@@ -247,7 +245,7 @@ export async function articleHistory(
   query: Record<string, string | undefined> = {},
 ): Promise<HistoryPage> {
   await readArticle(deps, actor, id);
-  const q = parseInput(HistoryQuery, query);
+  const q = parseInput(HistoryQuery, query, '/query');
   return deps.history.history(id, { limit: q.limit ? Number(q.limit) : LIMITS.historyPage.default, cursor: q.cursor });
 }
 
@@ -266,12 +264,12 @@ function namesAVersion(ifMatch: string): boolean {
 
 function checkPublishAt(value: string, now: Date, mustBeFuture: boolean): string | undefined {
   const at = parseInstant(value);
-  if (!at) throw badRequest(`publishAt: Must be ${RFC3339_HINT}`, { field: 'publishAt' });
+  if (!at) throw badInput('/publishAt', `\`publishAt\` must be ${RFC3339_HINT}.`);
   if (at.getTime() - now.getTime() > MAX_SCHEDULE_AHEAD_MS) {
-    throw badRequest('publishAt may be at most a year ahead.', { field: 'publishAt' });
+    throw badInput('/publishAt', '`publishAt` may be at most a year ahead.');
   }
   if (at.getTime() <= now.getTime()) {
-    if (mustBeFuture) throw badRequest('publishAt must be in the future; use publish to publish now.', { field: 'publishAt' });
+    if (mustBeFuture) throw badInput('/publishAt', '`publishAt` must be in the future; use publish to publish now.');
     return undefined;
   }
   return at.toISOString();

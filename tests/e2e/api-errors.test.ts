@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { call, LocalNewsroom, newDataDir } from '../support/local-newsroom.js';
+
+let newsroom: LocalNewsroom;
+let api: string;
+let reporter: string;
+let editor: string;
+let chief: string;
+
+beforeAll(async () => {
+  newsroom = await new LocalNewsroom(newDataDir()).start();
+  api = newsroom.url;
+  [reporter, editor, chief] = await Promise.all([
+    newsroom.token('rita', 'reporters', 'Rita Reporter'),
+    newsroom.token('eddie', 'editors', 'Eddie Editor'),
+    newsroom.token('carla', 'chief-editors', 'Carla Chief'),
+  ]);
+});
+afterAll(() => newsroom.stop());
+
+const draft = async (body: Record<string, unknown> = {}) =>
+  (await call(`${api}/articles`, { token: reporter, body: { headline: 'Errors', body: 'Copy.', ...body } })).body as {
+    id: string;
+    version: number;
+  };
+
+describe('every error about input has one shape: errors[] of { pointer, message }', () => {
+  it('body fields', async () => {
+    const res = await call(`${api}/articles`, { token: reporter, body: { title: 'Floods', body: 'Copy.' } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      { pointer: '/headline', message: '`headline` is required.' },
+      { pointer: '/title', message: 'Unknown field `title`.' },
+    ]);
+    expect(res.body.detail).toBe('`headline` is required. Unknown field `title`.');
+  });
+
+  it('query parameters, under /query', async () => {
+    const res = await call(`${api}/articles?status=live`, { token: editor });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      { pointer: '/query/status', message: '`status` must be one of draft, in_review, scheduled, published.' },
+    ]);
+    const cursor = await call(`${api}/articles?cursor=nonsense`, { token: editor });
+    expect(cursor.body.errors).toEqual([{ pointer: '/query/cursor', message: 'The cursor is not valid for this list.' }]);
+  });
+
+  it('headers, under /headers', async () => {
+    const { id } = await draft();
+    const missing = await call(`${api}/articles/${id}`, { method: 'PATCH', token: reporter, body: { headline: 'New' } });
+    expect(missing.status).toBe(428);
+    expect(missing.body.errors).toEqual([{ pointer: '/headers/If-Match', message: 'Send If-Match with the ETag you last read.' }]);
+    const key = await call(`${api}/articles`, {
+      token: reporter,
+      headers: { 'idempotency-key': 'no spaces allowed' },
+      body: { headline: 'h', body: 'b' },
+    });
+    expect(key.status).toBe(400);
+    expect(key.body.errors).toEqual([
+      { pointer: '/headers/Idempotency-Key', message: 'Idempotency-Key must be 1–128 letters, digits or _ . : -' },
+    ]);
+  });
+
+  it('malformed JSON points at the whole body', async () => {
+    const res = await call(`${api}/articles`, { token: reporter, raw: '{"headline":', headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ pointer: '', message: 'The request body is not valid JSON.' }]);
+  });
+});
