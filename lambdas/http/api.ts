@@ -1,5 +1,4 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { LIMITS, type Actor } from '../domain/article.js';
 import { badInput, notFound, payloadTooLarge, unsupportedMediaType } from '../domain/errors.js';
@@ -51,28 +50,22 @@ function readRequest(event: HttpEvent): ApiRequest {
 const isJson = (contentType: string | undefined) =>
   !!contentType && /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i.test(contentType.trim());
 
-/** Turns every error into problem+json; hides and logs anything unexpected. */
-const problemErrors = (): MiddlewareObj<HttpEvent, HttpResult> => ({
-  onError: (request) => {
-    const response = problemResponse(request.error, request.event.rawPath);
-    if ((response.statusCode ?? 500) >= 500) {
-      logger.error('request failed', { routeKey: request.event.routeKey, error: request.error as Error });
-    }
-    request.response = response;
-  },
-});
-
 /**
- * One Lambda serves a group of routes, chosen by the HTTP API's route key. Log lines carry the
- * invocation's context (request id, cold start); the API functions add no other keys to reset.
+ * One Lambda serves a group of routes, chosen by the HTTP API's route key. Every error becomes
+ * problem+json; anything unexpected is hidden and logged, with the invocation's context (request
+ * id, cold start). A plain wrapper: the API functions used middy only for these two steps.
  */
 export function httpApi(routes: Record<string, Route>) {
-  return middy<HttpEvent, HttpResult, Error, Context>({ timeoutEarlyInMillis: 0 })
-    .before((request) => logger.addContext(request.context))
-    .use(problemErrors())
-    .handler(async (event) => {
+  return async (event: HttpEvent, context: Context): Promise<HttpResult> => {
+    logger.addContext(context);
+    try {
       const route = Object.hasOwn(routes, event.routeKey) ? routes[event.routeKey] : undefined;
       if (!route) throw notFound(`No route ${event.routeKey}.`);
-      return route(readRequest(event));
-    });
+      return await route(readRequest(event));
+    } catch (error) {
+      const response = problemResponse(error, event.rawPath);
+      if ((response.statusCode ?? 500) >= 500) logger.error('request failed', { routeKey: event.routeKey, error: error as Error });
+      return response;
+    }
+  };
 }
