@@ -2,7 +2,17 @@ import { LIMITS, newDraft, type Actor, type Article, type ArticleContent } from 
 import { badInput, conflict, forbidden, keyReused, notFound, preconditionFailed, preconditionRequired } from '../domain/errors.js';
 import { eventsFor } from '../domain/events.js';
 import { parseInstant, RFC3339_HINT } from '../domain/instant.js';
-import { canRead, checkGuard, decide, transitionEffects, type Action, type Timing, type WorkflowRule } from '../domain/workflow.js';
+import {
+  canRead,
+  checkGuard,
+  decide,
+  notNow,
+  transitionEffects,
+  whoMay,
+  type Action,
+  type Timing,
+  type WorkflowRule,
+} from '../domain/workflow.js';
 import {
   WriteConflict,
   type ArticleHistory,
@@ -39,8 +49,8 @@ const ID = /^[A-Za-z0-9-]{1,64}$/;
  * Refuses (403) an action no rule lets the caller ever take, before the body is read:
  * the wrong group learns that first, whatever it sent.
  */
-export function refuseIfNeverAllowed(actor: Actor, article: Article, action: Action, detail: string): void {
-  if (decide(actor, article, action).outcome === 'forbidden') throw forbidden(detail);
+export function refuseIfNeverAllowed(actor: Actor, article: Article, action: Action, doing?: string): void {
+  if (decide(actor, article, action).outcome === 'forbidden') throw forbidden(whoMay(action, doing));
 }
 
 /** Loads an article the caller may see; anything else does not exist for them. */
@@ -80,7 +90,7 @@ const sameContent = (a: ArticleContent, b: ArticleContent) =>
 /** Edits content: one conditional write on the status and version the caller last read. */
 export async function editArticle(deps: Deps, actor: Actor, id: string, input: Input, ifMatch: string | undefined): Promise<Article> {
   const article = await readArticle(deps, actor, id);
-  refuseIfNeverAllowed(actor, article, 'edit', 'You may not edit this article.');
+  refuseIfNeverAllowed(actor, article, 'edit');
   const changes = parseInput(EditArticle, input());
   if (changes.tags) changes.tags = unique(changes.tags);
   return withRetry(deps, actor, article, 'edit', { ifMatch, ifMatchRequired: true }, (seen) =>
@@ -146,7 +156,7 @@ export async function applyTransition(
   ifMatch: string | undefined,
 ): Promise<Article> {
   const article = await readArticle(deps, actor, id);
-  refuseIfNeverAllowed(actor, article, action, `You may not ${action} this article.`);
+  refuseIfNeverAllowed(actor, article, action);
   const details = readInput(deps.now());
   return withRetry(deps, actor, article, action, { timing: details.timing, ifMatch }, (seen, rule) =>
     writeTransition(deps, actor, seen, rule, details),
@@ -193,10 +203,8 @@ export async function withRetry<T>(
   let seen = first;
   for (let attempt = 0; ; attempt++) {
     const decision = decide(actor, seen, action, timing);
-    if (decision.outcome === 'forbidden') throw forbidden(`You may not ${action} this article.`);
-    if (decision.outcome === 'not-now') {
-      throw conflict(`You cannot ${action} an article that is ${seen.status}.`, { currentStatus: seen.status });
-    }
+    if (decision.outcome === 'forbidden') throw forbidden(whoMay(action));
+    if (decision.outcome === 'not-now') throw conflict(notNow(actor, seen, action), { currentStatus: seen.status });
     checkGuard(decision.rule, seen);
     check?.(seen);
     const exact = decision.rule.ifMatch === 'exact';

@@ -29,7 +29,7 @@ export async function attachMedia(
   input: Input,
 ): Promise<{ media: Media; upload: UploadForm }> {
   const article = await readArticle(deps, actor, articleId);
-  refuseIfNeverAllowed(actor, article, 'edit', 'You may not attach media to this article.');
+  refuseIfNeverAllowed(actor, article, 'edit', 'attach files');
   const declared = parseInput(AttachMedia, input());
   const contentType = checkDeclaredMedia(deps.mediaTypes, declared.contentType, declared.size);
   const media: Media = {
@@ -83,7 +83,7 @@ export async function listMedia(deps: MediaDeps, actor: Actor, articleId: string
 export async function deleteMedia(deps: MediaDeps, actor: Actor, articleId: string, mediaId: string): Promise<void> {
   const article = await readArticle(deps, actor, articleId);
   if (!article.media?.[mediaId]) throw notFound('No such media on this article.');
-  refuseIfNeverAllowed(actor, article, 'edit', 'You may not remove media from this article.');
+  refuseIfNeverAllowed(actor, article, 'edit', 'remove files');
   const removed = await withRetry(deps, actor, article, 'edit', {}, async (seen) => {
     const media = seen.media?.[mediaId];
     if (!media) throw notFound('No such media on this article.');

@@ -67,3 +67,42 @@ describe('every error about input has one shape: errors[] of { pointer, message 
     expect(res.body.errors).toEqual([{ pointer: '', message: 'The request body is not valid JSON.' }]);
   });
 });
+
+describe('403 and 409 say what would work', () => {
+  it('403 names who may; 409 names the move that would make it possible', async () => {
+    const { id } = await draft();
+    const submitted = await call(`${api}/articles/${id}/submit`, { method: 'POST', token: reporter });
+    expect(submitted.status).toBe(200);
+    const approve = await call(`${api}/articles/${id}/approve`, { method: 'POST', token: reporter, headers: { 'if-match': '"2"' } });
+    expect(approve.status).toBe(403);
+    expect(approve.body.detail).toBe('Only chief editors may approve.');
+    const edit = await call(`${api}/articles/${id}`, {
+      method: 'PATCH',
+      token: reporter,
+      headers: { 'if-match': '"2"' },
+      body: { headline: 'Fix' },
+    });
+    expect(edit.status).toBe(409);
+    expect(edit.body.detail).toBe('You cannot edit it while it is in_review. Withdraw it first, or ask an editor to request changes.');
+  });
+
+  it('approval waits for files: not offered in allowedActions, and the 409 says to wait or remove them', async () => {
+    const { id } = await draft();
+    const attached = await call(`${api}/articles/${id}/media`, {
+      method: 'POST',
+      token: reporter,
+      body: { filename: 'pixel.png', contentType: 'image/png', size: 68 },
+    });
+    expect(attached.status).toBe(201);
+    expect((await call(`${api}/articles/${id}/submit`, { method: 'POST', token: reporter })).status).toBe(200);
+    const read = await call(`${api}/articles/${id}`, { token: chief });
+    expect(read.body.allowedActions).toEqual(['edit', 'request-changes']);
+    const approve = await call(`${api}/articles/${id}/approve`, {
+      method: 'POST',
+      token: chief,
+      headers: { 'if-match': read.headers.get('etag')! },
+    });
+    expect(approve.status).toBe(409);
+    expect(approve.body.detail).toBe('Attached files are still being checked: wait for them or remove them.');
+  });
+});

@@ -193,7 +193,7 @@ describe('what a transition changes', () => {
       expect(err).toBeInstanceOf(ProblemError);
       expect((err as ProblemError).statusCode).toBe(409);
       expect((err as ProblemError).title).toBe('Conflict');
-      expect((err as ProblemError).message).toMatch(/not verified yet, or was rejected/);
+      expect((err as ProblemError).message).toBe('Attached files are still being checked: wait for them or remove them.');
       expect((err as ProblemError).extra).toEqual({
         currentStatus: 'in_review',
         media: [{ id: 'm2', filename: 'p.png', status: 'pending', reason: null }],
