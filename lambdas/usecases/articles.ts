@@ -200,6 +200,12 @@ export async function withRetry<T>(
   { timing, ifMatch, ifMatchRequired = false, check }: WriteOptions,
   write: (seen: Article, rule: WorkflowRule) => Promise<T>,
 ): Promise<T> {
+  for (const tag of ifMatch?.split(',') ?? []) {
+    const t = tag.trim();
+    // An unquoted version would never match, and a 412 quoting it back would not say why.
+    if (t !== '*' && !/^(W\/)?"[^"]*"$/.test(t))
+      throw badInput('/headers/If-Match', `ETags are quoted: If-Match: "${t.replace(/"/g, '')}"`);
+  }
   let seen = first;
   for (let attempt = 0; ; attempt++) {
     const decision = decide(actor, seen, action, timing);

@@ -106,3 +106,25 @@ describe('403 and 409 say what would work', () => {
     expect(approve.body.detail).toBe('Attached files are still being checked: wait for them or remove them.');
   });
 });
+
+describe('If-Match', () => {
+  it('an unquoted version is a 400 that shows the quoted form, not a 412', async () => {
+    const { id } = await draft();
+    const res = await call(`${api}/articles/${id}`, {
+      method: 'PATCH',
+      token: reporter,
+      headers: { 'if-match': '1' },
+      body: { headline: 'New' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.detail).toBe('ETags are quoted: If-Match: "1"');
+    expect(res.body.errors).toEqual([{ pointer: '/headers/If-Match', message: 'ETags are quoted: If-Match: "1"' }]);
+    const quoted = await call(`${api}/articles/${id}`, {
+      method: 'PATCH',
+      token: reporter,
+      headers: { 'if-match': '"1"' },
+      body: { headline: 'New' },
+    });
+    expect(quoted.status).toBe(200);
+  });
+});
