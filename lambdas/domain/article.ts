@@ -28,6 +28,12 @@ export interface ArticleContent {
   tags: string[];
 }
 
+export interface ChangesRequested {
+  comment: string;
+  by: { id: string; name: string };
+  at: string;
+}
+
 export interface Article extends ArticleContent {
   id: string;
   status: Status;
@@ -41,6 +47,8 @@ export interface Article extends ArticleContent {
   approvedAt: string | null;
   publishAt: string | null;
   publishedAt: string | null;
+  /** The latest request for changes, until the draft is submitted again; absent on list summaries. */
+  changesRequested?: ChangesRequested | null;
   /** Attached files by id; absent on list summaries. */
   media?: Record<string, Media>;
 }
@@ -93,6 +101,7 @@ export function newDraft(input: { id: string; content: ArticleContent; author: A
     approvedAt: null,
     publishAt: null,
     publishedAt: null,
+    changesRequested: null,
     media: {},
   };
 }

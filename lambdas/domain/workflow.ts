@@ -29,7 +29,15 @@ export type EventType = (typeof EVENT_TYPES)[number];
 export const isTransitionEvent = (type: EventType) => type !== 'MediaReady' && type !== 'MediaRejected';
 
 /** Field changes a transition makes, interpreted once in `transitionEffects`. */
-export type Effect = 'markSubmitted' | 'clearSubmission' | 'markApproved' | 'clearApproval' | 'setPublishAt' | 'markPublished';
+export type Effect =
+  | 'markSubmitted'
+  | 'clearSubmission'
+  | 'markChangesRequested'
+  | 'clearChangesRequested'
+  | 'markApproved'
+  | 'clearApproval'
+  | 'setPublishAt'
+  | 'markPublished';
 
 /** Approve publishes now, or schedules when the chief gives a future `publishAt`. */
 export type Timing = 'now' | 'later';
@@ -61,9 +69,23 @@ const CHIEF: readonly Party[] = ['chief-editors'];
 export const WORKFLOW: readonly WorkflowRule[] = [
   { action: 'edit', from: 'draft', to: 'draft', by: ['author', ...DESK], events: [], effects: [] },
   { action: 'edit', from: 'in_review', to: 'in_review', by: DESK, events: [], effects: [] },
-  { action: 'submit', from: 'draft', to: 'in_review', by: ['author'], events: ['ArticleSubmitted'], effects: ['markSubmitted'] },
+  {
+    action: 'submit',
+    from: 'draft',
+    to: 'in_review',
+    by: ['author'],
+    events: ['ArticleSubmitted'],
+    effects: ['markSubmitted', 'clearChangesRequested'],
+  },
   { action: 'withdraw', from: 'in_review', to: 'draft', by: ['author'], events: ['ArticleWithdrawn'], effects: ['clearSubmission'] },
-  { action: 'request-changes', from: 'in_review', to: 'draft', by: DESK, events: ['ChangesRequested'], effects: ['clearSubmission'] },
+  {
+    action: 'request-changes',
+    from: 'in_review',
+    to: 'draft',
+    by: DESK,
+    events: ['ChangesRequested'],
+    effects: ['clearSubmission', 'markChangesRequested'],
+  },
   {
     action: 'approve',
     from: 'in_review',
@@ -179,7 +201,10 @@ export function notNow(actor: Actor, article: Pick<Article, 'authorId' | 'status
 }
 
 /** The field changes a rule makes to an article. */
-export function transitionEffects(rule: WorkflowRule, ctx: { actor: Actor; now: string; publishAt?: string }): Partial<Article> {
+export function transitionEffects(
+  rule: WorkflowRule,
+  ctx: { actor: Actor; now: string; publishAt?: string; comment?: string },
+): Partial<Article> {
   const changes: Partial<Article> = { status: rule.to };
   for (const effect of rule.effects) {
     switch (effect) {
@@ -188,6 +213,12 @@ export function transitionEffects(rule: WorkflowRule, ctx: { actor: Actor; now: 
         break;
       case 'clearSubmission':
         changes.submittedAt = null;
+        break;
+      case 'markChangesRequested':
+        changes.changesRequested = { comment: ctx.comment ?? '', by: { id: ctx.actor.id, name: ctx.actor.name }, at: ctx.now };
+        break;
+      case 'clearChangesRequested':
+        changes.changesRequested = null;
         break;
       case 'markApproved':
         changes.approvedBy = ctx.actor.id;

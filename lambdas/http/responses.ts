@@ -17,6 +17,7 @@ export function articleView(actor: Actor, a: Article) {
   const view: Record<string, unknown> = {};
   for (const f of ARTICLE_FIELDS) view[f] = a[f];
   if (a.body !== undefined) view.body = a.body;
+  if (a.changesRequested !== undefined) view.changesRequested = a.changesRequested;
   view.allowedActions = allowedActions(actor, a);
   return view;
 }

@@ -46,6 +46,8 @@ export function fromItem(item: Record<string, unknown>): Article {
   for (const f of SUMMARY_ATTRIBUTES) article[f] = item[f] ?? null;
   article.tags = (item.tags as string[] | undefined) ?? [];
   article.body = item.bodyZ ? decodeBody(item.bodyZ as Uint8Array) : undefined;
+  // Not projected into the list indexes: only a full item says whether changes were requested.
+  if (item.bodyZ) article.changesRequested = item.changesRequested ?? null;
   // A null-prototype map: a media id taken from a path (`__proto__`, `constructor`) finds nothing.
   article.media = item.media === undefined ? undefined : Object.assign(Object.create(null), item.media as Article['media']);
   return article as unknown as Article;

@@ -172,7 +172,7 @@ export function writeTransition(
   details: TransitionInput = {},
 ): Promise<Article> {
   const at = deps.now().toISOString();
-  const changes = transitionEffects(rule, { actor, now: at, publishAt: details.publishAt });
+  const changes = transitionEffects(rule, { actor, now: at, publishAt: details.publishAt, comment: details.comment });
   const after: Article = { ...seen, ...changes, version: seen.version + 1, updatedAt: at };
   const events = eventsFor(rule, after, { actor, now: at, comment: details.comment });
   // The guard is also part of the write's condition, so a file attached meanwhile still holds it back.

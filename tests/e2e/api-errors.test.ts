@@ -128,3 +128,26 @@ describe('If-Match', () => {
     expect(quoted.status).toBe(200);
   });
 });
+
+describe('a draft sent back shows why', () => {
+  it('carries the latest request for changes until it is submitted again', async () => {
+    const { id } = await draft();
+    expect((await call(`${api}/articles/${id}`, { token: reporter })).body.changesRequested).toBeNull();
+    await call(`${api}/articles/${id}/submit`, { method: 'POST', token: reporter });
+    const sentBack = await call(`${api}/articles/${id}/request-changes`, {
+      method: 'POST',
+      token: editor,
+      body: { comment: 'Name the second source.' },
+    });
+    expect(sentBack.status).toBe(200);
+    const seen = await call(`${api}/articles/${id}`, { token: reporter });
+    expect(seen.body).toMatchObject({
+      status: 'draft',
+      changesRequested: { comment: 'Name the second source.', by: { id: 'eddie', name: 'Eddie Editor' }, at: sentBack.body.updatedAt },
+    });
+    expect(sentBack.body.changesRequested).toEqual(seen.body.changesRequested);
+    const resubmitted = await call(`${api}/articles/${id}/submit`, { method: 'POST', token: reporter });
+    expect(resubmitted.body.changesRequested).toBeNull();
+    expect((await call(`${api}/articles/${id}`, { token: reporter })).body.changesRequested).toBeNull();
+  });
+});

@@ -144,8 +144,17 @@ describe('what a transition changes', () => {
   const ctx = { actor: carla, now: '2026-11-25T12:00:00.000Z', publishAt: '2026-11-26T06:00:00.000Z' };
 
   it('each rule sets exactly its fields', () => {
-    expect(transitionEffects(ruleFor('submit', 'draft'), ctx)).toEqual({ status: 'in_review', submittedAt: ctx.now });
+    expect(transitionEffects(ruleFor('submit', 'draft'), ctx)).toEqual({
+      status: 'in_review',
+      submittedAt: ctx.now,
+      changesRequested: null,
+    });
     expect(transitionEffects(ruleFor('withdraw', 'in_review'), ctx)).toEqual({ status: 'draft', submittedAt: null });
+    expect(transitionEffects(ruleFor('request-changes', 'in_review'), { ...ctx, comment: 'Cut it by half.' })).toEqual({
+      status: 'draft',
+      submittedAt: null,
+      changesRequested: { comment: 'Cut it by half.', by: { id: 'carla', name: carla.name }, at: ctx.now },
+    });
     expect(transitionEffects(ruleFor('approve', 'in_review', 'now'), ctx)).toEqual({
       status: 'published',
       approvedBy: 'carla',
