@@ -62,7 +62,7 @@ describe('authentication', () => {
 });
 
 describe('errors, in the order the contract gives', () => {
-  it('415 for a body that is not JSON, 413 for one over 1 MiB', async () => {
+  it('415 for a body that is not JSON, 413 for one over 2 MiB', async () => {
     expectProblem(
       await call(`${api}/articles`, {
         token: reporter,
@@ -71,7 +71,7 @@ describe('errors, in the order the contract gives', () => {
       }),
       415,
     );
-    const huge = { headline: 'Huge', body: 'x'.repeat(1024 * 1024 + 1) };
+    const huge = { headline: 'Huge', body: 'x'.repeat(2 * 1024 * 1024 + 1) };
     expectProblem(await call(`${api}/articles`, { token: reporter, body: huge }), 413);
   });
 

@@ -151,3 +151,17 @@ describe('a draft sent back shows why', () => {
     expect((await call(`${api}/articles/${id}`, { token: reporter })).body.changesRequested).toBeNull();
   });
 });
+
+describe('the request body limit admits the largest valid article, however it is encoded', () => {
+  it('a 200,000-character CJK body sent with \\u escapes (Python json.dumps default, about 1.2 MB) is created', async () => {
+    const body = '新聞編集部は記事を書き、校閲し、公開する。'.repeat(10_000).slice(0, 200_000);
+    const asPythonSendsIt = JSON.stringify({ headline: '見出し'.repeat(100), body }).replace(
+      /[^\x00-\x7f]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+    expect(Buffer.byteLength(asPythonSendsIt)).toBeGreaterThan(1.2e6);
+    const res = await call(`${api}/articles`, { token: reporter, raw: asPythonSendsIt, headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(201);
+    expect(res.body.body).toBe(body);
+  });
+});

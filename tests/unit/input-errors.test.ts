@@ -74,3 +74,14 @@ describe('validation messages are sentences for people, each with a JSON Pointer
     ]);
   });
 });
+
+describe('the request body limit', () => {
+  it('fits every field at its longest with each UTF-16 unit as a six-byte \\u escape, and stays below Lambda’s 6 MB payload', async () => {
+    const { LIMITS } = await import('../../lambdas/domain/article.js');
+    const { LAMBDA_MAX_REQUEST_BYTES } = await import('../../local/gateway.js');
+    const units = LIMITS.headline.max + LIMITS.standfirst.max + LIMITS.body.max + LIMITS.tags.max * LIMITS.tags.maxLength;
+    expect(LIMITS.requestBytes).toBeGreaterThan(6 * units + 64 * 1024);
+    // API Gateway HTTP APIs take payloads up to 10 MB; Lambda's synchronous invoke takes 6 MB.
+    expect(LIMITS.requestBytes).toBeLessThan(LAMBDA_MAX_REQUEST_BYTES);
+  });
+});
