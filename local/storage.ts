@@ -4,9 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import {
   CreateTableCommand,
+  DeleteTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
+  PutItemCommand,
   ResourceNotFoundException,
+  ScanCommand,
+  type AttributeValue,
   type GlobalSecondaryIndex,
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
@@ -79,11 +83,46 @@ export async function ensureTable(endpoint: string, tableName = TABLE_NAME): Pro
 
 async function createTableIfMissing(client: DynamoDBClient, tableName: string): Promise<void> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const have = new Set((Table?.GlobalSecondaryIndexes ?? []).map((ix) => ix.IndexName));
+    if (TABLE_INDEXES.every((ix) => have.has(ix.name))) return;
+    await rebuildWithNewIndexes(client, tableName);
     return;
   } catch (err) {
     if (!(err instanceof ResourceNotFoundException)) throw err;
   }
+  await createTable(client, tableName);
+}
+
+/**
+ * A data directory from before an index was added: dynalite cannot add an index to a table
+ * (UpdateTable there changes throughput only), so the table is read whole, created again with
+ * every index, and written back. Local data only; in AWS the stack adds the index.
+ */
+async function rebuildWithNewIndexes(client: DynamoDBClient, tableName: string): Promise<void> {
+  const items: Record<string, AttributeValue>[] = [];
+  let startKey: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: startKey }));
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  await client.send(new DeleteTableCommand({ TableName: tableName }));
+  // Deleting finishes a moment later, even with no delay configured.
+  for (let gone = false; !gone;) {
+    try {
+      await client.send(new DescribeTableCommand({ TableName: tableName }));
+      await new Promise((ok) => setTimeout(ok, 10));
+    } catch (err) {
+      if (!(err instanceof ResourceNotFoundException)) throw err;
+      gone = true;
+    }
+  }
+  await createTable(client, tableName);
+  for (const item of items) await client.send(new PutItemCommand({ TableName: tableName, Item: item }));
+}
+
+async function createTable(client: DynamoDBClient, tableName: string): Promise<void> {
   const attributes = new Set<string>([TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey]);
   const indexes: GlobalSecondaryIndex[] = TABLE_INDEXES.map((ix) => {
     attributes.add(ix.partitionKey);

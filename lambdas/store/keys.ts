@@ -14,6 +14,8 @@ export const INDEX = {
   byAuthor: 'byAuthor',
   outbox: 'outbox',
   dueForPublish: 'dueForPublish',
+  /** The same keys as dueForPublish (scheduled articles by publishAt), with the list summary projected. */
+  scheduledByTime: 'scheduledByTime',
 } as const;
 
 /** Article attributes projected into the list indexes: everything but the body and the outbox. */

@@ -17,4 +17,6 @@ export const TABLE_INDEXES: readonly IndexSchema[] = [
   { name: INDEX.byAuthor, partitionKey: 'GSI2PK', sortKey: 'GSI2SK', projection: SUMMARY_ATTRIBUTES },
   { name: INDEX.outbox, partitionKey: 'GSI3PK', sortKey: 'GSI3SK', projection: 'KEYS_ONLY' },
   { name: INDEX.dueForPublish, partitionKey: 'GSI4PK', sortKey: 'GSI4SK', projection: ['id', 'version', 'publishAt'] },
+  // Added after the others: a deployment adds it alone (CloudFormation creates one index per update).
+  { name: INDEX.scheduledByTime, partitionKey: 'GSI4PK', sortKey: 'GSI4SK', projection: SUMMARY_ATTRIBUTES },
 ];

@@ -234,9 +234,18 @@ export async function listArticles(lists: ArticleLists, actor: Actor, query: Rec
   return lists.list({ sources: sourcesFor(actor, q), limit, cursor: q.cursor });
 }
 
-/** Which index partitions make up the list the caller asked for, given what they may see. */
-function sourcesFor(actor: Actor, q: { status?: Article['status']; author?: string }): ListSource[] {
+/**
+ * Which index partitions make up the list the caller asked for, given what they may see.
+ * Scheduled articles list by publication time, soonest first, unless `sort=createdAt`.
+ */
+function sourcesFor(actor: Actor, q: { status?: Article['status']; author?: string; sort?: string }): ListSource[] {
   const desk = actor.groups.includes('editors') || actor.groups.includes('chief-editors');
+  if (q.sort === 'publishAt' && q.status !== 'scheduled') {
+    throw badInput('/query/sort', '`sort=publishAt` lists scheduled articles: add `status=scheduled`.');
+  }
+  if (q.status === 'scheduled' && q.sort !== 'createdAt' && (desk || !q.author || q.author === actor.id)) {
+    return [{ by: 'publishAt', authorId: desk ? q.author : actor.id }];
+  }
   if (desk || q.author === actor.id) {
     if (q.author) return [{ by: 'author', authorId: q.author, status: q.status }];
     if (q.status) return [{ by: 'status', status: q.status }];

@@ -3,7 +3,11 @@ import type { DomainEvent, HistoryEntry } from '../domain/events.js';
 import type { Media } from '../domain/media.js';
 
 /** Where a list of articles comes from: one index partition, optionally filtered. */
-export type ListSource = { by: 'status'; status: Status; authorIsNot?: string } | { by: 'author'; authorId: string; status?: Status };
+export type ListSource =
+  | { by: 'status'; status: Status; authorIsNot?: string }
+  | { by: 'author'; authorId: string; status?: Status }
+  /** Scheduled articles by publication time, soonest first; optionally one author's only. */
+  | { by: 'publishAt'; authorId?: string };
 
 export interface ListRequest {
   sources: readonly ListSource[];

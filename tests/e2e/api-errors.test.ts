@@ -165,3 +165,53 @@ describe('the request body limit admits the largest valid article, however it is
     expect(res.body.body).toBe(body);
   });
 });
+
+describe('scheduled articles list by publication time, soonest first', () => {
+  async function schedule(token: string, hoursAhead: number, headline: string) {
+    const { id } = (await call(`${api}/articles`, { token, body: { headline, body: 'Copy.' } })).body;
+    await call(`${api}/articles/${id}/submit`, { method: 'POST', token });
+    const publishAt = new Date(Date.now() + hoursAhead * 3_600_000).toISOString();
+    const approved = await call(`${api}/articles/${id}/approve`, {
+      method: 'POST',
+      token: chief,
+      headers: { 'if-match': '"2"' },
+      body: { publishAt },
+    });
+    expect(approved.body.status).toBe('scheduled');
+    return id as string;
+  }
+
+  it('for the desk, page by page; a reporter sees their own; the cursor stays bound to its query', async () => {
+    const omar = await newsroom.token('omar', 'reporters');
+    const later = await schedule(reporter, 30, 'Later');
+    const soonest = await schedule(omar, 10, 'Soonest');
+    const middle = await schedule(reporter, 20, 'Middle');
+
+    const all = await call(`${api}/articles?status=scheduled`, { token: editor });
+    expect(all.body.items.map((a: { id: string }) => a.id)).toEqual([soonest, middle, later]);
+
+    const first = await call(`${api}/articles?status=scheduled&limit=2`, { token: editor });
+    expect(first.body.items.map((a: { id: string }) => a.id)).toEqual([soonest, middle]);
+    const second = await call(`${api}/articles?status=scheduled&limit=2&cursor=${first.body.nextCursor}`, { token: editor });
+    expect(second.body.items.map((a: { id: string }) => a.id)).toEqual([later]);
+    expect(second.body.nextCursor).toBeNull();
+    const elsewhere = await call(`${api}/articles?status=scheduled&sort=createdAt&limit=2&cursor=${first.body.nextCursor}`, {
+      token: editor,
+    });
+    expect(elsewhere.status).toBe(400);
+
+    const byCreation = await call(`${api}/articles?status=scheduled&sort=createdAt`, { token: editor });
+    expect(byCreation.body.items.map((a: { id: string }) => a.id)).toEqual([middle, soonest, later]);
+
+    const mine = await call(`${api}/articles?status=scheduled`, { token: reporter });
+    expect(mine.body.items.map((a: { id: string }) => a.id)).toEqual([middle, later]);
+  });
+
+  it('sort=publishAt needs status=scheduled', async () => {
+    const res = await call(`${api}/articles?sort=publishAt`, { token: editor });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      { pointer: '/query/sort', message: '`sort=publishAt` lists scheduled articles: add `status=scheduled`.' },
+    ]);
+  });
+});

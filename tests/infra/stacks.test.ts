@@ -58,6 +58,17 @@ describe('the stateful stack', () => {
     });
   });
 
+  it('lists scheduled articles by publication time from an index on the due-for-publish keys, with the list summary', () => {
+    const [table] = Object.values(stateful.findResources('AWS::DynamoDB::GlobalTable'));
+    const indexes = table!.Properties.GlobalSecondaryIndexes as any[];
+    const byTime = indexes.find((ix) => ix.IndexName === 'scheduledByTime');
+    const due = indexes.find((ix) => ix.IndexName === 'dueForPublish');
+    expect(byTime.KeySchema).toEqual(due.KeySchema);
+    expect(byTime.Projection.ProjectionType).toBe('INCLUDE');
+    expect(byTime.Projection.NonKeyAttributes).toEqual(expect.arrayContaining(['headline', 'authorId', 'publishAt', 'status']));
+    expect(byTime.Projection.NonKeyAttributes).not.toContain('bodyZ');
+  });
+
   it('keeps media private, encrypted, TLS-only, with browser uploads from the desk and no stale multipart uploads', () => {
     stateful.hasResource('AWS::S3::Bucket', {
       DeletionPolicy: 'Retain',
