@@ -41,6 +41,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/articles/{id}/publish', fn: 'articlesApprove', auth: true },
   { method: 'POST', path: '/articles/{id}/media', fn: 'articlesMedia', auth: true },
   { method: 'GET', path: '/articles/{id}/media', fn: 'articlesMedia', auth: true },
+  { method: 'PATCH', path: '/articles/{id}/media/{mediaId}', fn: 'articlesMedia', auth: true },
   { method: 'DELETE', path: '/articles/{id}/media/{mediaId}', fn: 'articlesMedia', auth: true },
 ];
 

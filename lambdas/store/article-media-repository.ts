@@ -57,6 +57,17 @@ export class DynamoMediaArticleRepository extends DynamoArticleRepository implem
     }
   }
 
+  async describeMedia(seen: Article, mediaId: string, changes: Pick<Partial<Media>, 'caption' | 'credit'>): Promise<void> {
+    const update = new UpdateBuilder();
+    const slot = `media.${update.name(mediaId)}`;
+    update.when(`${update.name('status')} = ${update.value(seen.status)}`).when(`attribute_exists(${slot})`);
+    for (const [field, value] of Object.entries(changes)) {
+      if (value !== undefined) update.setRaw(`${slot}.${update.name(field)} = ${update.value(value)}`);
+    }
+    budget(withChanges(this.itemOf(seen), { media: { ...seen.media, [mediaId]: { ...seen.media?.[mediaId], ...changes } } }), 'workflow');
+    await this.write(seen.id, bumpVersion(update));
+  }
+
   async removeMedia(seen: Article, media: Media): Promise<void> {
     const update = new UpdateBuilder();
     const slot = `media.${update.name(media.id)}`;

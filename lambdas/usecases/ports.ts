@@ -63,6 +63,8 @@ export interface MediaArticleRepository extends ArticleRepository {
   attachMedia(seen: Article, media: Media, maxPerArticle: number): Promise<void>;
   /** Records a verification, with its event, if the file is still pending; false otherwise. */
   settleMedia(articleId: string, media: Media, event: DomainEvent): Promise<boolean>;
+  /** Changes a file's caption or credit while the article is still in the status `seen` had and the file is attached. */
+  describeMedia(seen: Article, mediaId: string, changes: Pick<Partial<Media>, 'caption' | 'credit'>): Promise<void>;
   /** Detaches a file, if it is still as `media` describes it and the article still as `seen`. */
   removeMedia(seen: Article, media: Media): Promise<void>;
 }

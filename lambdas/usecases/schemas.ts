@@ -88,6 +88,16 @@ export const AttachMedia = /* @__PURE__ */ (() =>
     credit: v.optional(v.pipe(v.string(), v.maxLength(300))),
   }))();
 
+/** A file's caption and credit; null clears one. */
+export const EditMedia = /* @__PURE__ */ (() =>
+  v.pipe(
+    v.strictObject({
+      caption: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(1_000)))),
+      credit: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(300)))),
+    }),
+    v.check((o) => Object.keys(o).length > 0, 'Give a caption or a credit to change.'),
+  ))();
+
 /**
  * Parses input against a contract, or throws 400 with every problem found, each as a sentence
  * for people and a JSON Pointer to what it is about. `at` prefixes the pointers (`/query`).

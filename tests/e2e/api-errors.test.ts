@@ -215,3 +215,34 @@ describe('scheduled articles list by publication time, soonest first', () => {
     ]);
   });
 });
+
+describe('a file’s caption and credit can be edited', () => {
+  it('PATCH /articles/{id}/media/{mediaId}: same rights as attaching, problem+json when refused', async () => {
+    const { id } = await draft();
+    const file = await call(`${api}/articles/${id}/media`, {
+      method: 'POST',
+      token: reporter,
+      body: { filename: 'flood.png', contentType: 'image/png', size: 68, caption: 'Flod', credit: 'Rita' },
+    });
+    const path = `${api}/articles/${id}/media/${file.body.id}`;
+    const edited = await call(path, { method: 'PATCH', token: reporter, body: { caption: 'Flood at the bridge' } });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ id: file.body.id, caption: 'Flood at the bridge', credit: 'Rita' });
+    const cleared = await call(path, { method: 'PATCH', token: editor, body: { credit: null } });
+    expect(cleared.body).toMatchObject({ caption: 'Flood at the bridge', credit: null });
+    const listed = await call(`${api}/articles/${id}/media`, { token: reporter });
+    expect(listed.body.items[0]).toMatchObject({ caption: 'Flood at the bridge', credit: null });
+
+    const omar = await newsroom.token('omar', 'reporters');
+    expect((await call(path, { method: 'PATCH', token: omar, body: { caption: 'Mine' } })).status).toBe(404);
+    const unknown = await call(path, { method: 'PATCH', token: reporter, body: { alt: 'x' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([{ pointer: '/alt', message: 'Unknown field `alt`.' }]);
+    expect((await call(`${api}/articles/${id}/media/nope`, { method: 'PATCH', token: reporter, body: { caption: 'x' } })).status).toBe(404);
+
+    await call(`${api}/articles/${id}/submit`, { method: 'POST', token: reporter });
+    const inReview = await call(path, { method: 'PATCH', token: reporter, body: { caption: 'Late' } });
+    expect(inReview.status).toBe(409);
+    expect(inReview.headers.get('content-type')).toBe('application/problem+json');
+  });
+});
