@@ -59,9 +59,13 @@ export function httpApi(routes: Record<string, Route>) {
   return async (event: HttpEvent, context: Context): Promise<HttpResult> => {
     logger.addContext(context);
     try {
-      const route = Object.hasOwn(routes, event.routeKey) ? routes[event.routeKey] : undefined;
+      // HEAD is GET without the body (API Gateway routes HEAD beside every GET).
+      const head = event.routeKey.startsWith('HEAD ');
+      const key = head ? `GET${event.routeKey.slice(4)}` : event.routeKey;
+      const route = Object.hasOwn(routes, key) ? routes[key] : undefined;
       if (!route) throw notFound(`No route ${event.routeKey}.`);
-      return await route(readRequest(event));
+      const response = await route(readRequest(event));
+      return head ? { ...response, body: undefined } : response;
     } catch (error) {
       const response = problemResponse(error, event.rawPath);
       if ((response.statusCode ?? 500) >= 500) logger.error('request failed', { routeKey: event.routeKey, error: error as Error });

@@ -246,3 +246,38 @@ describe('a file’s caption and credit can be edited', () => {
     expect(inReview.headers.get('content-type')).toBe('application/problem+json');
   });
 });
+
+describe('methods', () => {
+  it('a wrong method on a known path is a 405 with Allow; an unknown path stays the gateway’s 404', async () => {
+    const { id } = await draft();
+    const put = await call(`${api}/articles/${id}`, { method: 'PUT', token: reporter, body: { headline: 'x' } });
+    expect(put.status).toBe(405);
+    expect(put.headers.get('allow')).toBe('GET, HEAD, PATCH');
+    expect(put.headers.get('content-type')).toBe('application/problem+json');
+    expect(put.body).toMatchObject({ status: 405, title: 'Method Not Allowed', detail: 'PUT is not allowed here. Use GET, HEAD, PATCH.' });
+    const getSubmit = await call(`${api}/articles/${id}/submit`, { token: reporter });
+    expect(getSubmit.status).toBe(405);
+    expect(getSubmit.headers.get('allow')).toBe('POST');
+    expect((await call(`${api}/articles`, { method: 'DELETE' })).headers.get('allow')).toBe('GET, HEAD, POST');
+    const unknown = await call(`${api}/articles/${id}/nothing`, { token: reporter });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toEqual({ message: 'Not Found' });
+  });
+
+  it('HEAD works wherever GET does: the same status and headers, no body', async () => {
+    const { id } = await draft();
+    const get = await fetch(`${api}/articles/${id}`, { headers: { authorization: `Bearer ${reporter}` } });
+    const head = await fetch(`${api}/articles/${id}`, { method: 'HEAD', headers: { authorization: `Bearer ${reporter}` } });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('etag')).toBe(get.headers.get('etag'));
+    expect(head.headers.get('content-type')).toBe('application/json');
+    expect(await head.text()).toBe('');
+    for (const path of ['/articles', `/articles/${id}/history`, `/articles/${id}/media`]) {
+      expect((await fetch(`${api}${path}`, { method: 'HEAD', headers: { authorization: `Bearer ${reporter}` } })).status).toBe(200);
+    }
+    expect((await fetch(`${api}/health`, { method: 'HEAD' })).status).toBe(200);
+    expect((await fetch(`${api}/articles/${id}`, { method: 'HEAD' })).status).toBe(401);
+    const omar = await newsroom.token('omar', 'reporters');
+    expect((await fetch(`${api}/articles/${id}`, { method: 'HEAD', headers: { authorization: `Bearer ${omar}` } })).status).toBe(404);
+  });
+});

@@ -5,7 +5,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { ROUTES } from '../../lambdas/http/routes.js';
+import { GATEWAY_ROUTES, ROUTES } from '../../lambdas/http/routes.js';
 import { buildNewsroom, configFromContext } from '../../lib/newsroom-app.js';
 import { CONFIG } from '../support/cdk-config.js';
 
@@ -131,9 +131,28 @@ describe('sign-in and the API', () => {
 
   it('puts the JWT authorizer on every route but the public ones, written out here', () => {
     // Written out, not read from the route table: making a route public must fail this test.
-    const PUBLIC = ['GET /health'];
+    const PUBLIC = [
+      'GET /health',
+      'HEAD /health',
+      // The 405 with Allow for methods a path does not take.
+      ...[
+        '/health',
+        '/articles',
+        '/articles/{id}',
+        '/articles/{id}/history',
+        '/articles/{id}/submit',
+        '/articles/{id}/withdraw',
+        '/articles/{id}/request-changes',
+        '/articles/{id}/approve',
+        '/articles/{id}/schedule',
+        '/articles/{id}/unschedule',
+        '/articles/{id}/publish',
+        '/articles/{id}/media',
+        '/articles/{id}/media/{mediaId}',
+      ].map((path) => `ANY ${path}`),
+    ];
     const routes = Object.values(app.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
-    expect(routes.map((r) => r.RouteKey).sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual(GATEWAY_ROUTES.map((r) => `${r.method} ${r.path}`).sort());
     const [authorizerId] = Object.keys(
       app.findResources('AWS::ApiGatewayV2::Authorizer', {
         Properties: { AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] },
@@ -153,6 +172,14 @@ describe('sign-in and the API', () => {
       }
     }
     expect(routes.filter((r) => r.AuthorizationType === 'NONE').map((r) => r.RouteKey)).toEqual(PUBLIC);
+  });
+
+  it('sends a method a known path does not take to the 405 function, and HEAD beside every GET to the same function', () => {
+    const routes = Object.values(app.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
+    const target = (key: string) => JSON.stringify(routes.find((r) => r.RouteKey === key)!.Target);
+    const paths = [...new Set(ROUTES.map((r) => r.path))];
+    for (const path of paths) expect(target(`ANY ${path}`)).toMatch(/methodNotAllowedIntegration/);
+    for (const r of ROUTES.filter((r) => r.method === 'GET')) expect(target(`HEAD ${r.path}`)).toBe(target(`GET ${r.path}`));
   });
 
   it('throttles the stage and writes structured access logs', () => {
