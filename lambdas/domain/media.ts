@@ -1,7 +1,10 @@
 import { ProblemError } from './errors.js';
 
-/** A file attached to an article: declared by the uploader, verified by the server. */
-export type MediaStatus = 'pending' | 'ready' | 'rejected';
+/**
+ * A file attached to an article: declared by the uploader, verified by the server. `expired`: its
+ * upload form ran out before the file arrived; it is listed, holds nothing back, and can be removed.
+ */
+export type MediaStatus = 'pending' | 'ready' | 'rejected' | 'expired';
 
 export interface Media {
   id: string;
@@ -126,7 +129,7 @@ export function verdict(
 }
 
 /** Media that would reach readers unverified, or that failed verification, holds approval back. */
-export const blocksApproval = (m: Pick<Media, 'status'>) => m.status !== 'ready';
+export const blocksApproval = (m: Pick<Media, 'status'>) => m.status === 'pending' || m.status === 'rejected';
 
 export const MEDIA_PER_ARTICLE = 50;
 /** The key an upload form writes to, and the only shape of key the verifier takes uploads from. */

@@ -2,6 +2,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Article } from '../domain/article.js';
 import { badInput } from '../domain/errors.js';
 import type { DomainEvent } from '../domain/events.js';
+import { blocksApproval } from '../domain/media.js';
 import { articleIndexKeys, keys, SUMMARY_ATTRIBUTES } from './keys.js';
 
 /**
@@ -35,7 +36,7 @@ export function toItem(article: Article): ArticleItem {
     bodyZ: encodeBody(body),
     media,
     // How many attached files are not (yet) verified: approval is conditional on zero.
-    mediaBlocking: Object.values(media).filter((m) => m.status !== 'ready').length,
+    mediaBlocking: Object.values(media).filter(blocksApproval).length,
     outbox: [],
   };
 }

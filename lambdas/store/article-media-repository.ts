@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Article } from '../domain/article.js';
 import type { DomainEvent } from '../domain/events.js';
-import type { Media } from '../domain/media.js';
+import { blocksApproval, type Media } from '../domain/media.js';
 import { WriteConflict, type MediaArticleRepository } from '../usecases/ports.js';
 import { appendToOutbox, budget, bumpVersion, DynamoArticleRepository, withChanges } from './article-repository.js';
 import { keys } from './keys.js';
@@ -68,6 +68,23 @@ export class DynamoMediaArticleRepository extends DynamoArticleRepository implem
     await this.write(seen.id, bumpVersion(update));
   }
 
+  /** Records that a pending file's upload form ran out (`expired`): it stops holding approval back. False once it is not pending. */
+  async expireMedia(articleId: string, expired: Media): Promise<boolean> {
+    const update = new UpdateBuilder();
+    const slot = `media.${update.name(expired.id)}`;
+    update
+      .when(`${slot}.${update.name('status')} = ${update.value('pending')}`)
+      .setRaw(`${slot} = ${update.value(expired)}`)
+      .setRaw(`mediaBlocking = mediaBlocking - ${update.value(1)}`);
+    try {
+      await this.write(articleId, bumpVersion(update));
+      return true;
+    } catch (err) {
+      if (err instanceof WriteConflict) return false;
+      throw err;
+    }
+  }
+
   async removeMedia(seen: Article, media: Media): Promise<void> {
     const update = new UpdateBuilder();
     const slot = `media.${update.name(media.id)}`;
@@ -75,7 +92,7 @@ export class DynamoMediaArticleRepository extends DynamoArticleRepository implem
       .when(`${update.name('status')} = ${update.value(seen.status)}`)
       .when(`${slot}.${update.name('status')} = ${update.value(media.status)}`)
       .removeRaw(slot);
-    if (media.status !== 'ready') update.setRaw(`mediaBlocking = mediaBlocking - ${update.value(1)}`);
+    if (blocksApproval(media)) update.setRaw(`mediaBlocking = mediaBlocking - ${update.value(1)}`);
     await this.write(seen.id, bumpVersion(update));
   }
 }

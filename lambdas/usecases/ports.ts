@@ -65,6 +65,8 @@ export interface MediaArticleRepository extends ArticleRepository {
   settleMedia(articleId: string, media: Media, event: DomainEvent): Promise<boolean>;
   /** Changes a file's caption or credit while the article is still in the status `seen` had and the file is attached. */
   describeMedia(seen: Article, mediaId: string, changes: Pick<Partial<Media>, 'caption' | 'credit'>): Promise<void>;
+  /** Records a pending file as expired (its upload form ran out); false once it is not pending. */
+  expireMedia(articleId: string, expired: Media): Promise<boolean>;
   /** Detaches a file, if it is still as `media` describes it and the article still as `seen`. */
   removeMedia(seen: Article, media: Media): Promise<void>;
 }
