@@ -259,6 +259,9 @@ describe('methods', () => {
     expect(getSubmit.status).toBe(405);
     expect(getSubmit.headers.get('allow')).toBe('POST');
     expect((await call(`${api}/articles`, { method: 'DELETE' })).headers.get('allow')).toBe('GET, HEAD, POST');
+    const options = await fetch(`${api}/articles/${id}`, { method: 'OPTIONS' });
+    expect(options.status).toBe(204);
+    expect(options.headers.get('allow')).toBe('GET, HEAD, PATCH');
     const unknown = await call(`${api}/articles/${id}/nothing`, { token: reporter });
     expect(unknown.status).toBe(404);
     expect(unknown.body).toEqual({ message: 'Not Found' });
