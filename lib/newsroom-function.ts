@@ -24,7 +24,7 @@ export const TABLE_ACCESS: Record<
   { actions: string[]; indexes: string[] }
 > = {
   // Query on the table itself: an article's history items.
-  read: { actions: ['dynamodb:GetItem', 'dynamodb:Query'], indexes: [INDEX.byStatus, INDEX.byAuthor] },
+  read: { actions: ['dynamodb:GetItem', 'dynamodb:Query'], indexes: [INDEX.byStatus, INDEX.byAuthor, INDEX.scheduledByTime] },
   'create-and-update': { actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], indexes: [] },
   update: { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], indexes: [] },
   // Query on the table itself: an article's revision items; PutItem: a revision's immutable copy.

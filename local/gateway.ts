@@ -100,10 +100,13 @@ export function createGateway(options: GatewayOptions): Server {
         : {};
       return send(res, { statusCode: 204 }, preflight);
     }
-    const found = compiled
-      .filter((r) => r.spec.method === method)
-      .map((r) => ({ r, m: r.pattern.exec(url.pathname) }))
-      .find((x) => x.m);
+    // As in API Gateway: a route for the method first; ANY only for methods its path does not define.
+    const match = (m: string) =>
+      compiled
+        .filter((r) => r.spec.method === m)
+        .map((r) => ({ r, m: r.pattern.exec(url.pathname) }))
+        .find((x) => x.m);
+    const found = match(method) ?? match('ANY');
     if (!found) {
       req.resume();
       return send(res, gatewayAnswer(404), cors);
@@ -131,7 +134,7 @@ export function createGateway(options: GatewayOptions): Server {
     if (!handler) throw new Error(`no handler for ${found.r.spec.fn}`);
     const result = (await handler(event, lambdaContext(found.r.spec.fn, event.requestContext.requestId))) ?? { statusCode: 200 };
     send(res, result, cors);
-    if (method !== 'GET' && (result.statusCode ?? 200) < 300) options.onWrite?.(event);
+    if (method !== 'GET' && method !== 'HEAD' && (result.statusCode ?? 200) < 300) options.onWrite?.(event);
   };
 
   // A client that stalls its headers or body is cut off (408) once the request timeout passes,
@@ -234,7 +237,7 @@ function toEvent(
       domainName: headers.host ?? 'localhost',
       domainPrefix: 'localhost',
       http: {
-        method: spec.method,
+        method: (req.method ?? 'GET').toUpperCase(),
         path: url.pathname,
         protocol: `HTTP/${req.httpVersion}`,
         sourceIp: req.socket.remoteAddress ?? '127.0.0.1',

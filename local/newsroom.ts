@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FUNCTIONS, ROUTES, type FunctionName } from '../lambdas/http/routes.js';
+import { FUNCTIONS, GATEWAY_ROUTES, type FunctionName } from '../lambdas/http/routes.js';
 import { WebhookPublisher, webhookOrigin } from '../lambdas/store/webhook-publisher.js';
 import { DynamoScheduleIndex } from '../lambdas/store/schedule-index.js';
 import { LaneDispatcher } from '../lambdas/workers/lanes.js';
@@ -122,7 +122,7 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
     .catch((err: unknown) => log.media.error('checking pending uploads failed', { error: err as Error }));
 
   const server: Server = createGateway({
-    routes: ROUTES,
+    routes: GATEWAY_ROUTES,
     handlers,
     verify: await tokenVerifier(settings.dataDir),
     corsOrigins: settings.corsOrigins,

@@ -95,7 +95,7 @@ describe('errors API Gateway answers itself come back exactly as AWS sends them'
   it('404 {"message":"Not Found"} for a route that does not exist, token or not', async () => {
     for (const [method, path] of [
       ['GET', '/nothing-here'],
-      ['PUT', '/articles'],
+      ['PUT', '/articles/x/y/z'],
       ['GET', '/articles/x/y/z'],
     ] as const) {
       for (const headers of [{}, { authorization: `Bearer ${reporter}` }] as Record<string, string>[]) {
