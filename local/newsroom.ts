@@ -121,6 +121,22 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
     .then((n) => n > 0 && dispatcher.nudge())
     .catch((err: unknown) => log.media.error('checking pending uploads failed', { error: err as Error }));
 
+  // As the cloud's media sweep does every few minutes: uploads pending too long get a second look,
+  // and a declared file that never arrived stops blocking approval once its form has expired.
+  const { DynamoArticleLists } = await import('../lambdas/store/list-pages.js');
+  const { verifyStalePendingUploads } = await import('../lambdas/usecases/sweep-pending-media.js');
+  const { STALE_AFTER_MS } = await import('../lambdas/workers/media-sweep.js');
+  const MINUTE = 60_000;
+  const mediaSweep = new WorkerLoop(
+    async () => {
+      const settled = await verifyStalePendingUploads(mediaDeps, new DynamoArticleLists(documentClient, tableName), STALE_AFTER_MS);
+      if (settled > 0) dispatcher.nudge();
+      return Date.now() + MINUTE;
+    },
+    MINUTE,
+    (err) => log.media.error('sweeping pending uploads failed', { error: err as Error }),
+  );
+
   const server: Server = createGateway({
     routes: GATEWAY_ROUTES,
     handlers,
@@ -140,6 +156,7 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
   dispatcher.start();
   publisher.start();
   sweeper.start();
+  mediaSweep.start();
 
   return {
     url: urlOf(server.address() as AddressInfo),
@@ -154,6 +171,7 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
       await publisher.stop();
       await dispatcher.stop();
       await sweeper.stop();
+      await mediaSweep.stop();
       await lanes.stop();
       documentClient.destroy();
       await storage.close();
