@@ -28,6 +28,8 @@ const dataDirProblem = (err: unknown) =>
   `NEWSROOM_DATA_DIR: cannot keep the newsroom's data in ${settings.dataDir} (${errno(err) ?? (err as Error).message}): ` +
   'set NEWSROOM_DATA_DIR to a directory you can write, e.g. NEWSROOM_DATA_DIR=$HOME/newsroom-data npm start';
 
+// Requests are logged once the banner is out (the banner's own look at /docs is not a request anyone made).
+let logging = false;
 let lock: ReturnType<typeof lockDataDir>;
 try {
   makeDataDirPrivate(settings.dataDir);
@@ -42,13 +44,30 @@ try {
 }
 process.on('exit', () => lock.release());
 
-// Requests are logged once the banner is out (the banner's own look at /docs is not a request anyone made).
-let logging = false;
+// Ctrl-C stops cleanly from here on, even during start: the newsroom stops once it is up.
+let starting: Promise<RunningNewsroom | undefined> | undefined;
+let stopping = false;
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  logging = false;
+  process.stdout.write(`${signal}: stopping the newsroom…\n`);
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  await (await starting?.catch(() => undefined))?.stop();
+  lock.release();
+  process.stdout.write('stopped.\n');
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
+
 let newsroom: RunningNewsroom;
 try {
-  newsroom = await startNewsroom(settings, {
+  starting = startNewsroom(settings, {
     onRequest: settings.requestLog ? (r) => logging && process.stdout.write(`${formatRequest(r)}\n`) : undefined,
   });
+  newsroom = (await starting)!;
 } catch (err) {
   const where = `${settings.host}:${settings.port}`;
   switch (errno(err)) {
@@ -74,6 +93,7 @@ try {
   }
   throw err;
 }
+if (stopping) await new Promise(() => undefined); // stop() ends the process
 lock.announce(newsroom.url);
 
 /** The extra base URLs this newsroom serves (API documentation, the public site), found by asking it. */
@@ -111,20 +131,4 @@ process.stdout.write(
     '',
   ].join('\n'),
 );
-logging = true;
-
-let stopping = false;
-const stop = async (signal: string) => {
-  if (stopping) return;
-  stopping = true;
-  logging = false;
-  process.stdout.write(`${signal}: stopping the newsroom…\n`);
-  const force = setTimeout(() => process.exit(1), 10_000);
-  force.unref();
-  await newsroom.stop();
-  lock.release();
-  process.stdout.write('stopped.\n');
-  process.exit(0);
-};
-process.on('SIGINT', () => void stop('SIGINT'));
-process.on('SIGTERM', () => void stop('SIGTERM'));
+logging = !stopping;
