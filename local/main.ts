@@ -1,3 +1,4 @@
+import { get } from 'node:http';
 import { resolve } from 'node:path';
 import { webhookOrigin } from '../lambdas/store/webhook-publisher.js';
 import { makeDataDirPrivate } from './data-dir.js';
@@ -96,22 +97,23 @@ try {
 if (stopping) await new Promise(() => undefined); // stop() ends the process
 lock.announce(newsroom.url);
 
-/** The extra base URLs this newsroom serves (API documentation, the public site), found by asking it. */
-async function served(paths: string[]): Promise<string[]> {
-  const answers = await Promise.all(
-    paths.map((p) =>
-      fetch(`${newsroom.url}${p}`, { redirect: 'manual', signal: AbortSignal.timeout(2_000) })
-        .then(async (res) => {
-          await res.body?.cancel();
-          return res.status < 400 ? `${newsroom.url}${p}` : undefined;
-        })
-        .catch(() => undefined),
-    ),
-  );
-  return answers.filter((a): a is string => a !== undefined);
+/**
+ * Whether this newsroom serves a path (API documentation, the public site), found by asking it
+ * on a connection of its own that closes after the answer: a kept-alive one would count against
+ * NEWSROOM_MAX_CONNECTIONS for a minute.
+ */
+function serves(path: string): Promise<string[]> {
+  return new Promise((answer) => {
+    const req = get(`${newsroom.url}${path}`, { agent: false, timeout: 2_000 }, (res) => {
+      res.resume();
+      answer((res.statusCode ?? 500) < 400 ? [`${newsroom.url}${path}`] : []);
+    });
+    req.once('timeout', () => req.destroy());
+    req.once('error', () => answer([]));
+  });
 }
 
-const [docs, openapi, site] = await Promise.all([served(['/docs']), served(['/openapi.json']), served(['/site'])]);
+const [docs, openapi, site] = await Promise.all([serves('/docs'), serves('/openapi.json'), serves('/site')]);
 const shellQuote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 // Another terminal finds this newsroom by itself; the exact command still says which data it signs for.
 const tokenCommand = `${settings.dataDir === resolve('.newsroom') ? '' : `NEWSROOM_DATA_DIR=${shellQuote(settings.dataDir)} `}npm run token -- --user alice --group reporters --name "Alice Reporter"`;

@@ -46,7 +46,7 @@ describe('errors API Gateway answers itself come back exactly as AWS sends them'
       status: 401,
       type: 'application/json',
       challenge: 'Bearer',
-      text: expect.stringMatching(/^\{"message":"Unauthorized","reason":"no token was sent: [^"]+"\}$/),
+      text: expect.stringMatching(/^\{"message":"Unauthorized","reason":"no token was sent: .+"\}$/),
     });
   });
 
@@ -92,7 +92,7 @@ describe('errors API Gateway answers itself come back exactly as AWS sends them'
         status: 401,
         type: 'application/json',
         challenge: challenge(description),
-        text: expect.stringMatching(/^\{"message":"Unauthorized","reason":"the token [^"]+"\}$/),
+        text: expect.stringMatching(/^\{"message":"Unauthorized","reason":"the token .+"\}$/),
       });
     }
   });
