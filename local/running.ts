@@ -41,11 +41,23 @@ export function alive(pid: number): boolean {
   }
 }
 
+/**
+ * False when the process with this pid is certainly not a newsroom: after a reboot or in a new
+ * container, a lock's pid may belong to something else. Where /proc is missing, assume it is one.
+ */
+function mayBeNewsroom(pid: number): boolean {
+  try {
+    return /node/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+  } catch {
+    return true;
+  }
+}
+
 /** The newsroom holding this data directory's lock, if one is alive. */
 export function holderOf(dataDir: string): Holder | undefined {
   try {
     const holder = JSON.parse(readFileSync(join(dataDir, LOCK), 'utf8')) as Holder;
-    return alive(holder.pid) ? holder : undefined;
+    return alive(holder.pid) && mayBeNewsroom(holder.pid) ? holder : undefined;
   } catch {
     return undefined;
   }

@@ -81,6 +81,19 @@ describe('npm start refuses what it cannot do, in one line that says what to do'
     expect(readdirSync(dataDir)).not.toContain('newsroom.lock');
   });
 
+  it('takes over a lock whose pid now belongs to another program (after a reboot, or in a new container)', async () => {
+    const dataDir = newDataDir();
+    const other = spawn('sleep', ['30'], { stdio: 'ignore' });
+    try {
+      writeFileSync(join(dataDir, 'newsroom.lock'), JSON.stringify({ pid: other.pid, url: 'http://127.0.0.1:1' }));
+      const started = await new LocalNewsroom(dataDir).start();
+      expect((await call(`${started.url}/health`)).status).toBe(200);
+      await started.stop();
+    } finally {
+      other.kill();
+    }
+  });
+
   it('a port in use: names PORT and how to pick another', async () => {
     const taken = await npmStart({ NEWSROOM_DATA_DIR: newDataDir(), PORT: portOf(newsroom.url) });
     expectOneClearLine(taken, new RegExp(`^PORT ${portOf(newsroom.url)} is already in use .*PORT=`));
