@@ -1,5 +1,5 @@
-import { get } from 'node:http';
 import { resolve } from 'node:path';
+import { ROUTES } from '../lambdas/http/routes.js';
 import { webhookOrigin } from '../lambdas/store/webhook-publisher.js';
 import { makeDataDirPrivate } from './data-dir.js';
 import { startNewsroom, type RunningNewsroom } from './newsroom.js';
@@ -29,7 +29,7 @@ const dataDirProblem = (err: unknown) =>
   `NEWSROOM_DATA_DIR: cannot keep the newsroom's data in ${settings.dataDir} (${errno(err) ?? (err as Error).message}): ` +
   'set NEWSROOM_DATA_DIR to a directory you can write, e.g. NEWSROOM_DATA_DIR=$HOME/newsroom-data npm start';
 
-// Requests are logged once the banner is out (the banner's own look at /docs is not a request anyone made).
+// Requests are logged once the banner is out.
 let logging = false;
 let lock: ReturnType<typeof lockDataDir>;
 try {
@@ -97,23 +97,10 @@ try {
 if (stopping) await new Promise(() => undefined); // stop() ends the process
 lock.announce(newsroom.url);
 
-/**
- * Whether this newsroom serves a path (API documentation, the public site), found by asking it
- * on a connection of its own that closes after the answer: a kept-alive one would count against
- * NEWSROOM_MAX_CONNECTIONS for a minute.
- */
-function serves(path: string): Promise<string[]> {
-  return new Promise((answer) => {
-    const req = get(`${newsroom.url}${path}`, { agent: false, timeout: 2_000 }, (res) => {
-      res.resume();
-      answer((res.statusCode ?? 500) < 400 ? [`${newsroom.url}${path}`] : []);
-    });
-    req.once('timeout', () => req.destroy());
-    req.once('error', () => answer([]));
-  });
-}
+/** The extra base URLs this newsroom serves (API documentation, a public site), as the route table lists them. */
+const serves = (path: string) => (ROUTES.some((r) => r.method === 'GET' && r.path === path) ? [`${newsroom.url}${path}`] : []);
 
-const [docs, openapi, site] = await Promise.all([serves('/docs'), serves('/openapi.json'), serves('/site')]);
+const [docs, openapi, site] = [serves('/docs'), serves('/openapi.json'), serves('/site')];
 const shellQuote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 // Another terminal finds this newsroom by itself; the exact command still says which data it signs for.
 const tokenCommand = `${settings.dataDir === resolve('.newsroom') ? '' : `NEWSROOM_DATA_DIR=${shellQuote(settings.dataDir)} `}npm run token -- --user alice --group reporters --name "Alice Reporter"`;
