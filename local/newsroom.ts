@@ -6,7 +6,7 @@ import { DynamoScheduleIndex } from '../lambdas/store/schedule-index.js';
 import { LaneDispatcher } from '../lambdas/workers/lanes.js';
 import { publishEverythingDue } from '../lambdas/workers/publish.js';
 import { makeDataDirPrivate } from './data-dir.js';
-import { createGateway, type LambdaHandler } from './gateway.js';
+import { createGateway, type GatewayOptions, type LambdaHandler } from './gateway.js';
 import type { LocalSettings } from './settings.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, MEDIA_BUCKET, startStorage, TABLE_NAME } from './storage.js';
 import { tokenVerifier } from './tokens.js';
@@ -24,7 +24,7 @@ export interface RunningNewsroom {
  * the cloud runs behind an API-Gateway-shaped server, the outbox dispatcher, the scheduled
  * publisher and the media verifier.
  */
-export async function startNewsroom(settings: LocalSettings): Promise<RunningNewsroom> {
+export async function startNewsroom(settings: LocalSettings, hooks: Pick<GatewayOptions, 'onRequest'> = {}): Promise<RunningNewsroom> {
   // The README states the Node.js versions the local newsroom supports; spare newcomers the SDK's notice.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   makeDataDirPrivate(settings.dataDir);
@@ -144,6 +144,7 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
     corsOrigins: settings.corsOrigins,
     requestTimeoutMs: settings.requestTimeoutMs,
     maxConnections: settings.maxConnections,
+    onRequest: hooks.onRequest,
     onWrite: (event) => {
       // A write that names its article wakes that article's lanes; any other, a scan of the index.
       const articleId = event.pathParameters?.id;

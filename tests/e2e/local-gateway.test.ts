@@ -41,12 +41,12 @@ async function raw(res: Response) {
 describe('errors API Gateway answers itself come back exactly as AWS sends them', () => {
   const challenge = (description: string) => `Bearer scope="" error="invalid_token" error_description="${description}"`;
 
-  it('401 {"message":"Unauthorized"} for a missing token, with a bare Bearer challenge', async () => {
+  it('401 {"message":"Unauthorized"} (and locally the reason) for a missing token, with a bare Bearer challenge', async () => {
     expect(await raw(await fetch(`${newsroom.url}/articles`))).toEqual({
       status: 401,
       type: 'application/json',
       challenge: 'Bearer',
-      text: '{"message":"Unauthorized"}',
+      text: expect.stringMatching(/^\{"message":"Unauthorized","reason":"no token was sent: .+"\}$/),
     });
   });
 
@@ -88,7 +88,12 @@ describe('errors API Gateway answers itself come back exactly as AWS sends them'
     ];
     for (const [authorization, description] of cases) {
       const res = await raw(await fetch(`${newsroom.url}/articles`, { headers: { authorization } }));
-      expect(res).toEqual({ status: 401, type: 'application/json', challenge: challenge(description), text: '{"message":"Unauthorized"}' });
+      expect(res).toEqual({
+        status: 401,
+        type: 'application/json',
+        challenge: challenge(description),
+        text: expect.stringMatching(/^\{"message":"Unauthorized","reason":"the token .+"\}$/),
+      });
     }
   });
 
