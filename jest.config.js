@@ -15,7 +15,8 @@ export default {
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   testSequencer: '<rootDir>/tests/support/slow-first-sequencer.mjs',
-  reporters: ['default', '<rootDir>/tests/support/plain-summary-reporter.mjs', '<rootDir>/tests/support/contract-progress-reporter.mjs'],
+  // One line per test file and the totals (`--verbose` adds a line per test); the contract test's progress marks.
+  reporters: ['<rootDir>/tests/support/plain-summary-reporter.mjs', '<rootDir>/tests/support/contract-progress-reporter.mjs'],
   testTimeout: 60_000,
   // Spawned newsrooms and embedded servers each take a core; two files at a time fit 2 cores.
   maxWorkers: 2,

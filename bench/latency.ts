@@ -57,6 +57,8 @@ export async function measureLatency(
   const write = ((await import('../lambdas/handlers/articles-write.js')) as { handler: Handler }).handler;
   const review = ((await import('../lambdas/handlers/articles-review.js')) as { handler: Handler }).handler;
   const approve = ((await import('../lambdas/handlers/articles-approve.js')) as { handler: Handler }).handler;
+  const corrections = ((await import('../lambdas/handlers/articles-corrections.js')) as { handler: Handler }).handler;
+  const editor = cognitoClaims('bench-editor', ['editors'], 'Bench Editor');
   const reporter = cognitoClaims('bench-reporter', ['reporters'], 'Bench Reporter');
   const chief = cognitoClaims('bench-chief', ['chief-editors'], 'Bench Chief');
   const db = dynamo.db;
@@ -161,10 +163,78 @@ export async function measureLatency(
       );
     },
   );
+  // A correction of each published article, against the calls it makes: read the article, keep
+  // its revision as an item of its own, and write the new text with its event and public note.
+  nextHandler = 0;
+  nextRaw = 0;
+  const note = 'An earlier version misnamed the district.';
+  const correction = await paired(
+    () => {
+      const a = created[nextHandler++]!;
+      return corrections(
+        httpApiEvent({
+          method: 'POST',
+          path: `/articles/${a}/correct`,
+          routePath: '/articles/{id}/correct',
+          pathParameters: { id: a },
+          claims: editor,
+          body: { body: 'Corrected body text. '.repeat(300), note },
+          headers: { 'if-match': '"3"' },
+        }),
+        context,
+      );
+    },
+    async () => {
+      const key = { PK: rawIds[nextRaw++]!, SK: 'ARTICLE' };
+      const { Item } = await db.send(new GetCommand({ TableName: T, Key: key, ConsistentRead: true }));
+      await db.send(
+        new PutCommand({
+          TableName: T,
+          Item: { PK: key.PK, SK: 'REVISION#0000000001', revision: 1, headline: Item!.headline, bodyZ: Item!.bodyZ, tags: [] },
+          ConditionExpression: 'attribute_not_exists(SK)',
+        }),
+      );
+      const now = new Date().toISOString();
+      const text = toItem(
+        newDraft({
+          id: 'x',
+          author: { id: 'raw', name: 'Raw', groups: [] },
+          now,
+          content: { ...body, body: 'Corrected body text. '.repeat(300), tags: [] },
+        }),
+      );
+      await db.send(
+        new UpdateCommand({
+          TableName: T,
+          Key: key,
+          UpdateExpression:
+            'SET bodyZ = :b, #v = :five, updatedAt = :now, revision = :two, corrections = :c, ' +
+            'outbox = list_append(if_not_exists(outbox, :none), :e), GSI3PK = :ob, GSI3SK = if_not_exists(GSI3SK, :obsk)',
+          ConditionExpression: '#s = :published AND #v = :four',
+          ExpressionAttributeNames: { '#v': 'version', '#s': 'status' },
+          ExpressionAttributeValues: {
+            ':b': text.bodyZ,
+            ':published': 'published',
+            ':four': 4,
+            ':five': 5,
+            ':two': 2,
+            ':now': now,
+            ':c': [{ revision: 2, kind: 'correction', note, at: now, by: { id: 'raw', name: 'Raw' } }],
+            ':none': [],
+            ':ob': 'OUTBOX',
+            ':obsk': `${now}#raw`,
+            ':e': [rawEvent(key.PK, 'ArticleCorrected', 0)],
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+    },
+  );
   await dynamo.stop();
   return [
     { name: 'GET /articles/{id}', paired: get },
     { name: 'POST /articles', paired: create },
     { name: 'POST /articles/{id}/approve', paired: approval },
+    { name: 'POST /articles/{id}/correct', paired: correction },
   ].map((r) => ({ ...r, p50: p50(r.paired.a), p99: p99(r.paired.a), rawP50: p50(r.paired.b), rawP99: p99(r.paired.b) }));
 }

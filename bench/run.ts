@@ -4,6 +4,7 @@ import { measureEndToEnd } from './end-to-end.js';
 import { measureLatency } from './latency.js';
 import { measureRecovery, recoveryRows, type RecoveryOptions } from './recovery.js';
 import { measureFilteredList, measureListScale } from './list-scale.js';
+import { measureRevisionsScale } from './revisions.js';
 import { kb, ms, type PairedResult } from './stats.js';
 
 /**
@@ -93,6 +94,18 @@ row(
   iqr(filtered.paired),
   '≤ 1.2×',
   filtered.paired.ratio <= 1.2,
+);
+
+log('revisions…');
+const revisions = await measureRevisionsScale([10, 1_000], quick ? 10 : 40);
+row(
+  `revisions page of 20 with ${revisions.sizes[1]} revisions CPU p50 (p99)`,
+  `${ms(revisions.p50)} (${ms(revisions.p99)})`,
+  `${ms(revisions.fewP50)} (${ms(revisions.fewP99)}) with ${revisions.sizes[0]}`,
+  revisions.paired.ratio,
+  iqr(revisions.paired),
+  '≤ 1.2×',
+  revisions.paired.ratio <= 1.2,
 );
 
 log('end to end over HTTP…');

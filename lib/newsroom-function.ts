@@ -5,7 +5,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { TableAccess } from '../lambdas/http/routes.js';
@@ -24,7 +24,7 @@ export const TABLE_ACCESS: Record<
   { actions: string[]; indexes: string[] }
 > = {
   // Query on the table itself: an article's history items.
-  read: { actions: ['dynamodb:GetItem', 'dynamodb:Query'], indexes: [INDEX.byStatus, INDEX.byAuthor] },
+  read: { actions: ['dynamodb:GetItem', 'dynamodb:Query'], indexes: [INDEX.byStatus, INDEX.byAuthor, INDEX.scheduledByTime] },
   'create-and-update': { actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], indexes: [] },
   update: { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], indexes: [] },
   // Query on the table itself: an article's revision items; PutItem: a revision's immutable copy.
@@ -111,6 +111,8 @@ export class NewsroomFunction extends NodejsFunction {
         // The SDK is bundled so every deploy runs the version the tests ran.
         externalModules: [],
         banner: BUNDLE_BANNER,
+        // Warnings and errors only: no list of output files for every function at each synth.
+        logLevel: LogLevel.WARNING,
       },
     });
     Validations.of(role).acknowledge({

@@ -4,7 +4,9 @@ import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { claimsAsApiGatewayDelivers } from '../lambdas/http/actor.js';
 import type { HttpEvent } from '../lambdas/http/api.js';
 import { CORS, routeKey, type RouteSpec } from '../lambdas/http/routes.js';
+import type { RequestRecord } from './request-log.js';
 import type { TokenCheck } from './tokens.js';
+import { explainRefusal } from './unauthorized.js';
 
 /**
  * Lambda's limit on a synchronous invocation's request payload (the whole v2.0 event, body
@@ -27,6 +29,8 @@ export interface GatewayOptions {
   requestTimeoutMs?: number;
   /** Connections past this many are refused at once. */
   maxConnections?: number;
+  /** Told of every request once it is answered (or its connection closed), for the request log. */
+  onRequest?: (record: RequestRecord) => void;
 }
 
 /**
@@ -83,6 +87,8 @@ function compile(spec: RouteSpec): CompiledRoute {
  */
 export function createGateway(options: GatewayOptions): Server {
   const compiled = options.routes.map(compile);
+  /** Who called, or why their token was refused, for the request log. */
+  const seen = new WeakMap<ServerResponse, Pick<RequestRecord, 'caller' | 'refusal'>>();
 
   const serve = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -100,10 +106,13 @@ export function createGateway(options: GatewayOptions): Server {
         : {};
       return send(res, { statusCode: 204 }, preflight);
     }
-    const found = compiled
-      .filter((r) => r.spec.method === method)
-      .map((r) => ({ r, m: r.pattern.exec(url.pathname) }))
-      .find((x) => x.m);
+    // As in API Gateway: a route for the method first; ANY only for methods its path does not define.
+    const match = (m: string) =>
+      compiled
+        .filter((r) => r.spec.method === m)
+        .map((r) => ({ r, m: r.pattern.exec(url.pathname) }))
+        .find((x) => x.m);
+    const found = match(method) ?? match('ANY');
     if (!found) {
       req.resume();
       return send(res, gatewayAnswer(404), cors);
@@ -116,9 +125,16 @@ export function createGateway(options: GatewayOptions): Server {
       const check: TokenCheck = header ? (token ? await options.verify(token) : { refusal: 'the token is malformed' }) : { refusal: '' };
       if ('refusal' in check) {
         req.resume();
-        return send(res, gatewayAnswer(401), { ...cors, 'www-authenticate': challenge(check.refusal) });
+        seen.set(res, { refusal: check.refusal || 'no token' });
+        // API Gateway's own body, plus locally the reason and what to do, for whoever reads only the body.
+        const unauthorized = {
+          ...gatewayAnswer(401),
+          body: JSON.stringify({ message: 'Unauthorized', reason: explainRefusal(check.refusal) }),
+        };
+        return send(res, unauthorized, { ...cors, 'www-authenticate': challenge(check.refusal) });
       }
       claims = claimsAsApiGatewayDelivers(check.payload);
+      seen.set(res, { caller: claims.sub });
     }
 
     const body = await readBody(req);
@@ -131,7 +147,7 @@ export function createGateway(options: GatewayOptions): Server {
     if (!handler) throw new Error(`no handler for ${found.r.spec.fn}`);
     const result = (await handler(event, lambdaContext(found.r.spec.fn, event.requestContext.requestId))) ?? { statusCode: 200 };
     send(res, result, cors);
-    if (method !== 'GET' && (result.statusCode ?? 200) < 300) options.onWrite?.(event);
+    if (method !== 'GET' && method !== 'HEAD' && (result.statusCode ?? 200) < 300) options.onWrite?.(event);
   };
 
   // A client that stalls its headers or body is cut off (408) once the request timeout passes,
@@ -144,6 +160,20 @@ export function createGateway(options: GatewayOptions): Server {
       connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(requestTimeout / 4))),
     },
     (req, res) => {
+      if (options.onRequest) {
+        const started = performance.now();
+        const method = req.method ?? 'GET';
+        const path = (req.url ?? '/').split('?')[0]!;
+        res.once('close', () =>
+          options.onRequest!({
+            method,
+            path,
+            status: res.headersSent ? res.statusCode : 0,
+            ms: performance.now() - started,
+            ...seen.get(res),
+          }),
+        );
+      }
       // A handler that throws is a 500 from API Gateway in AWS, not a problem document.
       serve(req, res).catch(() => {
         if (!res.headersSent) send(res, gatewayAnswer(500));
@@ -234,7 +264,7 @@ function toEvent(
       domainName: headers.host ?? 'localhost',
       domainPrefix: 'localhost',
       http: {
-        method: spec.method,
+        method: (req.method ?? 'GET').toUpperCase(),
         path: url.pathname,
         protocol: `HTTP/${req.httpVersion}`,
         sourceIp: req.socket.remoteAddress ?? '127.0.0.1',

@@ -1,12 +1,12 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FUNCTIONS, ROUTES, type FunctionName } from '../lambdas/http/routes.js';
+import { FUNCTIONS, GATEWAY_ROUTES, type FunctionName } from '../lambdas/http/routes.js';
 import { WebhookPublisher, webhookOrigin } from '../lambdas/store/webhook-publisher.js';
 import { DynamoScheduleIndex } from '../lambdas/store/schedule-index.js';
 import { LaneDispatcher } from '../lambdas/workers/lanes.js';
 import { publishEverythingDue } from '../lambdas/workers/publish.js';
 import { makeDataDirPrivate } from './data-dir.js';
-import { createGateway, type LambdaHandler } from './gateway.js';
+import { createGateway, type GatewayOptions, type LambdaHandler } from './gateway.js';
 import type { LocalSettings } from './settings.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, MEDIA_BUCKET, startStorage, TABLE_NAME } from './storage.js';
 import { tokenVerifier } from './tokens.js';
@@ -24,7 +24,7 @@ export interface RunningNewsroom {
  * the cloud runs behind an API-Gateway-shaped server, the outbox dispatcher, the scheduled
  * publisher and the media verifier.
  */
-export async function startNewsroom(settings: LocalSettings): Promise<RunningNewsroom> {
+export async function startNewsroom(settings: LocalSettings, hooks: Pick<GatewayOptions, 'onRequest'> = {}): Promise<RunningNewsroom> {
   // The README states the Node.js versions the local newsroom supports; spare newcomers the SDK's notice.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   makeDataDirPrivate(settings.dataDir);
@@ -121,13 +121,30 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
     .then((n) => n > 0 && dispatcher.nudge())
     .catch((err: unknown) => log.media.error('checking pending uploads failed', { error: err as Error }));
 
+  // As the cloud's media sweep does every few minutes: uploads pending too long get a second look,
+  // and a declared file that never arrived stops blocking approval once its form has expired.
+  const { DynamoArticleLists } = await import('../lambdas/store/list-pages.js');
+  const { verifyStalePendingUploads } = await import('../lambdas/usecases/sweep-pending-media.js');
+  const { STALE_AFTER_MS } = await import('../lambdas/workers/media-sweep.js');
+  const MINUTE = 60_000;
+  const mediaSweep = new WorkerLoop(
+    async () => {
+      const settled = await verifyStalePendingUploads(mediaDeps, new DynamoArticleLists(documentClient, tableName), STALE_AFTER_MS);
+      if (settled > 0) dispatcher.nudge();
+      return Date.now() + MINUTE;
+    },
+    MINUTE,
+    (err) => log.media.error('sweeping pending uploads failed', { error: err as Error }),
+  );
+
   const server: Server = createGateway({
-    routes: ROUTES,
+    routes: GATEWAY_ROUTES,
     handlers,
     verify: await tokenVerifier(settings.dataDir),
     corsOrigins: settings.corsOrigins,
     requestTimeoutMs: settings.requestTimeoutMs,
     maxConnections: settings.maxConnections,
+    onRequest: hooks.onRequest,
     onWrite: (event) => {
       // A write that names its article wakes that article's lanes; any other, a scan of the index.
       const articleId = event.pathParameters?.id;
@@ -140,6 +157,7 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
   dispatcher.start();
   publisher.start();
   sweeper.start();
+  mediaSweep.start();
 
   return {
     url: urlOf(server.address() as AddressInfo),
@@ -154,6 +172,7 @@ export async function startNewsroom(settings: LocalSettings): Promise<RunningNew
       await publisher.stop();
       await dispatcher.stop();
       await sweeper.stop();
+      await mediaSweep.stop();
       await lanes.stop();
       documentClient.destroy();
       await storage.close();

@@ -64,6 +64,13 @@ export interface Correction {
   by: ActorRef;
 }
 
+/** The latest request for changes on a draft, shown until it is submitted again. */
+export interface ChangesRequested {
+  comment: string;
+  by: { id: string; name: string };
+  at: string;
+}
+
 export interface Article extends ArticleContent {
   id: string;
   status: Status;
@@ -83,9 +90,33 @@ export interface Article extends ArticleContent {
   corrections: Correction[];
   /** The current revision's details; absent on list summaries. */
   lastRevision?: RevisionInfo;
+  /** The latest request for changes, until the draft is submitted again; absent on list summaries. */
+  changesRequested?: ChangesRequested | null;
   /** Attached files by id; absent on list summaries. */
   media?: Record<string, Media>;
 }
+
+/**
+ * What every view of an article shows, in this order: the API's article responses and the list
+ * indexes' projection (everything but the body, the files and the outbox) read this one list.
+ */
+export const ARTICLE_FIELDS = [
+  'id',
+  'status',
+  'version',
+  'headline',
+  'standfirst',
+  'tags',
+  'authorId',
+  'authorName',
+  'createdAt',
+  'updatedAt',
+  'submittedAt',
+  'approvedBy',
+  'approvedAt',
+  'publishAt',
+  'publishedAt',
+] as const satisfies readonly (keyof Article)[];
 
 export const LIMITS = {
   headline: { min: 1, max: 300 },
@@ -95,7 +126,12 @@ export const LIMITS = {
   comment: { min: 1, max: 5_000 },
   reason: { min: 1, max: 1_000 },
   revisionPage: { min: 1, max: 100, default: 20 },
-  requestBytes: 1024 * 1024,
+  /**
+   * Admits the largest valid article however a client encodes it: every UTF-16 unit of its text
+   * (about 202,300) as a six-byte `\uXXXX` escape, as Python's json.dumps does by default, is
+   * 1.2 MB. Below Lambda's 6 MB request payload and the HTTP API's 10 MB, which are reached later.
+   */
+  requestBytes: 2 * 1024 * 1024,
   listPage: { min: 1, max: 100, default: 20 },
   historyPage: { min: 1, max: 100, default: 50 },
 } as const;
@@ -125,6 +161,7 @@ export function newDraft(input: { id: string; content: ArticleContent; author: A
       at: input.now,
       fields: [...CONTENT_FIELDS],
     },
+    changesRequested: null,
     media: {},
   };
 }

@@ -22,6 +22,22 @@ export const notFound = (detail = 'No such article.') => new ProblemError(404, '
 
 export const badRequest = (detail: string, extra: Record<string, unknown> = {}) => new ProblemError(400, 'Bad Request', detail, extra);
 
+/**
+ * One problem with the request's input. `pointer` is a JSON Pointer (RFC 6901) into the request
+ * body (`/headline`, `/tags/2`); query parameters and headers, which are not in the body, are
+ * `/query/<name>` and `/headers/<Name>` (no body field is called `query` or `headers`).
+ */
+export interface InputError {
+  pointer: string;
+  message: string;
+}
+
+/** 400 for input that does not meet its contract: each problem in `errors`, all of them in `detail`. */
+export const invalidInput = (errors: InputError[]) => badRequest(errors.map((e) => e.message).join(' '), { errors });
+
+/** 400 for one problem with one piece of input. */
+export const badInput = (pointer: string, message: string) => invalidInput([{ pointer, message }]);
+
 export const conflict = (detail: string, extra: Record<string, unknown> = {}) => new ProblemError(409, 'Conflict', detail, extra);
 
 export const preconditionFailed = (currentVersion: number) =>
@@ -30,7 +46,11 @@ export const preconditionFailed = (currentVersion: number) =>
   });
 
 export const preconditionRequired = (detail = 'Send If-Match with the ETag you last read.') =>
-  new ProblemError(428, 'Precondition Required', detail, { header: 'If-Match' });
+  new ProblemError(428, 'Precondition Required', detail, { errors: [{ pointer: '/headers/If-Match', message: detail }] });
+
+/** 422: an Idempotency-Key already stands for a different request. */
+export const keyReused = (detail = 'This Idempotency-Key was used with a different request.') =>
+  new ProblemError(422, 'Unprocessable Content', detail, { errors: [{ pointer: '/headers/Idempotency-Key', message: detail }] });
 
 export const payloadTooLarge = (limit: number) =>
   new ProblemError(413, 'Payload Too Large', `Request bodies are limited to ${limit} bytes.`, { limit });

@@ -1,7 +1,10 @@
 import { ProblemError } from './errors.js';
 
-/** A file attached to an article: declared by the uploader, verified by the server. */
-export type MediaStatus = 'pending' | 'ready' | 'rejected';
+/**
+ * A file attached to an article: declared by the uploader, verified by the server. `expired`: its
+ * upload form ran out before the file arrived; it is listed, holds nothing back, and can be removed.
+ */
+export type MediaStatus = 'pending' | 'ready' | 'rejected' | 'expired';
 
 export interface Media {
   id: string;
@@ -35,7 +38,8 @@ const MiB = 1024 * 1024;
  * What reporters may upload, and how large. Each type also lists the types the verifier may find
  * for it (an M4A file is an MPEG-4 container; declared as audio, one with a video track is taken too).
  */
-export const DEFAULT_MEDIA_TYPES: Record<string, { maxBytes: number; detectedAs: string[] }> = {
+// Pure: functions that only ask whether a file blocks approval leave the table out of their bundle.
+export const DEFAULT_MEDIA_TYPES: Record<string, { maxBytes: number; detectedAs: string[] }> = /* @__PURE__ */ (() => ({
   'image/jpeg': { maxBytes: 25 * MiB, detectedAs: ['image/jpeg'] },
   'image/png': { maxBytes: 25 * MiB, detectedAs: ['image/png'] },
   'image/webp': { maxBytes: 25 * MiB, detectedAs: ['image/webp'] },
@@ -43,7 +47,7 @@ export const DEFAULT_MEDIA_TYPES: Record<string, { maxBytes: number; detectedAs:
   'audio/mpeg': { maxBytes: 200 * MiB, detectedAs: ['audio/mpeg'] },
   'audio/mp4': { maxBytes: 200 * MiB, detectedAs: ['audio/mp4', 'video/mp4'] },
   'video/mp4': { maxBytes: 2048 * MiB, detectedAs: ['video/mp4'] },
-};
+}))();
 
 export type MediaTypes = typeof DEFAULT_MEDIA_TYPES;
 
@@ -76,12 +80,15 @@ export function checkDeclaredMedia(types: MediaTypes, contentType: string, size:
   const allowed = Object.entries(types).map(([t, { maxBytes }]) => ({ type: t, maxBytes }));
   const rule = Object.hasOwn(types, type) ? types[type] : undefined;
   if (!rule) {
-    throw new ProblemError(415, 'Unsupported Media Type', `Newsroom does not take ${contentType} files.`, { allowed });
+    const detail = `Newsroom does not take ${contentType} files.`;
+    throw new ProblemError(415, 'Unsupported Media Type', detail, { allowed, errors: [{ pointer: '/contentType', message: detail }] });
   }
   if (size > rule.maxBytes) {
-    throw new ProblemError(413, 'Payload Too Large', `${type} files are limited to ${rule.maxBytes} bytes.`, {
+    const detail = `${type} files are limited to ${rule.maxBytes} bytes.`;
+    throw new ProblemError(413, 'Payload Too Large', detail, {
       limit: rule.maxBytes,
       allowed,
+      errors: [{ pointer: '/size', message: detail }],
     });
   }
   return type;
@@ -122,7 +129,7 @@ export function verdict(
 }
 
 /** Media that would reach readers unverified, or that failed verification, holds approval back. */
-export const blocksApproval = (m: Pick<Media, 'status'>) => m.status !== 'ready';
+export const blocksApproval = (m: Pick<Media, 'status'>) => m.status === 'pending' || m.status === 'rejected';
 
 export const MEDIA_PER_ARTICLE = 50;
 /** The key an upload form writes to, and the only shape of key the verifier takes uploads from. */

@@ -1,6 +1,6 @@
 import type { Actor, Article, Group, Status } from './article.js';
 import { conflict } from './errors.js';
-import { blocksApproval } from './media.js';
+import { blocksApproval, type Media } from './media.js';
 
 /**
  * The editorial workflow as data: every rule about who may do what, in which status,
@@ -52,7 +52,15 @@ export const isHistoryEvent = (type: EventType) => type !== 'MediaReady' && type
 
 /** Field changes a transition makes, interpreted once in `transitionEffects`. */
 export type Effect =
-  'markSubmitted' | 'clearSubmission' | 'markApproved' | 'clearApproval' | 'setPublishAt' | 'clearPublishAt' | 'markPublished';
+  | 'markSubmitted'
+  | 'clearSubmission'
+  | 'markChangesRequested'
+  | 'clearChangesRequested'
+  | 'markApproved'
+  | 'clearApproval'
+  | 'setPublishAt'
+  | 'clearPublishAt'
+  | 'markPublished';
 
 /** Approve publishes now, or schedules when the chief gives a future `publishAt`. */
 export type Timing = 'now' | 'later';
@@ -89,9 +97,23 @@ export const WORKFLOW: readonly WorkflowRule[] = [
   { action: 'edit', from: 'draft', to: 'draft', by: ['author', ...DESK], events: ['ArticleEdited'], effects: [] },
   { action: 'edit', from: 'in_review', to: 'in_review', by: DESK, events: ['ArticleEdited'], effects: [] },
   { action: 'edit', from: 'unpublished', to: 'unpublished', by: DESK, events: ['ArticleEdited'], effects: [] },
-  { action: 'submit', from: 'draft', to: 'in_review', by: ['author'], events: ['ArticleSubmitted'], effects: ['markSubmitted'] },
+  {
+    action: 'submit',
+    from: 'draft',
+    to: 'in_review',
+    by: ['author'],
+    events: ['ArticleSubmitted'],
+    effects: ['markSubmitted', 'clearChangesRequested'],
+  },
   { action: 'withdraw', from: 'in_review', to: 'draft', by: ['author'], events: ['ArticleWithdrawn'], effects: ['clearSubmission'] },
-  { action: 'request-changes', from: 'in_review', to: 'draft', by: DESK, events: ['ChangesRequested'], effects: ['clearSubmission'] },
+  {
+    action: 'request-changes',
+    from: 'in_review',
+    to: 'draft',
+    by: DESK,
+    events: ['ChangesRequested'],
+    effects: ['clearSubmission', 'markChangesRequested'],
+  },
   ...(['in_review', 'unpublished'] as const).flatMap((from): WorkflowRule[] => [
     {
       action: 'approve',
@@ -169,13 +191,58 @@ export function decide(actor: Actor, article: Pick<Article, 'authorId' | 'status
   return rule ? { outcome: 'allowed', rule } : { outcome: 'not-now', currentStatus: article.status };
 }
 
-/** What the caller may do with the article now, for `allowedActions`. */
-export function allowedActions(actor: Actor, article: Pick<Article, 'authorId' | 'status'>): Action[] {
-  return ACTIONS.filter((a) => decide(actor, article, a).outcome === 'allowed');
+/**
+ * What the caller may do with the article now, for `allowedActions`: allowed by the table, and
+ * meeting its guard (no `approve` while files are unverified). List summaries carry no files:
+ * there, the guard is checked when the action is taken.
+ */
+export function allowedActions(actor: Actor, article: Pick<Article, 'authorId' | 'status' | 'media'>): Action[] {
+  return ACTIONS.filter((a) => {
+    const d = decide(actor, article, a);
+    return d.outcome === 'allowed' && !(d.rule.guard && GUARDS[d.rule.guard](article).length);
+  });
+}
+
+/** How a refusal names who would be allowed: all of them, or one to ask. */
+const WHO: Record<Party, [all: string, one: string]> = {
+  author: ['the author', 'the author'],
+  reporters: ['reporters', 'a reporter'],
+  editors: ['editors', 'an editor'],
+  'chief-editors': ['chief editors', 'a chief editor'],
+  scheduler: ['', ''],
+};
+const words = (a: Action) => a.replace('-', ' ');
+const phrase = (a: Action) => (a === 'request-changes' ? 'request changes' : `${a} it`);
+const listed = (xs: string[]) => xs.join(', ').replace(/, ([^,]*)$/, ' and $1');
+const sentence = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+
+/** The 403 for an action: who may take it, from the table ("Only chief editors may approve."). */
+export function whoMay(action: Action, doing = words(action)): string {
+  const parties = new Set(WORKFLOW.filter((r) => r.action === action).flatMap((r) => r.by));
+  return `Only ${listed([...parties].map((p) => WHO[p][0]).filter(Boolean))} may ${doing}.`;
+}
+
+/**
+ * The 409 for an action the caller may take, but not in the article's status: which move of the
+ * table would bring it to a status where they may, and who makes it ("Withdraw it first, or ask an
+ * editor to request changes.").
+ */
+export function notNow(actor: Actor, article: Pick<Article, 'authorId' | 'status'>, action: Action): string {
+  const parties = partiesOf(actor, article);
+  const mine = (r: WorkflowRule) => r.by.some((p) => parties.has(p));
+  const targets = WORKFLOW.filter((r) => r.action === action && mine(r)).map((r) => r.from);
+  const ways = WORKFLOW.filter((r) => r.from === article.status && r.to !== r.from && targets.includes(r.to)).map((r) =>
+    mine(r) ? `${phrase(r.action)} first` : `ask ${WHO[r.by.find((p) => WHO[p][1])!][1]} to ${phrase(r.action)}`,
+  );
+  const hint = ways.length ? ` ${sentence([...new Set(ways)].join(', or '))}.` : '';
+  return `You cannot ${phrase(action)} while it is ${article.status}.${hint}`;
 }
 
 /** The field changes a rule makes to an article. */
-export function transitionEffects(rule: WorkflowRule, ctx: { actor: Actor; now: string; publishAt?: string }): Partial<Article> {
+export function transitionEffects(
+  rule: WorkflowRule,
+  ctx: { actor: Actor; now: string; publishAt?: string; comment?: string },
+): Partial<Article> {
   const changes: Partial<Article> = { status: rule.to };
   for (const effect of rule.effects) {
     switch (effect) {
@@ -184,6 +251,12 @@ export function transitionEffects(rule: WorkflowRule, ctx: { actor: Actor; now: 
         break;
       case 'clearSubmission':
         changes.submittedAt = null;
+        break;
+      case 'markChangesRequested':
+        changes.changesRequested = { comment: ctx.comment ?? '', by: { id: ctx.actor.id, name: ctx.actor.name }, at: ctx.now };
+        break;
+      case 'clearChangesRequested':
+        changes.changesRequested = null;
         break;
       case 'markApproved':
         changes.approvedBy = ctx.actor.id;
@@ -206,20 +279,23 @@ export function transitionEffects(rule: WorkflowRule, ctx: { actor: Actor; now: 
   return changes;
 }
 
-/** The checks behind the workflow table's guards: each throws when the article does not meet it. */
-const GUARDS: Record<Guard, (article: Article) => void> = {
+/** The checks behind the workflow table's guards: what holds the article back (nothing when it meets it). */
+const GUARDS: Record<Guard, (article: Pick<Article, 'media'>) => Media[]> = {
   // Nothing reaches readers before the server has checked what it really is.
-  mediaVerified: (article) => {
-    const blocking = Object.values(article.media ?? {}).filter(blocksApproval);
-    if (blocking.length === 0) return;
-    throw conflict('Attached media is not verified yet, or was rejected: wait for it or remove it.', {
-      currentStatus: article.status,
-      media: blocking.map((m) => ({ id: m.id, filename: m.filename, status: m.status, reason: m.reason })),
-    });
-  },
+  mediaVerified: (article) => Object.values(article.media ?? {}).filter(blocksApproval),
 };
 
-/** Refuses (409) when the article does not meet the rule's guard. */
+/** Refuses (409) when the article does not meet the rule's guard, saying what would let it. */
 export function checkGuard(rule: WorkflowRule, article: Article): void {
-  if (rule.guard) GUARDS[rule.guard](article);
+  const blocking = rule.guard ? GUARDS[rule.guard](article) : [];
+  if (blocking.length === 0) return;
+  throw conflict(
+    blocking.some((m) => m.status === 'rejected')
+      ? 'Attached files were rejected: remove them.'
+      : 'Attached files are still being checked: wait for them or remove them.',
+    {
+      currentStatus: article.status,
+      media: blocking.map((m) => ({ id: m.id, filename: m.filename, status: m.status, reason: m.reason })),
+    },
+  );
 }

@@ -1,7 +1,7 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { LIMITS, type Actor } from '../domain/article.js';
-import { badRequest, notFound, payloadTooLarge, unsupportedMediaType } from '../domain/errors.js';
+import { badInput, notFound, payloadTooLarge, unsupportedMediaType } from '../domain/errors.js';
 import type { Input } from '../usecases/articles.js';
 import { actorFromClaims } from './actor.js';
 import { log, startInvocation } from './log.js';
@@ -40,7 +40,7 @@ function readRequest(event: HttpEvent): ApiRequest {
       try {
         return JSON.parse(raw.toString('utf8'));
       } catch {
-        throw badRequest('The request body is not valid JSON.');
+        throw badInput('', 'The request body is not valid JSON.');
       }
     },
   };
@@ -66,8 +66,12 @@ export function httpApi(routes: Record<string, Route>) {
   return middy<HttpEvent, HttpResult, Error, Context>({ timeoutEarlyInMillis: 0 })
     .use(problemErrors())
     .handler(async (event) => {
-      const route = Object.hasOwn(routes, event.routeKey) ? routes[event.routeKey] : undefined;
+      // HEAD is GET without the body (API Gateway routes HEAD beside every GET).
+      const head = event.routeKey.startsWith('HEAD ');
+      const key = head ? `GET${event.routeKey.slice(4)}` : event.routeKey;
+      const route = Object.hasOwn(routes, key) ? routes[key] : undefined;
       if (!route) throw notFound(`No route ${event.routeKey}.`);
-      return route(readRequest(event));
+      const response = await route(readRequest(event));
+      return head ? { ...response, body: undefined } : response;
     });
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { badRequest, conflict, ProblemError } from '../domain/errors.js';
+import { badInput, conflict, keyReused, ProblemError } from '../domain/errors.js';
 import type { AppliedKey } from '../usecases/ports.js';
 import type { ApiRequest, HttpResult, Route } from './api.js';
 import { log } from './log.js';
@@ -89,7 +89,7 @@ export function idempotent(
   return async (req) => {
     const key = req.header('idempotency-key');
     if (key === undefined) return (await route(req)).response;
-    if (!KEY.test(key)) throw badRequest('Idempotency-Key must be 1–128 letters, digits or _ . : -', { header: 'Idempotency-Key' });
+    if (!KEY.test(key)) throw badInput('/headers/Idempotency-Key', 'Idempotency-Key must be 1–128 letters, digits or _ . : -');
 
     const recordId = recordIdFor(req.actor.id, routeKey, req.params.id, key);
     const fingerprint = fingerprintOf(req);
@@ -107,9 +107,7 @@ export function idempotent(
     const begun = await store.begin(recordId, fingerprint, new Date());
     if (begun.state !== 'started') {
       if (begun.fingerprint !== fingerprint) {
-        throw new ProblemError(422, 'Unprocessable Content', 'This Idempotency-Key was used with a different request.', {
-          header: 'Idempotency-Key',
-        });
+        throw keyReused();
       }
       if (begun.state === 'completed') return replayed(begun.outcome);
       const outcome = await appliedOutcome();

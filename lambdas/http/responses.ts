@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { Actor, Article } from '../domain/article.js';
+import { ARTICLE_FIELDS, type Actor, type Article } from '../domain/article.js';
 import { allowedActions } from '../domain/workflow.js';
 
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
@@ -14,27 +14,17 @@ export const etag = (article: Pick<Article, 'version'>) => `"${article.version}"
 
 /** The article as the API shows it to this caller, with what they may do next. */
 export function articleView(actor: Actor, a: Article) {
-  return {
-    id: a.id,
-    status: a.status,
-    version: a.version,
-    headline: a.headline,
-    standfirst: a.standfirst,
-    ...(a.body === undefined ? {} : { body: a.body }),
-    tags: a.tags,
-    authorId: a.authorId,
-    authorName: a.authorName,
-    createdAt: a.createdAt,
-    updatedAt: a.updatedAt,
-    submittedAt: a.submittedAt,
-    approvedBy: a.approvedBy,
-    approvedAt: a.approvedAt,
-    publishAt: a.publishAt,
-    publishedAt: a.publishedAt,
-    // Full reads only: list summaries carry neither.
-    ...(a.body === undefined ? {} : { revision: a.revision, corrections: a.corrections }),
-    allowedActions: allowedActions(actor, a),
-  };
+  const view: Record<string, unknown> = {};
+  for (const f of ARTICLE_FIELDS) view[f] = a[f];
+  if (a.body !== undefined) {
+    // Full reads only: list summaries carry none of these.
+    view.body = a.body;
+    view.revision = a.revision;
+    view.corrections = a.corrections;
+  }
+  if (a.changesRequested !== undefined) view.changesRequested = a.changesRequested;
+  view.allowedActions = allowedActions(actor, a);
+  return view;
 }
 
 export function articleResponse(actor: Actor, article: Article, statusCode = 200, headers: Record<string, string> = {}) {

@@ -25,6 +25,8 @@ export const FUNCTIONS = {
   deliveries: { entry: 'lambdas/handlers/deliveries.ts', table: 'none', media: false, idempotency: false, deliveryLog: 'read' },
   /** Comment threads: reads articles and their comment items, appends CommentAdded, writes comment items. */
   articlesComments: { entry: 'lambdas/handlers/articles-comments.ts', table: 'read-and-update', media: false, idempotency: false },
+  /** Answers 405 with `Allow` for a method a known path does not take; touches nothing. */
+  methodNotAllowed: { entry: 'lambdas/handlers/method-not-allowed.ts', table: 'none', media: false, idempotency: false },
 } as const;
 
 /** What a function may do to the table; the CDK stack turns each into exact IAM actions. */
@@ -33,7 +35,7 @@ export type TableAccess = (typeof FUNCTIONS)[keyof typeof FUNCTIONS]['table'];
 export type FunctionName = keyof typeof FUNCTIONS;
 
 export interface RouteSpec {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'HEAD' | 'ANY';
   path: string;
   fn: FunctionName;
   /** false only for routes anyone may call without a token. */
@@ -67,6 +69,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/articles/{id}/revisions/{revision}/restore', fn: 'articlesRevisions', auth: true },
   { method: 'POST', path: '/articles/{id}/media', fn: 'articlesMedia', auth: true },
   { method: 'GET', path: '/articles/{id}/media', fn: 'articlesMedia', auth: true },
+  { method: 'PATCH', path: '/articles/{id}/media/{mediaId}', fn: 'articlesMedia', auth: true },
   { method: 'DELETE', path: '/articles/{id}/media/{mediaId}', fn: 'articlesMedia', auth: true },
   { method: 'GET', path: '/deliveries', fn: 'deliveries', auth: true },
   { method: 'POST', path: '/deliveries/{eventId}/redeliver', fn: 'deliveries', auth: true },
@@ -77,6 +80,25 @@ export const ROUTES: readonly RouteSpec[] = [
 ];
 
 export const routeKey = (r: Pick<RouteSpec, 'method' | 'path'>) => `${r.method} ${r.path}`;
+
+/** The methods a path takes: its routes', and HEAD wherever GET. */
+export function allowedMethods(path: string): string[] {
+  const methods: string[] = ROUTES.filter((r) => r.path === path).map((r) => r.method);
+  if (methods.includes('GET')) methods.splice(methods.indexOf('GET') + 1, 0, 'HEAD');
+  return methods;
+}
+
+/**
+ * What the gateway routes, in AWS and locally: every route, a HEAD beside each GET (served by the
+ * same function, which answers without a body), and an ANY route on each path. API Gateway
+ * matches ANY only for methods a path does not define, so a wrong method on a known path gets
+ * 405 with `Allow`; a path nobody serves stays API Gateway's own 404.
+ */
+export const GATEWAY_ROUTES: readonly RouteSpec[] = [
+  ...ROUTES,
+  ...ROUTES.filter((r) => r.method === 'GET').map((r): RouteSpec => ({ ...r, method: 'HEAD' })),
+  ...[...new Set(ROUTES.map((r) => r.path))].map((path): RouteSpec => ({ method: 'ANY', path, fn: 'methodNotAllowed', auth: false })),
+];
 
 /** What browsers may send and read across origins; the HTTP API and the local gateway both apply it. */
 export const CORS = {

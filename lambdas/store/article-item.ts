@@ -1,7 +1,8 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { CONTENT_FIELDS, type Article } from '../domain/article.js';
-import { badRequest } from '../domain/errors.js';
+import { badInput } from '../domain/errors.js';
 import type { DomainEvent } from '../domain/events.js';
+import { blocksApproval } from '../domain/media.js';
 import { articleIndexKeys, keys, SUMMARY_ATTRIBUTES } from './keys.js';
 
 /**
@@ -13,7 +14,7 @@ const MAX_STORED_BODY_BYTES = 300 * 1024;
 export function encodeBody(body: string): Uint8Array {
   const packed = deflateRawSync(Buffer.from(body, 'utf8'));
   if (packed.byteLength > MAX_STORED_BODY_BYTES) {
-    throw badRequest('The body is too large to store, even compressed.', { field: 'body' });
+    throw badInput('/body', '`body` is too large to store, even compressed.');
   }
   return packed;
 }
@@ -35,7 +36,7 @@ export function toItem(article: Article): ArticleItem {
     bodyZ: encodeBody(body),
     media,
     // How many attached files are not (yet) verified: approval is conditional on zero.
-    mediaBlocking: Object.values(media).filter((m) => m.status !== 'ready').length,
+    mediaBlocking: Object.values(media).filter(blocksApproval).length,
     outbox: [],
   };
 }
@@ -59,6 +60,8 @@ export function fromItem(item: Record<string, unknown>): Article {
       fields: [...CONTENT_FIELDS],
     };
   }
+  // Not projected into the list indexes: only a full item says whether changes were requested.
+  if (item.bodyZ) article.changesRequested = item.changesRequested ?? null;
   // A null-prototype map: a media id taken from a path (`__proto__`, `constructor`) finds nothing.
   article.media = item.media === undefined ? undefined : Object.assign(Object.create(null), item.media as Article['media']);
   return article as unknown as Article;

@@ -1,6 +1,6 @@
 import type { Article } from '../domain/article.js';
 import type { DomainEvent } from '../domain/events.js';
-import type { Media } from '../domain/media.js';
+import { blocksApproval, type Media } from '../domain/media.js';
 import { WriteConflict, type MediaArticleRepository } from '../usecases/ports.js';
 import { appendToOutbox, budget, bumpVersion, DynamoArticleRepository, withChanges } from './article-repository.js';
 import { UpdateBuilder } from './update-expression.js';
@@ -45,6 +45,34 @@ export class DynamoMediaArticleRepository extends DynamoArticleRepository implem
     }
   }
 
+  async describeMedia(seen: Article, mediaId: string, changes: Pick<Partial<Media>, 'caption' | 'credit'>): Promise<void> {
+    const update = new UpdateBuilder();
+    const slot = `media.${update.name(mediaId)}`;
+    update.when(`${update.name('status')} = ${update.value(seen.status)}`).when(`attribute_exists(${slot})`);
+    for (const [field, value] of Object.entries(changes)) {
+      if (value !== undefined) update.setRaw(`${slot}.${update.name(field)} = ${update.value(value)}`);
+    }
+    budget(withChanges(this.itemOf(seen), { media: { ...seen.media, [mediaId]: { ...seen.media?.[mediaId], ...changes } } }), 'workflow');
+    await this.write(seen.id, bumpVersion(update));
+  }
+
+  /** Records that a pending file's upload form ran out (`expired`): it stops holding approval back. False once it is not pending. */
+  async expireMedia(articleId: string, expired: Media): Promise<boolean> {
+    const update = new UpdateBuilder();
+    const slot = `media.${update.name(expired.id)}`;
+    update
+      .when(`${slot}.${update.name('status')} = ${update.value('pending')}`)
+      .setRaw(`${slot} = ${update.value(expired)}`)
+      .setRaw(`mediaBlocking = mediaBlocking - ${update.value(1)}`);
+    try {
+      await this.write(articleId, bumpVersion(update));
+      return true;
+    } catch (err) {
+      if (err instanceof WriteConflict) return false;
+      throw err;
+    }
+  }
+
   async removeMedia(seen: Article, media: Media): Promise<void> {
     const update = new UpdateBuilder();
     const slot = `media.${update.name(media.id)}`;
@@ -52,7 +80,7 @@ export class DynamoMediaArticleRepository extends DynamoArticleRepository implem
       .when(`${update.name('status')} = ${update.value(seen.status)}`)
       .when(`${slot}.${update.name('status')} = ${update.value(media.status)}`)
       .removeRaw(slot);
-    if (media.status !== 'ready') update.setRaw(`mediaBlocking = mediaBlocking - ${update.value(1)}`);
+    if (blocksApproval(media)) update.setRaw(`mediaBlocking = mediaBlocking - ${update.value(1)}`);
     await this.write(seen.id, bumpVersion(update));
   }
 }

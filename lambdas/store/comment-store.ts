@@ -3,7 +3,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Article } from '../domain/article.js';
 import { COMMENT_ID, commentFromEvent, type Comment } from '../domain/comments.js';
-import { badRequest } from '../domain/errors.js';
+import { badInput } from '../domain/errors.js';
 import type { DomainEvent } from '../domain/events.js';
 import type { CommentPage, CommentRepository, StoredComment } from '../usecases/comments.js';
 import type { OutboxEntry } from '../usecases/ports.js';
@@ -179,7 +179,7 @@ function decodeCursor(cursor: string, articleId: string): string {
     parsed = undefined;
   }
   if (parsed?.a !== articleId || typeof parsed.after !== 'string' || !COMMENT_ID.test(parsed.after)) {
-    throw badRequest('The cursor is not valid for this comment thread.', { parameter: 'cursor' });
+    throw badInput('/query/cursor', 'The cursor is not valid for this comment thread.');
   }
   return parsed.after;
 }

@@ -14,7 +14,7 @@ import {
   type DeliveryStatus,
   type DeliveryTarget,
 } from '../domain/deliveries.js';
-import { badRequest } from '../domain/errors.js';
+import { badInput } from '../domain/errors.js';
 import type { DomainEvent } from '../domain/events.js';
 import { deliveryKeys } from './keys.js';
 
@@ -336,7 +336,7 @@ function startKeyFor(source: Source, sort: string): Record<string, unknown> {
 }
 
 function decodeCursor(cursor: string, fingerprint: string, count: number): Position[] {
-  const invalid = () => badRequest('The cursor is not valid for this list of deliveries.', { parameter: 'cursor' });
+  const invalid = () => badInput('/query/cursor', 'The cursor is not valid for this list of deliveries.');
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

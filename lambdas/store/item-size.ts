@@ -15,13 +15,12 @@ const utf8 = (s: string) => Buffer.byteLength(s, 'utf8');
 export function valueBytes(value: unknown): number {
   if (value === null || value === undefined || typeof value === 'boolean') return 1;
   if (typeof value === 'string') return utf8(value);
-  if (typeof value === 'number' || typeof value === 'bigint') {
+  if (typeof value === 'number') {
     const digits = String(value).replace(/^-/, '').replace(/e.*$/i, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
     return Math.ceil(Math.max(digits.length, 1) / 2) + 1;
   }
   if (value instanceof Uint8Array) return value.byteLength;
   if (Array.isArray(value)) return 3 + value.reduce((n: number, v) => n + 1 + valueBytes(v), 0);
-  if (value instanceof Set) return [...value].reduce((n: number, v) => n + valueBytes(v), 0);
   if (typeof value === 'object') {
     return 3 + Object.entries(value).reduce((n, [k, v]) => (v === undefined ? n : n + 1 + utf8(k) + valueBytes(v)), 0);
   }

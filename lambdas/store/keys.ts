@@ -1,5 +1,5 @@
-import type { Status } from '../domain/article.js';
-import { badRequest } from '../domain/errors.js';
+import { ARTICLE_FIELDS, type Status } from '../domain/article.js';
+import { badInput } from '../domain/errors.js';
 
 /**
  * The single table's key shapes. Nothing outside this module builds a key string.
@@ -17,26 +17,12 @@ export const INDEX = {
   byAuthor: 'byAuthor',
   outbox: 'outbox',
   dueForPublish: 'dueForPublish',
+  /** The same keys as dueForPublish (scheduled articles by publishAt), with the list summary projected. */
+  scheduledByTime: 'scheduledByTime',
 } as const;
 
 /** Article attributes projected into the list indexes: everything but the body and the outbox. */
-export const SUMMARY_ATTRIBUTES = [
-  'id',
-  'status',
-  'version',
-  'headline',
-  'standfirst',
-  'tags',
-  'authorId',
-  'authorName',
-  'createdAt',
-  'updatedAt',
-  'submittedAt',
-  'approvedBy',
-  'approvedAt',
-  'publishAt',
-  'publishedAt',
-] as const;
+export const SUMMARY_ATTRIBUTES = ARTICLE_FIELDS;
 
 /** The attributes the deliveries index projects: everything a list shows, not the event itself. */
 export const DELIVERY_LIST_ATTRIBUTES = [
@@ -131,7 +117,7 @@ export function decodeHistoryCursor(cursor: string): string {
   }
   const after = (parsed as { after?: unknown } | null | undefined)?.after;
   if (typeof after !== 'string' || !HISTORY_SORT.test(after)) {
-    throw badRequest('The cursor is not valid for this history.', { parameter: 'cursor' });
+    throw badInput('/query/cursor', 'The cursor is not valid for this history.');
   }
   return after;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { badRequest } from '../domain/errors.js';
+import { badInput } from '../domain/errors.js';
 import type { ArticleLists, ListRequest, ListSource, Page } from '../usecases/ports.js';
 import { fromItem } from './article-item.js';
 import { INDEX, idFromListSort, keys } from './keys.js';
@@ -17,6 +17,8 @@ export const LIST_READ_CAP = 50;
 
 interface SourceQuery {
   index: string;
+  /** Oldest (soonest) first; lists are otherwise newest first. */
+  ascending?: boolean;
   partitionAttr: string;
   sortAttr: string;
   partition: string;
@@ -24,6 +26,18 @@ interface SourceQuery {
 }
 
 function queryFor(source: ListSource): SourceQuery {
+  if (source.by === 'publishAt') {
+    return {
+      index: INDEX.scheduledByTime,
+      ascending: true,
+      partitionAttr: 'GSI4PK',
+      sortAttr: 'GSI4SK',
+      partition: keys.duePartition,
+      filter: source.authorId
+        ? { expression: '#author = :author', names: { '#author': 'authorId' }, values: { ':author': source.authorId } }
+        : undefined,
+    };
+  }
   if (source.by === 'status') {
     return {
       index: INDEX.byStatus,
@@ -84,7 +98,7 @@ async function fetchAfter(
         FilterExpression: q.filter?.expression,
         ExpressionAttributeNames: { '#pk': q.partitionAttr, ...q.filter?.names },
         ExpressionAttributeValues: { ':pk': q.partition, ...q.filter?.values },
-        ScanIndexForward: false,
+        ScanIndexForward: !!q.ascending,
         Limit: q.filter ? LIST_READ_CAP - read : limit,
         ExclusiveStartKey: startKey,
       }),
@@ -129,11 +143,17 @@ async function listArticles(db: DynamoDBDocumentClient, tableName: string, reque
 
   // A source stopped by the read cap has not looked below where it stopped: nothing older than
   // the highest such point may be handed out on this page, from any source.
-  const cut = fetched.reduce<string | undefined>((c, f) => (f.capped && (c === undefined || f.readTo! > c) ? f.readTo : c), undefined);
+  // In an ascending list (one source: scheduled by time) "older" is later, so every comparison flips.
+  const dir = queries[0]?.ascending ? -1 : 1;
+  const before = (a: string, b: string) => (a > b ? dir : a < b ? -dir : 0);
+  const cut = fetched.reduce<string | undefined>(
+    (c, f) => (f.capped && (c === undefined || before(f.readTo!, c) > 0) ? f.readTo : c),
+    undefined,
+  );
   const merged = fetched
     .flatMap((f, source) => f.items.map((item, n) => ({ item, source, n, sort: item[queries[source]!.sortAttr] as string })))
-    .filter((m) => cut === undefined || m.sort > cut)
-    .sort((a, b) => (a.sort < b.sort ? 1 : a.sort > b.sort ? -1 : 0))
+    .filter((m) => cut === undefined || before(m.sort, cut) > 0)
+    .sort((a, b) => before(b.sort, a.sort))
     .slice(0, request.limit);
 
   const next = positions.map((p, source): Position => {
@@ -159,7 +179,7 @@ function encodeCursor(fingerprint: string, positions: Position[]): string {
 }
 
 function decodeCursor(cursor: string, fingerprint: string, count: number): Position[] {
-  const invalid = () => badRequest('The cursor is not valid for this list.', { parameter: 'cursor' });
+  const invalid = () => badInput('/query/cursor', 'The cursor is not valid for this list.');
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

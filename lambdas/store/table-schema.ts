@@ -19,4 +19,6 @@ export const TABLE_INDEXES: readonly IndexSchema[] = [
   { name: INDEX.dueForPublish, partitionKey: 'GSI4PK', sortKey: 'GSI4SK', projection: ['id', 'version', 'publishAt'] },
   // Only delivery records carry GSI5 keys. CloudFormation adds one index to a table per update: add them one deploy at a time.
   { name: deliveryKeys.index, partitionKey: 'GSI5PK', sortKey: 'GSI5SK', projection: DELIVERY_LIST_ATTRIBUTES },
+  // Added after the others: a deployment adds it alone (CloudFormation creates one index per update).
+  { name: INDEX.scheduledByTime, partitionKey: 'GSI4PK', sortKey: 'GSI4SK', projection: SUMMARY_ATTRIBUTES },
 ];

@@ -8,10 +8,20 @@ import {
   type Correction,
   type RevisionKind,
 } from '../domain/article.js';
-import { badRequest, conflict, forbidden, notFound, preconditionFailed, preconditionRequired, ProblemError } from '../domain/errors.js';
+import { badInput, conflict, forbidden, keyReused, notFound, preconditionFailed, preconditionRequired } from '../domain/errors.js';
 import { createdEvent, eventsFor } from '../domain/events.js';
 import { parseInstant, RFC3339_HINT } from '../domain/instant.js';
-import { canRead, checkGuard, decide, transitionEffects, type Action, type Timing, type WorkflowRule } from '../domain/workflow.js';
+import {
+  canRead,
+  checkGuard,
+  decide,
+  notNow,
+  transitionEffects,
+  whoMay,
+  type Action,
+  type Timing,
+  type WorkflowRule,
+} from '../domain/workflow.js';
 import {
   WriteConflict,
   type AppliedKey,
@@ -72,8 +82,8 @@ const ID = /^[A-Za-z0-9-]{1,64}$/;
  * Refuses (403) an action no rule lets the caller ever take, before the body is read:
  * the wrong group learns that first, whatever it sent.
  */
-export function refuseIfNeverAllowed(actor: Actor, article: Article, action: Action, detail: string): void {
-  if (decide(actor, article, action).outcome === 'forbidden') throw forbidden(detail);
+export function refuseIfNeverAllowed(actor: Actor, article: Article, action: Action, doing?: string): void {
+  if (decide(actor, article, action).outcome === 'forbidden') throw forbidden(whoMay(action, doing));
 }
 
 /** Loads an article the caller may see; anything else does not exist for them. */
@@ -100,9 +110,7 @@ export async function createArticle(deps: ContentDeps, actor: Actor, input: Inpu
     const existing = await deps.articles.get(id);
     if (!existing || existing.authorId !== actor.id) throw err;
     if (!sameContent(existing, article)) {
-      throw new ProblemError(422, 'Unprocessable Content', 'This Idempotency-Key was used with a different request.', {
-        header: 'Idempotency-Key',
-      });
+      throw keyReused();
     }
     return existing;
   }
@@ -121,7 +129,7 @@ export async function editArticle(
   ifMatch: string | undefined,
 ): Promise<Article> {
   const article = await readArticle(deps, actor, id);
-  refuseIfNeverAllowed(actor, article, 'edit', 'You may not edit this article.');
+  refuseIfNeverAllowed(actor, article, 'edit');
   const changes = parseInput(EditArticle, input());
   if (changes.tags) changes.tags = unique(changes.tags);
   return withRetry(deps, actor, article, 'edit', { ifMatch, ifMatchRequired: true }, (seen, rule) =>
@@ -219,7 +227,7 @@ export async function applyTransition(
   appliedKey?: AppliedKey,
 ): Promise<Article> {
   const article = await readArticle(deps, actor, id);
-  refuseIfNeverAllowed(actor, article, action, `You may not ${action} this article.`);
+  refuseIfNeverAllowed(actor, article, action);
   const details = readInput(deps.now());
   return withRetry(deps, actor, article, action, { timing: details.timing, ifMatch }, (seen, rule) =>
     writeTransition(deps, actor, seen, rule, details, appliedKey),
@@ -244,7 +252,7 @@ export async function correctArticle(
   if (content.tags) content.tags = unique(content.tags);
   const check = (seen: Article) => {
     if (changedFields(seen, content).length === 0) {
-      throw badRequest('Nothing to correct: give at least one of headline, standfirst, body or tags with a changed value.');
+      throw badInput('', 'Nothing to correct: give at least one of headline, standfirst, body or tags with a changed value.');
     }
   };
   return withRetry(deps, actor, article, 'correct', { ifMatch, check }, (seen, rule) =>
@@ -262,7 +270,7 @@ export function writeTransition(
   appliedKey?: AppliedKey,
 ): Promise<Article> {
   const at = deps.now().toISOString();
-  const changes = transitionEffects(rule, { actor, now: at, publishAt: details.publishAt });
+  const changes = transitionEffects(rule, { actor, now: at, publishAt: details.publishAt, comment: details.comment });
   const after: Article = { ...seen, ...changes, version: seen.version + 1, updatedAt: at };
   const events = eventsFor(rule, after, { actor, now: at, comment: details.comment, reason: details.reason });
   // The guard is also part of the write's condition, so a file attached meanwhile still holds it back.
@@ -290,13 +298,17 @@ export async function withRetry<T>(
   { timing, ifMatch, ifMatchRequired = false, check }: WriteOptions,
   write: (seen: Article, rule: WorkflowRule) => Promise<T>,
 ): Promise<T> {
+  for (const tag of ifMatch?.split(',') ?? []) {
+    const t = tag.trim();
+    // An unquoted version would never match, and a 412 quoting it back would not say why.
+    if (t !== '*' && !/^(W\/)?"[^"]*"$/.test(t))
+      throw badInput('/headers/If-Match', `ETags are quoted: If-Match: "${t.replace(/"/g, '')}"`);
+  }
   let seen = first;
   for (let attempt = 0; ; attempt++) {
     const decision = decide(actor, seen, action, timing);
-    if (decision.outcome === 'forbidden') throw forbidden(`You may not ${action} this article.`);
-    if (decision.outcome === 'not-now') {
-      throw conflict(`You cannot ${action} an article that is ${seen.status}.`, { currentStatus: seen.status });
-    }
+    if (decision.outcome === 'forbidden') throw forbidden(whoMay(action));
+    if (decision.outcome === 'not-now') throw conflict(notNow(actor, seen, action), { currentStatus: seen.status });
     checkGuard(decision.rule, seen);
     check?.(seen);
     const exact = decision.rule.ifMatch === 'exact';
@@ -315,14 +327,23 @@ export async function withRetry<T>(
 }
 
 export async function listArticles(lists: ArticleLists, actor: Actor, query: Record<string, string | undefined>): Promise<Page> {
-  const q = parseInput(ListQuery, query);
+  const q = parseInput(ListQuery, query, '/query');
   const limit = q.limit ? Number(q.limit) : LIMITS.listPage.default;
   return lists.list({ sources: sourcesFor(actor, q), limit, cursor: q.cursor });
 }
 
-/** Which index partitions make up the list the caller asked for, given what they may see. */
-function sourcesFor(actor: Actor, q: { status?: Article['status']; author?: string }): ListSource[] {
+/**
+ * Which index partitions make up the list the caller asked for, given what they may see.
+ * Scheduled articles list by publication time, soonest first, unless `sort=createdAt`.
+ */
+function sourcesFor(actor: Actor, q: { status?: Article['status']; author?: string; sort?: string }): ListSource[] {
   const desk = actor.groups.includes('editors') || actor.groups.includes('chief-editors');
+  if (q.sort === 'publishAt' && q.status !== 'scheduled') {
+    throw badInput('/query/sort', '`sort=publishAt` lists scheduled articles: add `status=scheduled`.');
+  }
+  if (q.status === 'scheduled' && q.sort !== 'createdAt' && (desk || !q.author || q.author === actor.id)) {
+    return [{ by: 'publishAt', authorId: desk ? q.author : actor.id }];
+  }
   if (desk || q.author === actor.id) {
     if (q.author) return [{ by: 'author', authorId: q.author, status: q.status }];
     if (q.status) return [{ by: 'status', status: q.status }];
@@ -346,7 +367,7 @@ export async function articleHistory(
   query: Record<string, string | undefined> = {},
 ): Promise<HistoryPage> {
   await readArticle(deps, actor, id);
-  const q = parseInput(HistoryQuery, query);
+  const q = parseInput(HistoryQuery, query, '/query');
   return deps.history.history(id, { limit: q.limit ? Number(q.limit) : LIMITS.historyPage.default, cursor: q.cursor });
 }
 
@@ -365,12 +386,12 @@ function namesAVersion(ifMatch: string): boolean {
 
 function checkPublishAt(value: string, now: Date, mustBeFuture: boolean): string | undefined {
   const at = parseInstant(value);
-  if (!at) throw badRequest(`publishAt: Must be ${RFC3339_HINT}`, { field: 'publishAt' });
+  if (!at) throw badInput('/publishAt', `\`publishAt\` must be ${RFC3339_HINT}.`);
   if (at.getTime() - now.getTime() > MAX_SCHEDULE_AHEAD_MS) {
-    throw badRequest('publishAt may be at most a year ahead.', { field: 'publishAt' });
+    throw badInput('/publishAt', '`publishAt` may be at most a year ahead.');
   }
   if (at.getTime() <= now.getTime()) {
-    if (mustBeFuture) throw badRequest('publishAt must be in the future; use publish to publish now.', { field: 'publishAt' });
+    if (mustBeFuture) throw badInput('/publishAt', '`publishAt` must be in the future; use publish to publish now.');
     return undefined;
   }
   return at.toISOString();

@@ -85,7 +85,7 @@ export async function listComments(
   query: Record<string, string | undefined> = {},
 ): Promise<CommentPage> {
   const article = await threadOf(deps, actor, id);
-  const q = parseInput(CommentsQuery, query);
+  const q = parseInput(CommentsQuery, query, '/query');
   return deps.articles.comments(article, { limit: q.limit ? Number(q.limit) : COMMENT_LIMITS.page.default, cursor: q.cursor });
 }
 

@@ -44,7 +44,7 @@ const isDesk = (actor: Actor) => actor.groups.includes('editors') || actor.group
 /** Editors and the chief editor read the log; the query is read only once the caller may. */
 export async function listDeliveries(deps: DeliveryDeps, actor: Actor, query: Record<string, string | undefined>): Promise<DeliveryPage> {
   if (!isDesk(actor)) throw forbidden('Only editors and chief editors may read the delivery log.');
-  const q = parseInput(DeliveryQuery, query);
+  const q = parseInput(DeliveryQuery, query, '/query');
   return deps.log.list(
     { status: q.status, articleId: q.articleId, limit: q.limit ? Number(q.limit) : PAGE.default, cursor: q.cursor },
     deps.now(),

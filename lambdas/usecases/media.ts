@@ -3,7 +3,7 @@ import { conflict, notFound } from '../domain/errors.js';
 import { checkDeclaredMedia, MEDIA_PER_ARTICLE, mediaKey, publicMedia, type Media, type MediaTypes } from '../domain/media.js';
 import { readArticle, refuseIfNeverAllowed, withRetry, type Deps, type Input } from './articles.js';
 import type { MediaArticleRepository, MediaStore, UploadForm } from './ports.js';
-import { AttachMedia, parseInput } from './schemas.js';
+import { AttachMedia, EditMedia, parseInput } from './schemas.js';
 
 export interface MediaDeps extends Deps {
   articles: MediaArticleRepository;
@@ -29,7 +29,7 @@ export async function attachMedia(
   input: Input,
 ): Promise<{ media: Media; upload: UploadForm }> {
   const article = await readArticle(deps, actor, articleId);
-  refuseIfNeverAllowed(actor, article, 'edit', 'You may not attach media to this article.');
+  refuseIfNeverAllowed(actor, article, 'edit', 'attach files');
   const declared = parseInput(AttachMedia, input());
   const contentType = checkDeclaredMedia(deps.mediaTypes, declared.contentType, declared.size);
   const media: Media = {
@@ -69,21 +69,38 @@ export interface MediaView extends Omit<Media, 'storedKey'> {
 export async function listMedia(deps: MediaDeps, actor: Actor, articleId: string): Promise<MediaView[]> {
   const article = await readArticle(deps, actor, articleId);
   const files = Object.values(article.media ?? {}).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  return Promise.all(
-    files.map(async (m) => ({
-      ...publicMedia(m),
-      downloadUrl:
-        m.status === 'ready' && m.storedKey
-          ? await deps.media.presignDownload(m.storedKey, deps.downloadExpirySeconds, { filename: m.filename, contentType: m.contentType })
-          : null,
-    })),
-  );
+  return Promise.all(files.map((m) => mediaView(deps, m)));
+}
+
+async function mediaView(deps: MediaDeps, m: Media): Promise<MediaView> {
+  return {
+    ...publicMedia(m),
+    downloadUrl:
+      m.status === 'ready' && m.storedKey
+        ? await deps.media.presignDownload(m.storedKey, deps.downloadExpirySeconds, { filename: m.filename, contentType: m.contentType })
+        : null,
+  };
+}
+
+/** Changes a file's caption or credit: the same rights as attaching one (as for PATCH of the article). */
+export async function describeMedia(deps: MediaDeps, actor: Actor, articleId: string, mediaId: string, input: Input): Promise<MediaView> {
+  const article = await readArticle(deps, actor, articleId);
+  if (!article.media?.[mediaId]) throw notFound('No such media on this article.');
+  refuseIfNeverAllowed(actor, article, 'edit', 'describe files');
+  const changes = parseInput(EditMedia, input());
+  const media = await withRetry(deps, actor, article, 'edit', {}, async (seen) => {
+    const found = seen.media?.[mediaId];
+    if (!found) throw notFound('No such media on this article.');
+    await deps.articles.describeMedia(seen, mediaId, changes);
+    return { ...found, ...changes };
+  });
+  return mediaView(deps, media);
 }
 
 export async function deleteMedia(deps: MediaDeps, actor: Actor, articleId: string, mediaId: string): Promise<void> {
   const article = await readArticle(deps, actor, articleId);
   if (!article.media?.[mediaId]) throw notFound('No such media on this article.');
-  refuseIfNeverAllowed(actor, article, 'edit', 'You may not remove media from this article.');
+  refuseIfNeverAllowed(actor, article, 'edit', 'remove files');
   const removed = await withRetry(deps, actor, article, 'edit', {}, async (seen) => {
     const media = seen.media?.[mediaId];
     if (!media) throw notFound('No such media on this article.');

@@ -3,7 +3,11 @@ import type { DomainEvent, HistoryEntry } from '../domain/events.js';
 import type { Media } from '../domain/media.js';
 
 /** Where a list of articles comes from: one index partition, optionally filtered. */
-export type ListSource = { by: 'status'; status: Status; authorIsNot?: string } | { by: 'author'; authorId: string; status?: Status };
+export type ListSource =
+  | { by: 'status'; status: Status; authorIsNot?: string }
+  | { by: 'author'; authorId: string; status?: Status }
+  /** Scheduled articles by publication time, soonest first; optionally one author's only. */
+  | { by: 'publishAt'; authorId?: string };
 
 export interface ListRequest {
   sources: readonly ListSource[];
@@ -92,6 +96,10 @@ export interface MediaArticleRepository extends ArticleRepository {
   attachMedia(seen: Article, media: Media, maxPerArticle: number): Promise<void>;
   /** Records a verification, with its event, if the file is still pending; false otherwise. */
   settleMedia(articleId: string, media: Media, event: DomainEvent): Promise<boolean>;
+  /** Changes a file's caption or credit while the article is still in the status `seen` had and the file is attached. */
+  describeMedia(seen: Article, mediaId: string, changes: Pick<Partial<Media>, 'caption' | 'credit'>): Promise<void>;
+  /** Records a pending file as expired (its upload form ran out); false once it is not pending. */
+  expireMedia(articleId: string, expired: Media): Promise<boolean>;
   /** Detaches a file, if it is still as `media` describes it and the article still as `seen`. */
   removeMedia(seen: Article, media: Media): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { diffArrays, diffWordsWithSpace } from 'diff';
 import { CONTENT_FIELDS, contentOf, LIMITS, type Actor, type Article, type Revision } from '../domain/article.js';
-import { badRequest, conflict, notFound } from '../domain/errors.js';
+import { badInput, conflict, notFound } from '../domain/errors.js';
 import { readArticle, refuseIfNeverAllowed, withRetry, writeContent, type ContentDeps } from './articles.js';
 import type { RevisionStore } from './ports.js';
 import { DiffQuery, parseInput, RevisionsQuery } from './schemas.js';
@@ -52,7 +52,7 @@ function decodeCursor(cursor: string, article: Article): number {
   }
   const r = parsed?.r;
   if (parsed?.a !== article.id || !Number.isInteger(r) || (r as number) < 1 || (r as number) > article.revision) {
-    throw badRequest('The cursor is not valid for these revisions.', { parameter: 'cursor' });
+    throw badInput('/query/cursor', 'The cursor is not valid for these revisions.');
   }
   return r as number;
 }
@@ -60,7 +60,7 @@ function decodeCursor(cursor: string, article: Article): number {
 /** The article's revisions, newest first, `limit` at a time. */
 export async function listRevisions(deps: RevisionDeps, actor: Actor, id: string, query: Record<string, string | undefined>) {
   const article = await articleForRevisions(deps, actor, id);
-  const q = parseInput(RevisionsQuery, query);
+  const q = parseInput(RevisionsQuery, query, '/query');
   const limit = q.limit ? Number(q.limit) : LIMITS.revisionPage.default;
   const before = q.cursor === undefined ? article.revision + 1 : decodeCursor(q.cursor, article);
   const found: Revision[] = before > article.revision ? [currentRevision(article)] : [];
@@ -105,10 +105,10 @@ export async function diffRevisions(
   query: Record<string, string | undefined>,
 ) {
   const article = await articleForRevisions(deps, actor, id);
-  const { against: asked } = parseInput(DiffQuery, query);
+  const { against: asked } = parseInput(DiffQuery, query, '/query');
   const newer = await revisionOf(deps, article, revision);
   if (asked === undefined && newer.revision === 1) {
-    throw badRequest('Revision 1 is the first: name the revision to compare it with in `against`.', { parameter: 'against' });
+    throw badInput('/query/against', 'Revision 1 is the first: name the revision to compare it with in `against`.');
   }
   const older = await revisionOf(deps, article, asked ?? String(newer.revision - 1));
   const fields: Partial<Record<(typeof CONTENT_FIELDS)[number], DiffPart[]>> = {};

@@ -1,11 +1,12 @@
 import * as v from 'valibot';
 import { LIMITS, STATUSES } from '../domain/article.js';
 import { COMMENT_LIMITS } from '../domain/comments.js';
-import { badRequest } from '../domain/errors.js';
+import { invalidInput, type InputError } from '../domain/errors.js';
 import { isInstant, RFC3339_HINT } from '../domain/instant.js';
 
 /**
  * Input contracts. Every object is strict: no client sets `status`, `authorId`, `version` or `id`.
+ * Custom messages finish a sentence that starts with the field's name ("`tags` must not be blank").
  * Valibot, because its schemas tree-shake: each function bundles only the checks it uses.
  * Each schema is built in a pure-annotated closure, so a bundle that never validates it drops it.
  */
@@ -31,12 +32,12 @@ const BLANK = /^[\s\p{Cf}]*$/u;
 export const text = (max: number) =>
   v.pipe(
     v.string(),
-    v.check((s) => s.isWellFormed(), 'Must not contain a lone surrogate (invalid Unicode)'),
+    v.check((s) => s.isWellFormed(), 'must not contain a lone surrogate (invalid Unicode)'),
     v.transform((s) => s.replace(/\r\n/g, '\n').normalize('NFC')),
-    v.check((s) => !CONTROL.test(s), 'Must not contain control characters other than tab and line feed'),
+    v.check((s) => !CONTROL.test(s), 'must not contain control characters other than tab and line feed'),
     v.check(
       (s) => codePoints(s) <= max,
-      (i) => `Invalid length: Expected <=${max} but received ${codePoints(i.input as string)}`,
+      (i) => `is at most ${max} characters (got ${codePoints(i.input as string)})`,
     ),
   );
 
@@ -44,7 +45,7 @@ export const text = (max: number) =>
 export const nonBlank = (max: number) =>
   v.pipe(
     text(max),
-    v.check((s) => !BLANK.test(s), 'Must not be blank'),
+    v.check((s) => !BLANK.test(s), 'must not be blank'),
   );
 
 const headline = /* @__PURE__ */ (() => nonBlank(LIMITS.headline.max))();
@@ -68,7 +69,7 @@ export const EditArticle = /* @__PURE__ */ (() =>
       body: v.optional(body),
       tags: v.optional(tags),
     }),
-    v.check((o) => Object.keys(o).length > 0, 'Give at least one field to change'),
+    v.check((o) => Object.keys(o).length > 0, 'Give at least one field to change.'),
   ))();
 
 export const NoInput = /* @__PURE__ */ (() => v.strictObject({}))();
@@ -99,7 +100,7 @@ export const RequestChanges = /* @__PURE__ */ (() =>
  * RFC 3339 with Z or ±HH:MM, on a date that exists: a time without an offset means nothing to a
  * newsroom across time zones, and 31 February must not quietly become 3 March.
  */
-const instant = /* @__PURE__ */ (() => v.pipe(v.string(), v.maxLength(64), v.check(isInstant, `Must be ${RFC3339_HINT}`)))();
+const instant = /* @__PURE__ */ (() => v.pipe(v.string(), v.maxLength(64), v.check(isInstant, `must be ${RFC3339_HINT}`)))();
 
 export const Approve = /* @__PURE__ */ (() => v.strictObject({ publishAt: v.optional(instant) }))();
 export const Schedule = /* @__PURE__ */ (() => v.strictObject({ publishAt: instant }))();
@@ -107,14 +108,15 @@ export const Schedule = /* @__PURE__ */ (() => v.strictObject({ publishAt: insta
 const pageLimit = (range: { min: number; max: number }) =>
   v.pipe(
     v.string(),
-    v.regex(/^\d{1,3}$/, 'Must be a whole number'),
-    v.check((s) => Number(s) >= range.min && Number(s) <= range.max, `Must be between ${range.min} and ${range.max}`),
+    v.regex(/^\d{1,3}$/, 'must be a whole number'),
+    v.check((s) => Number(s) >= range.min && Number(s) <= range.max, `must be between ${range.min} and ${range.max}`),
   );
 
 export const ListQuery = /* @__PURE__ */ (() =>
   v.strictObject({
     status: v.optional(v.picklist(STATUSES)),
     author: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(128))),
+    sort: v.optional(v.picklist(['createdAt', 'publishAt'])),
     limit: v.optional(pageLimit(LIMITS.listPage)),
     cursor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
   }))();
@@ -132,23 +134,60 @@ export const RevisionsQuery = /* @__PURE__ */ (() =>
   }))();
 
 export const DiffQuery = /* @__PURE__ */ (() =>
-  v.strictObject({ against: v.optional(v.pipe(v.string(), v.regex(/^[1-9]\d{0,8}$/, 'Must be a revision number'))) }))();
+  v.strictObject({ against: v.optional(v.pipe(v.string(), v.regex(/^[1-9]\d{0,8}$/, 'must be a revision number'))) }))();
 
 export const AttachMedia = /* @__PURE__ */ (() =>
   v.strictObject({
-    filename: v.pipe(nonBlank(255), v.regex(/^[^/\\\u0000-\u001f]+$/, 'Must be a file name, without a path')),
+    filename: v.pipe(nonBlank(255), v.regex(/^[^/\\\u0000-\u001f]+$/, 'must be a file name, without a path')),
     contentType: v.pipe(v.string(), v.minLength(3), v.maxLength(100)),
     size: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER)),
     caption: v.optional(text(1_000)),
     credit: v.optional(text(300)),
   }))();
 
-/** Parses input against a contract, or throws 400 with every problem found. */
-export function parseInput<TSchema extends v.GenericSchema>(schema: TSchema, input: unknown): v.InferOutput<TSchema> {
-  const result = v.safeParse(schema, input);
+/** A file's caption and credit; null clears one. */
+export const EditMedia = /* @__PURE__ */ (() =>
+  v.pipe(
+    v.strictObject({
+      caption: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(1_000)))),
+      credit: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(300)))),
+    }),
+    v.check((o) => Object.keys(o).length > 0, 'Give a caption or a credit to change.'),
+  ))();
+
+/**
+ * Parses input against a contract, or throws 400 with every problem found, each as a sentence
+ * for people and a JSON Pointer to what it is about. `at` prefixes the pointers (`/query`).
+ */
+export function parseInput<TSchema extends v.GenericSchema>(schema: TSchema, input: unknown, at = ''): v.InferOutput<TSchema> {
+  const result = v.safeParse(schema, input, { abortPipeEarly: true });
   if (result.success) return result.output;
-  const errors = result.issues.map((i) => ({ path: v.getDotPath(i) ?? '', message: i.message }));
-  throw badRequest(errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; '), { errors });
+  throw invalidInput(result.issues.map((i) => inputError(i, at)));
+}
+
+const NOUN: Record<string, string> = { number: 'a number', string: 'text', array: 'a list', boolean: 'true or false' };
+
+/** A validator's issue as a sentence: "Unknown field `title`.", "`headline` is at most 300 characters (got 312)." */
+export function inputError(i: v.BaseIssue<unknown>, at = ''): InputError {
+  const path = (i.path ?? []).map((p) => p.key as string | number);
+  const pointer = at + path.map((k) => `/${String(k).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  const name = `\`${path.map((k, n) => (typeof k === 'number' ? `[${k}]` : n ? `.${k}` : k)).join('')}\``;
+  const unit = typeof i.input === 'string' ? 'characters' : 'items';
+  const got = ` (got ${i.received})`;
+  let message: string;
+  if (path.length === 0) message = i.kind === 'schema' ? 'The request body must be a JSON object.' : i.message;
+  else if (i.expected === 'never') message = `Unknown ${at ? 'query parameter' : 'field'} ${name}.`;
+  else if (i.received === 'undefined') message = `${name} is required.`;
+  else if (i.type === 'max_length') message = `${name} ${unit[0] === 'c' ? 'is' : 'has'} at most ${i.requirement} ${unit}${got}.`;
+  else if (i.type === 'min_length')
+    message = i.requirement === 1 ? `${name} must not be empty.` : `${name} is at least ${i.requirement} ${unit}${got}.`;
+  else if (i.type === 'max_value' || i.type === 'min_value')
+    message = `${name} must be at ${i.type[1] === 'a' ? 'most' : 'least'} ${i.requirement}${got}.`;
+  else if (i.type === 'integer') message = `${name} must be a whole number${got}.`;
+  else if (i.type === 'picklist') message = `${name} must be one of ${i.expected!.replace(/[()"]/g, '').replaceAll(' |', ',')}.`;
+  else if (i.kind === 'schema') message = `${name} must be ${NOUN[i.expected!] ?? i.expected}.`;
+  else message = `${name} ${i.message}.`;
+  return { pointer, message };
 }
 
 export const AddComment = /* @__PURE__ */ (() =>

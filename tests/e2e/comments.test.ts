@@ -182,11 +182,11 @@ describe('an article’s comment thread', () => {
       expect(res.status).toBe(400);
       return res.body.detail as string;
     };
-    expect(await bad({ text: '' })).toMatch(/^text: /);
-    expect(await bad({ text: '\u200b\u200b' })).toMatch(/^text: .*blank/);
-    expect(await bad({ text: 'a\u0007' })).toMatch(/^text: .*control/);
-    expect(await bad({ text: 'x'.repeat(5_001) })).toMatch(/^text: /);
-    expect(await bad({ text: 'ok', quote: 'q'.repeat(501) })).toMatch(/^quote: /);
+    expect(await bad({ text: '' })).toMatch(/^`text` /);
+    expect(await bad({ text: '\u200b\u200b' })).toMatch(/^`text` .*blank/);
+    expect(await bad({ text: 'a\u0007' })).toMatch(/^`text` .*control/);
+    expect(await bad({ text: 'x'.repeat(5_001) })).toMatch(/^`text` /);
+    expect(await bad({ text: 'ok', quote: 'q'.repeat(501) })).toMatch(/^`quote` /);
     expect(await bad({ text: 'ok', resolvedAt: 'now' })).toMatch(/resolvedAt/);
     // 5,000 emoji are 5,000 characters.
     const emoji = await call(comments(id), { token: eddie, body: { text: '🗞'.repeat(5_000), quote: 'Cafe\u0301\r\nend' } });

@@ -41,12 +41,12 @@ async function raw(res: Response) {
 describe('errors API Gateway answers itself come back exactly as AWS sends them', () => {
   const challenge = (description: string) => `Bearer scope="" error="invalid_token" error_description="${description}"`;
 
-  it('401 {"message":"Unauthorized"} for a missing token, with a bare Bearer challenge', async () => {
+  it('401 {"message":"Unauthorized"} (and locally the reason) for a missing token, with a bare Bearer challenge', async () => {
     expect(await raw(await fetch(`${newsroom.url}/articles`))).toEqual({
       status: 401,
       type: 'application/json',
       challenge: 'Bearer',
-      text: '{"message":"Unauthorized"}',
+      text: expect.stringMatching(/^\{"message":"Unauthorized","reason":"no token was sent: .+"\}$/),
     });
   });
 
@@ -88,14 +88,19 @@ describe('errors API Gateway answers itself come back exactly as AWS sends them'
     ];
     for (const [authorization, description] of cases) {
       const res = await raw(await fetch(`${newsroom.url}/articles`, { headers: { authorization } }));
-      expect(res).toEqual({ status: 401, type: 'application/json', challenge: challenge(description), text: '{"message":"Unauthorized"}' });
+      expect(res).toEqual({
+        status: 401,
+        type: 'application/json',
+        challenge: challenge(description),
+        text: expect.stringMatching(/^\{"message":"Unauthorized","reason":"the token .+"\}$/),
+      });
     }
   });
 
   it('404 {"message":"Not Found"} for a route that does not exist, token or not', async () => {
     for (const [method, path] of [
       ['GET', '/nothing-here'],
-      ['PUT', '/articles'],
+      ['PUT', '/articles/x/y/z'],
       ['GET', '/articles/x/y/z'],
     ] as const) {
       for (const headers of [{}, { authorization: `Bearer ${reporter}` }] as Record<string, string>[]) {

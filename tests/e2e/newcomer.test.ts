@@ -1,8 +1,10 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFixture } from '../support/fixture-article.js';
-import { call, eventually, LocalNewsroom, newDataDir, ROOT } from '../support/local-newsroom.js';
+import { call, eventually, LocalNewsroom, newDataDir, ROOT, STATE_HOME } from '../support/local-newsroom.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 
 const run = promisify(execFile);
@@ -183,5 +185,68 @@ describe('a newcomer’s first story, from draft to publication', () => {
     const second = await call(`${newsroom.url}/articles?status=in_review&limit=3&cursor=${first.body.nextCursor}`, { token: editor });
     const listed = [...first.body.items, ...second.body.items].map((a: any) => a.id);
     expect(listed.slice(0, 5)).toEqual(ids);
+  });
+});
+
+/** The shell blocks of the README's walkthrough, in order. */
+function walkthroughBlocks(): string[] {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const start = readme.indexOf('## Five minutes with the local newsroom');
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+  return [...section.matchAll(/^```bash\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
+}
+
+describe('the README walkthrough, pasted in order', () => {
+  it('works against a freshly started newsroom, every block, leaving nothing in the repository', async () => {
+    const blocks = walkthroughBlocks();
+    // The blocks that start a newsroom are the ones this test did itself.
+    const starts = blocks.filter((b) => /\bnpm start\b/.test(b));
+    expect(starts).toHaveLength(2);
+    const pasted = blocks.filter((b) => !starts.includes(b));
+    expect(pasted.length).toBeGreaterThanOrEqual(10);
+
+    const fresh = await new LocalNewsroom(newDataDir()).start();
+    const before = readdirSync(ROOT).sort();
+    try {
+      // Each block in the same shell, as pasted into one terminal; a command that fails stops it.
+      const script = [
+        'set -eo pipefail',
+        ...pasted.map((block, i) => `${block.replaceAll('http://localhost:3000', fresh.url)}\necho "::block ${i} done::"`),
+        'echo "::ids $ID $ID2::"',
+      ].join('\n');
+      const child = spawn('bash', ['-c', script], {
+        cwd: ROOT,
+        env: { ...process.env, NEWSROOM_DATA_DIR: fresh.dataDir, XDG_STATE_HOME: STATE_HOME },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+      const code = await new Promise<number | null>((ok) => child.once('close', ok));
+      expect({ code, err: err.replace(/^npm run token: .*\n/gm, '') }).toEqual({ code: 0, err: '' });
+      pasted.forEach((_, i) => expect(out).toContain(`::block ${i} done::`));
+
+      // The only refusal is the one the README announces: the reporter's attempt to approve.
+      const refusals = [...out.matchAll(/"status":\s*([45]\d\d)/g)].map((m) => Number(m[1]));
+      expect(refusals).toEqual([403]);
+      expect(out).toMatch(/^204$/m);
+
+      const [, id, id2] = /::ids (\S+) (\S+)::/.exec(out)!;
+      const chief = await fresh.token('readme-check', 'chief-editors');
+      const published = await call(`${fresh.url}/articles/${id}`, { token: chief });
+      expect(published.body).toMatchObject({ status: 'published', approvedBy: 'carla' });
+      const media = await call(`${fresh.url}/articles/${id}/media`, { token: chief });
+      expect(media.body.items).toEqual([expect.objectContaining({ status: 'ready', width: 1, height: 1, caption: 'The border post' })]);
+      const scheduled = await call(`${fresh.url}/articles/${id2}`, { token: chief });
+      expect(scheduled.body.status).toBe('scheduled');
+      const inAnHour = Date.parse(scheduled.body.publishAt) - Date.now();
+      expect(inAnHour).toBeGreaterThan(50 * 60_000);
+      expect(inAnHour).toBeLessThanOrEqual(3600_000);
+    } finally {
+      await fresh.stop();
+    }
+    // Scratch files went to a temporary directory.
+    expect(readdirSync(ROOT).sort()).toEqual(before);
   });
 });

@@ -17,8 +17,8 @@ beforeAll(async () => {
   dynamo = await startDynamo('newsroom-bundles');
   const outdir = mkdtempSync(join(tmpdir(), 'cdk-bundles-'));
   const app = new App({ outdir, context: { 'aws:cdk:enable-asset-metadata': true } });
-  const { stateless } = buildNewsroom(app, CONFIG);
-  const assembly = app.synth();
+  // Functions are bundled as they are built.
+  const { stateless, assembly } = quietly(() => ({ ...buildNewsroom(app, CONFIG), assembly: app.synth() }));
   const template = assembly.getStackByName(stateless.stackName).template as { Resources: Record<string, any> };
   for (const [logicalId, r] of Object.entries(template.Resources)) {
     if (r.Type === 'AWS::Lambda::Function' && r.Metadata?.['aws:asset:path']) {
@@ -27,6 +27,18 @@ beforeAll(async () => {
   }
 }, 120_000);
 afterAll(() => dynamo.stop());
+
+/** Builds and synthesizes without CDK's "Bundling asset …" line per function: test output stays one line per file. */
+function quietly<T>(synth: () => T): T {
+  const write = process.stderr.write;
+  process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
+    /^Bundling asset /.test(String(chunk)) || write.call(process.stderr, chunk, ...rest)) as typeof write;
+  try {
+    return synth();
+  } finally {
+    process.stderr.write = write;
+  }
+}
 
 function bundleFor(name: string): string {
   const id = Object.keys(bundles).find((k) => k.startsWith(`Api${name}`));

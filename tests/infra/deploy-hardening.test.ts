@@ -115,6 +115,21 @@ describe('deploy-time settings', () => {
   });
 });
 
+describe('adding indexes to a table deployed before them', () => {
+  const indexNames = (t: Template) =>
+    (Object.values(t.findResources('AWS::DynamoDB::GlobalTable'))[0]!.Properties.GlobalSecondaryIndexes as { IndexName: string }[]).map(
+      (ix) => ix.IndexName,
+    );
+
+  it('a new table gets every index; skipIndexes leaves the named ones for a later deploy, and refuses a name it does not know', () => {
+    const all = indexNames(stateful);
+    expect(all).toEqual(expect.arrayContaining(['deliveries', 'scheduledByTime']));
+    const first = Template.fromStack(buildNewsroom(newApp({ skipIndexes: 'scheduledByTime' }), CONFIG).stateful);
+    expect(indexNames(first)).toEqual(all.filter((n) => n !== 'scheduledByTime'));
+    expect(() => buildNewsroom(newApp({ skipIndexes: 'byTitle' }), CONFIG)).toThrow(/skipIndexes names no index of the table: byTitle/);
+  });
+});
+
 describe('alarms', () => {
   it('tell the operators: every alarm notifies an encrypted alarm topic with the email subscriptions from context', () => {
     const alarms = Object.values(app.findResources('AWS::CloudWatch::Alarm'));

@@ -5,7 +5,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { ROUTES } from '../../lambdas/http/routes.js';
+import { GATEWAY_ROUTES, ROUTES } from '../../lambdas/http/routes.js';
 import { buildNewsroom, configFromContext } from '../../lib/newsroom-app.js';
 import { CONFIG } from '../support/cdk-config.js';
 
@@ -56,6 +56,17 @@ describe('the stateful stack', () => {
         GlobalSecondaryIndexes: Match.arrayWith([Match.objectLike({ IndexName: 'byStatus' }), Match.objectLike({ IndexName: 'outbox' })]),
       }),
     });
+  });
+
+  it('lists scheduled articles by publication time from an index on the due-for-publish keys, with the list summary', () => {
+    const [table] = Object.values(stateful.findResources('AWS::DynamoDB::GlobalTable'));
+    const indexes = table!.Properties.GlobalSecondaryIndexes as any[];
+    const byTime = indexes.find((ix) => ix.IndexName === 'scheduledByTime');
+    const due = indexes.find((ix) => ix.IndexName === 'dueForPublish');
+    expect(byTime.KeySchema).toEqual(due.KeySchema);
+    expect(byTime.Projection.ProjectionType).toBe('INCLUDE');
+    expect(byTime.Projection.NonKeyAttributes).toEqual(expect.arrayContaining(['headline', 'authorId', 'publishAt', 'status']));
+    expect(byTime.Projection.NonKeyAttributes).not.toContain('bodyZ');
   });
 
   it('keeps media private, encrypted, TLS-only, with browser uploads from the desk and no stale multipart uploads', () => {
@@ -120,9 +131,48 @@ describe('sign-in and the API', () => {
 
   it('puts the JWT authorizer on every route but the public ones, written out here', () => {
     // Written out, not read from the route table: making a route public must fail this test.
-    const PUBLIC = ['GET /health', 'GET /openapi.json', 'GET /docs'];
+    const PUBLIC = [
+      'GET /health',
+      'HEAD /health',
+      'GET /openapi.json',
+      'HEAD /openapi.json',
+      'GET /docs',
+      'HEAD /docs',
+      // The 405 with Allow for methods a path does not take.
+      ...[
+        '/health',
+        '/openapi.json',
+        '/docs',
+        '/articles',
+        '/articles/{id}',
+        '/articles/{id}/history',
+        '/articles/{id}/submit',
+        '/articles/{id}/withdraw',
+        '/articles/{id}/request-changes',
+        '/articles/{id}/approve',
+        '/articles/{id}/schedule',
+        '/articles/{id}/unschedule',
+        '/articles/{id}/publish',
+        '/articles/{id}/spike',
+        '/articles/{id}/unspike',
+        '/articles/{id}/correct',
+        '/articles/{id}/unpublish',
+        '/articles/{id}/kill',
+        '/articles/{id}/revisions',
+        '/articles/{id}/revisions/{revision}',
+        '/articles/{id}/revisions/{revision}/diff',
+        '/articles/{id}/revisions/{revision}/restore',
+        '/articles/{id}/media',
+        '/articles/{id}/media/{mediaId}',
+        '/deliveries',
+        '/deliveries/{eventId}/redeliver',
+        '/articles/{id}/comments',
+        '/articles/{id}/comments/{commentId}/resolve',
+        '/articles/{id}/comments/{commentId}',
+      ].map((path) => `ANY ${path}`),
+    ];
     const routes = Object.values(app.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
-    expect(routes.map((r) => r.RouteKey).sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual(GATEWAY_ROUTES.map((r) => `${r.method} ${r.path}`).sort());
     const [authorizerId] = Object.keys(
       app.findResources('AWS::ApiGatewayV2::Authorizer', {
         Properties: { AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] },
@@ -155,6 +205,14 @@ describe('sign-in and the API', () => {
     expect(actionsOf('ApiapiDocsRole').filter((a) => !a.startsWith('logs:') && !a.startsWith('xray:'))).toEqual([]);
     const [fn] = Object.values(app.findResources('AWS::Lambda::Function', { Properties: { Description: 'Newsroom apiDocs' } }));
     expect(fn!.Properties.Environment.Variables).not.toHaveProperty('TABLE_NAME');
+  });
+
+  it('sends a method a known path does not take to the 405 function, and HEAD beside every GET to the same function', () => {
+    const routes = Object.values(app.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
+    const target = (key: string) => JSON.stringify(routes.find((r) => r.RouteKey === key)!.Target);
+    const paths = [...new Set(ROUTES.map((r) => r.path))];
+    for (const path of paths) expect(target(`ANY ${path}`)).toMatch(/methodNotAllowedIntegration/);
+    for (const r of ROUTES.filter((r) => r.method === 'GET')) expect(target(`HEAD ${r.path}`)).toBe(target(`GET ${r.path}`));
   });
 
   it('throttles the stage and writes structured access logs', () => {

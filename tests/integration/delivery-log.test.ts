@@ -60,7 +60,10 @@ async function problemOf(p: Promise<unknown>) {
     await p;
     return undefined;
   } catch (err) {
-    if (err instanceof ProblemError) return { status: err.statusCode, parameter: err.extra.parameter };
+    if (err instanceof ProblemError) {
+      const pointer = (err.extra.errors as { pointer: string }[] | undefined)?.[0]?.pointer;
+      return { status: err.statusCode, parameter: pointer?.replace(/^\/query\//, '') };
+    }
     throw err;
   }
 }

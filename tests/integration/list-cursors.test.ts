@@ -21,12 +21,12 @@ beforeAll(async () => {
 });
 afterAll(() => dynamo.stop());
 
-async function statusOf(p: Promise<unknown>): Promise<{ status: number; parameter?: unknown }> {
+async function statusOf(p: Promise<unknown>): Promise<{ status: number; errors?: unknown }> {
   try {
     await p;
     return { status: 200 };
   } catch (err) {
-    if (err instanceof ProblemError) return { status: err.statusCode, parameter: err.extra.parameter };
+    if (err instanceof ProblemError) return { status: err.statusCode, errors: err.extra.errors };
     throw err;
   }
 }
@@ -50,7 +50,7 @@ describe('a list cursor belongs to the query that made it', () => {
     expect((await listArticles(lists, editor, { status: 'draft', limit: '1', cursor: byStatus.nextCursor! })).items).toHaveLength(1);
     expect(await statusOf(listArticles(lists, editor, { status: 'in_review', limit: '1', cursor: byStatus.nextCursor! }))).toEqual({
       status: 400,
-      parameter: 'cursor',
+      errors: [{ pointer: '/query/cursor', message: 'The cursor is not valid for this list.' }],
     });
 
     const ritas = await listArticles(lists, editor, { author: rita.id, limit: '2' });

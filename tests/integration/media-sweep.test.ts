@@ -4,7 +4,9 @@ import type { Actor } from '../../lambdas/domain/article.js';
 import { mediaKey } from '../../lambdas/domain/media.js';
 import { DynamoArticleLists } from '../../lambdas/store/list-pages.js';
 import { createArticle, transitionArticle } from '../../lambdas/usecases/articles.js';
-import { attachMedia, type MediaDeps } from '../../lambdas/usecases/media.js';
+import { attachMedia, deleteMedia, listMedia, type MediaDeps } from '../../lambdas/usecases/media.js';
+import { allowedActions } from '../../lambdas/domain/workflow.js';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { verifyStalePendingUploads } from '../../lambdas/usecases/sweep-pending-media.js';
 import { startDynamo } from '../support/dynamo.js';
 import { mediaDepsOn } from '../support/media-deps.js';
@@ -73,5 +75,49 @@ describe('the cloud media sweep', () => {
     clock += 5 * MINUTE;
     expect(await verifyStalePendingUploads(deps, lists, 5 * MINUTE)).toBe(1);
     expect(await statusOf(recent)).toBe('ready');
+  });
+});
+
+describe('an upload that never arrives', () => {
+  it('becomes expired once its form has run out: listed, no longer holding approval back, and removable', async () => {
+    const chief: Actor = { id: 'carla', name: 'Carla', groups: ['chief-editors'] };
+    const never = await draftWithPendingPhoto('Form never posted, then expired', { upload: false });
+    await transitionArticle(deps, reporter, never.articleId, 'submit', () => ({}), undefined);
+    const etag = async () => `"${(await deps.articles.get(never.articleId))!.version}"`;
+    // Pending: approval waits.
+    await expect(transitionArticle(deps, chief, never.articleId, 'approve', () => ({}), await etag())).rejects.toThrow(
+      'Attached files are still being checked',
+    );
+
+    clock += 10 * MINUTE;
+    await verifyStalePendingUploads(deps, lists, 5 * MINUTE);
+    // The form (15 minutes) may still be posted.
+    expect(await statusOf(never)).toBe('pending');
+
+    clock += 10 * MINUTE;
+    expect(await verifyStalePendingUploads(deps, lists, 5 * MINUTE)).toBeGreaterThanOrEqual(1);
+    expect((await listMedia(deps, reporter, never.articleId))[0]).toMatchObject({
+      id: never.mediaId,
+      status: 'expired',
+      reason: 'the upload form expired before the file arrived',
+      downloadUrl: null,
+    });
+    expect(await verifyStalePendingUploads(deps, lists, 5 * MINUTE)).toBe(0);
+    expect(allowedActions(chief, (await deps.articles.get(never.articleId))!)).toContain('approve');
+    expect((await transitionArticle(deps, chief, never.articleId, 'approve', () => ({}), await etag())).status).toBe('published');
+  });
+
+  it('an expired file can be removed, and removing it holds nothing back', async () => {
+    const never = await draftWithPendingPhoto('Expired, then removed', { upload: false });
+    clock += 20 * MINUTE;
+    await verifyStalePendingUploads(deps, lists, 5 * MINUTE);
+    expect(await statusOf(never)).toBe('expired');
+    await deleteMedia(deps, reporter, never.articleId, never.mediaId);
+    const after = (await deps.articles.get(never.articleId))!;
+    expect(after.media).toEqual({});
+    const { Item } = await dynamo.db.send(
+      new GetCommand({ TableName: dynamo.tableName, Key: { PK: `ARTICLE#${never.articleId}`, SK: 'ARTICLE' } }),
+    );
+    expect(Item!.mediaBlocking).toBe(0);
   });
 });

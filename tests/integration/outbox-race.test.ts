@@ -116,7 +116,7 @@ describe('two dispatchers racing on one article (the stream trigger and the swee
 
 describe('acknowledging the whole outbox in one write (the local dispatcher)', () => {
   it('refuses, changing nothing, once another event was appended after the read; then the two-step acknowledgement keeps it', async () => {
-    const a = await createArticle(deps, reporter, () => ({ headline: 'Whole outbox', body: 'Copy.' }));
+    const a = await newDraft('Whole outbox');
     await transitionArticle(deps, reporter, a.id, 'submit', () => ({}), undefined);
     const read = await outbox.pendingEvents(a.id);
     await transitionArticle(deps, reporter, a.id, 'withdraw', () => ({}), undefined);
@@ -134,6 +134,10 @@ describe('acknowledging the whole outbox in one write (the local dispatcher)', (
     expect(await outbox.acknowledgeAll(a.id, rest)).toBe(false); // a second acknowledgement changes nothing
     expect(await outbox.pendingEvents(a.id)).toEqual([]);
     expect(await outbox.everyArticleWithPendingEvents()).not.toContain(a.id);
-    expect((await articleHistory(deps, reporter, a.id)).items.map((h) => h.type)).toEqual(['ArticleSubmitted', 'ArticleWithdrawn']);
+    expect((await articleHistory(deps, reporter, a.id)).items.map((h) => h.type)).toEqual([
+      'ArticleCreated',
+      'ArticleSubmitted',
+      'ArticleWithdrawn',
+    ]);
   });
 });

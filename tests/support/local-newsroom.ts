@@ -13,6 +13,12 @@ const childCoverage = () => (process.env.NEWSROOM_CHILD_COVERAGE ? { NODE_V8_COV
 
 export const newDataDir = () => mkdtempSync(join(tmpdir(), 'newsroom-'));
 
+/**
+ * Where this test file's newsrooms record that they run (XDG_STATE_HOME), apart from the
+ * developer's own: `npm run token` without a data directory finds only these.
+ */
+export const STATE_HOME = mkdtempSync(join(tmpdir(), 'newsroom-state-'));
+
 /** The local newsroom as a newcomer runs it: a separate process, on an ephemeral port. */
 export class LocalNewsroom {
   private child: ChildProcess | undefined;
@@ -28,7 +34,7 @@ export class LocalNewsroom {
     // The same command line as `npm start` (s3rver's listing cursors need the legacy provider).
     const child = spawn(process.execPath, ['--openssl-legacy-provider', '--import', 'tsx', 'local/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, ...childCoverage(), PORT: '0', NEWSROOM_DATA_DIR: this.dataDir, ...this.env },
+      env: { ...process.env, ...childCoverage(), PORT: '0', NEWSROOM_DATA_DIR: this.dataDir, XDG_STATE_HOME: STATE_HOME, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

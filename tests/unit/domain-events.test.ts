@@ -144,8 +144,17 @@ describe('what a transition changes', () => {
   const ctx = { actor: carla, now: '2026-11-25T12:00:00.000Z', publishAt: '2026-11-26T06:00:00.000Z' };
 
   it('each rule sets exactly its fields', () => {
-    expect(transitionEffects(ruleFor('submit', 'draft'), ctx)).toEqual({ status: 'in_review', submittedAt: ctx.now });
+    expect(transitionEffects(ruleFor('submit', 'draft'), ctx)).toEqual({
+      status: 'in_review',
+      submittedAt: ctx.now,
+      changesRequested: null,
+    });
     expect(transitionEffects(ruleFor('withdraw', 'in_review'), ctx)).toEqual({ status: 'draft', submittedAt: null });
+    expect(transitionEffects(ruleFor('request-changes', 'in_review'), { ...ctx, comment: 'Cut it by half.' })).toEqual({
+      status: 'draft',
+      submittedAt: null,
+      changesRequested: { comment: 'Cut it by half.', by: { id: 'carla', name: carla.name }, at: ctx.now },
+    });
     expect(transitionEffects(ruleFor('approve', 'in_review', 'now'), ctx)).toEqual({
       status: 'published',
       approvedBy: 'carla',
@@ -193,7 +202,7 @@ describe('what a transition changes', () => {
       expect(err).toBeInstanceOf(ProblemError);
       expect((err as ProblemError).statusCode).toBe(409);
       expect((err as ProblemError).title).toBe('Conflict');
-      expect((err as ProblemError).message).toMatch(/not verified yet, or was rejected/);
+      expect((err as ProblemError).message).toBe('Attached files are still being checked: wait for them or remove them.');
       expect((err as ProblemError).extra).toEqual({
         currentStatus: 'in_review',
         media: [{ id: 'm2', filename: 'p.png', status: 'pending', reason: null }],

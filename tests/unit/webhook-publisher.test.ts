@@ -156,9 +156,11 @@ describe('what every webhook request says of itself', () => {
     const origin = `http://127.0.0.1:${receiver.port}`;
     expect(attempts).toEqual([
       {
+        event,
         eventId: event.id,
         articleId: event.articleId,
         target: origin,
+        targetIndex: 0,
         attempt: 1,
         status: 503,
         error: `webhook ${origin} answered 503`,
@@ -166,9 +168,11 @@ describe('what every webhook request says of itself', () => {
         at: expect.any(String),
       },
       {
+        event,
         eventId: event.id,
         articleId: event.articleId,
         target: origin,
+        targetIndex: 0,
         attempt: 2,
         status: 204,
         latencyMs: expect.any(Number),

@@ -1,0 +1,64 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import dynalite from 'dynalite';
+import { TABLE_INDEXES } from '../../lambdas/store/table-schema.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, startStorage, TABLE_NAME, type LocalStorage } from '../../local/storage.js';
+import { newDataDir } from '../support/local-newsroom.js';
+
+let storage: LocalStorage | undefined;
+afterAll(() => storage?.close());
+
+const client = (endpoint: string) => new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+
+describe('a data directory from before an index was added', () => {
+  it('gets every index the schema lists, and keeps its items', async () => {
+    const dataDir = newDataDir();
+    const old: Server = dynalite({ path: join(dataDir, 'dynamodb'), createTableMs: 0 });
+    await new Promise<void>((ok) => old.listen(0, '127.0.0.1', ok));
+    const before = client(`http://127.0.0.1:${(old.address() as AddressInfo).port}`);
+    await before.send(
+      new CreateTableCommand({
+        TableName: TABLE_NAME,
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [
+          { AttributeName: 'PK', KeyType: 'HASH' },
+          { AttributeName: 'SK', KeyType: 'RANGE' },
+        ],
+        AttributeDefinitions: [
+          { AttributeName: 'PK', AttributeType: 'S' },
+          { AttributeName: 'SK', AttributeType: 'S' },
+          { AttributeName: 'GSI1PK', AttributeType: 'S' },
+          { AttributeName: 'GSI1SK', AttributeType: 'S' },
+        ],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: 'byStatus',
+            KeySchema: [
+              { AttributeName: 'GSI1PK', KeyType: 'HASH' },
+              { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ],
+      }),
+    );
+    await before.send(
+      new PutItemCommand({ TableName: TABLE_NAME, Item: { PK: { S: 'ARTICLE#a1' }, SK: { S: 'ARTICLE' }, headline: { S: 'Kept' } } }),
+    );
+    before.destroy();
+    await new Promise<void>((ok) => old.close(() => ok()));
+
+    storage = await startStorage(dataDir);
+    const after = client(storage.dynamoEndpoint);
+    const { Table } = await after.send(new DescribeTableCommand({ TableName: TABLE_NAME }));
+    expect((Table!.GlobalSecondaryIndexes ?? []).map((ix) => ix.IndexName).sort()).toEqual(TABLE_INDEXES.map((ix) => ix.name).sort());
+    const { Item } = await after.send(
+      new GetItemCommand({ TableName: TABLE_NAME, Key: { PK: { S: 'ARTICLE#a1' }, SK: { S: 'ARTICLE' } } }),
+    );
+    expect(Item?.headline).toEqual({ S: 'Kept' });
+    after.destroy();
+  });
+});
