@@ -85,9 +85,10 @@ function examples() {
     publishedAt: null,
     revision: 1,
     corrections: [],
+    changesRequested: null,
     allowedActions: ['edit', 'submit', 'spike'],
   };
-  const { body: _body, revision: _revision, corrections: _corrections, ...summary } = article;
+  const { body: _body, revision: _revision, corrections: _corrections, changesRequested: _changesRequested, ...summary } = article;
   const rita = { id: 'rita', name: 'Rita Reporter' };
   const eddie = { id: 'eddie', name: 'Eddie Editor' };
   const comment = {
@@ -123,6 +124,7 @@ function examples() {
     addComment: { text: comment.text, quote: 'More than 20,000 people crossed' },
     approve: { publishAt: '2026-11-26T06:00:00+01:00' },
     schedule: { publishAt: '2026-11-26T07:00:00Z' },
+    describe: { caption: 'The border post at Panji Poyon, on the Afghan side', credit: null },
     attach: { filename: media.filename, contentType: media.contentType, size: media.size, caption: media.caption, credit: media.credit },
     article,
     articlePage: { items: [summary], nextCursor: null },
@@ -190,6 +192,7 @@ function examples() {
       nextCursor: null,
     },
     redelivery: { eventId: `${article.id}:4:ArticlePublished`, targets: [target] },
+    mediaItem: { ...media, downloadUrl: 'https://media.example/border-post.jpg?X-Amz-Signature=…' },
     media: { items: [{ ...media, downloadUrl: 'https://media.example/border-post.jpg?X-Amz-Signature=…' }] },
     upload: {
       ...media,
@@ -229,8 +232,12 @@ function outputSchemas(): Record<string, object> {
     size: { type: 'integer', minimum: 1 },
     caption: nullable('string'),
     credit: nullable('string'),
-    status: { type: 'string', enum: ['pending', 'ready', 'rejected'], description: 'Set by the server once it has checked the file.' },
-    reason: nullable('string', { description: 'Why a file was rejected.' }),
+    status: {
+      type: 'string',
+      enum: ['pending', 'ready', 'rejected', 'expired'],
+      description: 'Set by the server once it has checked the file; `expired` when the upload form ran out before the file arrived.',
+    },
+    reason: nullable('string', { description: 'Why a file was rejected or expired.' }),
     width: nullable('integer'),
     height: nullable('integer'),
     createdAt: dateTime,
@@ -305,10 +312,14 @@ function outputSchemas(): Record<string, object> {
           items: {
             type: 'object',
             properties: {
-              pointer: { type: 'string', description: 'A JSON Pointer (RFC 6901) into the body, or the name of the parameter or header.' },
+              pointer: {
+                type: 'string',
+                description:
+                  'A JSON Pointer (RFC 6901) to what the problem is about: into the body (`/tags/0`), or to a query parameter (`/query/limit`) or a header (`/headers/If-Match`).',
+              },
               message: { type: 'string' },
             },
-            required: ['message'],
+            required: ['pointer', 'message'],
           },
         },
       },
@@ -317,7 +328,10 @@ function outputSchemas(): Record<string, object> {
     GatewayMessage: {
       type: 'object',
       description: 'What the API gateway answers itself, before any handler (no token, a body over its limit).',
-      properties: { message: { type: 'string' } },
+      properties: {
+        message: { type: 'string' },
+        reason: { type: 'string', description: 'With a 401 from the local newsroom only: why the token was refused, and what to do.' },
+      },
       required: ['message'],
       additionalProperties: false,
     },
@@ -347,6 +361,13 @@ function outputSchemas(): Record<string, object> {
         publishAt: nullable('string', { format: 'date-time' }),
         publishedAt: nullable('string', { format: 'date-time' }),
         revision: { type: 'integer', minimum: 1, description: 'The current revision of the text. Absent from list pages.' },
+        changesRequested: {
+          type: ['object', 'null'],
+          description: 'The latest request for changes on a draft sent back, until it is submitted again. Absent from list pages.',
+          properties: { comment: { type: 'string' }, by: actor, at: dateTime },
+          required: ['comment', 'by', 'at'],
+          additionalProperties: false,
+        },
         corrections: {
           type: 'array',
           description: 'Public corrections and updates, oldest first. Absent from list pages.',
@@ -376,7 +397,7 @@ function outputSchemas(): Record<string, object> {
         'publishedAt',
         'allowedActions',
       ],
-      dependentRequired: { body: ['revision', 'corrections'] },
+      dependentRequired: { body: ['revision', 'corrections', 'changesRequested'] },
       additionalProperties: false,
     },
     Correction: {

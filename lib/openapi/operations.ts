@@ -9,6 +9,7 @@ import {
   CreateArticle,
   DiffQuery,
   EditArticle,
+  EditMedia,
   HistoryQuery,
   ListQuery,
   MaybeReason,
@@ -31,6 +32,7 @@ export type Body =
         | 'articlePage'
         | 'history'
         | 'media'
+        | 'mediaItem'
         | 'upload'
         | 'revisions'
         | 'revision'
@@ -57,7 +59,7 @@ export interface OperationDoc {
     schema: GenericSchema;
     name: string;
     optional?: boolean;
-    example?: 'create' | 'edit' | 'comment' | 'approve' | 'schedule' | 'attach' | 'correct' | 'reason' | 'addComment';
+    example?: 'create' | 'edit' | 'comment' | 'approve' | 'schedule' | 'attach' | 'correct' | 'reason' | 'addComment' | 'describe';
   };
   success: { status: 200 | 201 | 202 | 204; description: string; body?: Body; headers?: ('ETag' | 'Location' | 'Idempotent-Replayed')[] };
   errors: readonly ErrorStatus[];
@@ -294,7 +296,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
       '`If-Match` is required. A published article changes only through `correct` (409), and the current revision cannot be restored (409).',
     tag: 'Revisions',
     success: { status: 200, description: 'The article with the restored text, and its new ETag.', body: ARTICLE, headers: ['ETag'] },
-    errors: [403, 404, 409, 412, 428],
+    errors: [400, 403, 404, 409, 412, 428],
     ifMatch: 'required',
   },
   'POST /articles/{id}/comments': {
@@ -377,6 +379,17 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     tag: 'Media',
     success: { status: 200, description: 'The files.', body: { schema: 'MediaList', example: 'media' } },
     errors: [404],
+  },
+  'PATCH /articles/{id}/media/{mediaId}': {
+    operationId: 'describeMedia',
+    summary: 'Change a file’s caption or credit',
+    description:
+      'Sets the caption or the credit of an attached file (`null` clears one), with the same rights as attaching a file. ' +
+      'Send at least one of them.',
+    tag: 'Media',
+    body: { schema: EditMedia, name: 'EditMedia', example: 'describe' },
+    success: { status: 200, description: 'The file as it is now.', body: { schema: 'Media', example: 'mediaItem' } },
+    errors: [400, 403, 404, 409, 413, 415],
   },
   'DELETE /articles/{id}/media/{mediaId}': {
     operationId: 'removeMedia',

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { OpenApiDocument } from '../../lib/openapi/document.js';
+import { LIMITS } from '../../lambdas/domain/article.js';
 import { readFixture } from '../support/fixture-article.js';
 import { call, LocalNewsroom, newDataDir, type ApiResponse } from '../support/local-newsroom.js';
 import { ContractChecker, finishedMarker, readRecordings } from '../support/openapi-contract.js';
@@ -71,7 +72,7 @@ describe('every operation answers as its OpenAPI document says', () => {
     await conform('/articles', { token: reporter, body: { ...filing, tags: [] }, headers: { 'idempotency-key': 'contract-1' } }, 422);
     await conform('/articles', { token: reporter, body: { ...filing, byline: 'x' } }, 400);
     await conform('/articles', { token: reporter, raw: 'headline', headers: { 'content-type': 'text/plain' } }, 415);
-    await conform('/articles', { token: reporter, body: { ...filing, body: 'x'.repeat(1_100_000) } }, 413);
+    await conform('/articles', { token: reporter, body: { ...filing, body: 'x'.repeat(LIMITS.requestBytes + 1) } }, 413);
 
     await conform(`/articles/${id}`, { token: reporter }, 200);
     await conform('/articles/no-such-article', { token: reporter }, 404);
@@ -114,7 +115,11 @@ describe('every operation answers as its OpenAPI document says', () => {
     const attached = await conform(`/articles/${other}/media`, { token: reporter, body: png }, 201);
     await conform(`/articles/${other}/media`, { token: reporter, body: { ...png, contentType: 'application/x-msdownload' } }, 415);
     await conform(`/articles/${other}/media`, { token: reporter }, 200);
-    await conform(`/articles/${other}/media/${attached.body.id as string}`, { method: 'DELETE', token: reporter }, 204);
+    const file = `/articles/${other}/media/${attached.body.id as string}`;
+    await conform(file, { method: 'PATCH', token: reporter, body: { caption: 'The border post at dawn', credit: null } }, 200);
+    await conform(file, { method: 'PATCH', token: reporter, body: {} }, 400);
+    await conform(file, { method: 'PATCH', token: editor, body: { caption: 'x'.repeat(1_001) } }, 400);
+    await conform(file, { method: 'DELETE', token: reporter }, 204);
     await conform(`/articles/${other}/media/no-such-file`, { method: 'DELETE', token: reporter }, 404);
 
     // After publication: corrections, the revisions they write, taking down and killing.

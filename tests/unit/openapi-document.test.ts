@@ -72,6 +72,7 @@ describe('the OpenAPI document, generated from the route table', () => {
     const problem = doc.components.schemas.Problem;
     expect(Object.keys(problem.properties).sort()).toEqual(['detail', 'errors', 'instance', 'status', 'title', 'type']);
     expect(Object.keys(problem.properties.errors.items.properties)).toEqual(['pointer', 'message']);
+    expect(problem.properties.errors.items.required).toEqual(['pointer', 'message']);
     expect(Object.keys(doc.paths['/health'].get.responses)).toEqual(['200', '429', '500']);
   });
 
@@ -142,10 +143,12 @@ describe('the OpenAPI document, generated from the route table', () => {
       body: JSON.stringify(body),
       test: '',
     });
-    const { body: _body, revision: _revision, corrections: _corrections, ...summary } = article;
+    const { body: _body, revision: _revision, corrections: _corrections, changesRequested: _changesRequested, ...summary } = article;
     expect(checker.check(read('/articles', { items: [summary], nextCursor: null }))!.issues).toEqual([]);
     const { revision: _r, ...withoutRevision } = article;
-    expect(checker.check(read('/articles/abc', withoutRevision))!.issues[0]).toMatch(/must have properties revision, corrections/);
+    expect(checker.check(read('/articles/abc', withoutRevision))!.issues[0]).toMatch(
+      /must have properties revision, corrections, changesRequested/,
+    );
   });
 
   it('documents each webhook event with the Standard Webhooks signature headers', () => {
