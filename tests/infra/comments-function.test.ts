@@ -22,12 +22,14 @@ beforeAll(() => {
 const COMMENT_ROUTES = [
   'POST /articles/{id}/comments',
   'GET /articles/{id}/comments',
+  // The gateway's HEAD beside every GET, served by the same function.
+  'HEAD /articles/{id}/comments',
   'POST /articles/{id}/comments/{commentId}/resolve',
   'DELETE /articles/{id}/comments/{commentId}',
 ];
 
 describe('the comments function', () => {
-  it('serves the four comment routes, each behind the JWT authorizer, and nothing else', () => {
+  it('serves the comment routes, each behind the JWT authorizer, and nothing else', () => {
     const integrations = app.findResources('AWS::ApiGatewayV2::Integration');
     const routes = Object.values(app.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
     const servedByComments = routes.filter((r) => {
