@@ -64,7 +64,7 @@ describe('the dispatcher after a receiver outage', () => {
 
     // Generous against a loaded machine (the bench holds the 2 s budget), and still far below
     // what a dispatcher that waits out each article's backoff takes.
-    expect(last - recovered).toBeLessThan(10_000);
+    expect(last - recovered).toBeLessThan(8_000);
     for (const id of ids)
       expect(arrivals(receiver.received, id)).toEqual([
         '1:ArticleCreated',
