@@ -8,6 +8,10 @@ import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/storag
 export async function startDynamo(tableName = 'newsroom-test') {
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  // Node closes an idle keep-alive connection after 5 s, and a request the client sends on it just
+  // then is reset (ECONNRESET): the client's pooled connections must outlive their idle time here.
+  server.keepAliveTimeout = 120_000;
+  server.headersTimeout = 121_000;
   // Requests still being served when a file ends (a test that failed mid-way left them) finish
   // before the database closes: dynalite throws, and takes the test process down, otherwise.
   let inFlight = 0;
