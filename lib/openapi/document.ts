@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
 import type { GenericSchema } from 'valibot';
-import { CONTENT_FIELDS, GROUPS, STATUSES } from '../../lambdas/domain/article.js';
+import { ARTICLE_FIELDS, CONTENT_FIELDS, GROUPS, STATUSES } from '../../lambdas/domain/article.js';
 import { DELIVERY_STATUSES } from '../../lambdas/domain/deliveries.js';
 import { ACTIONS, EVENT_TYPES, isHistoryEvent } from '../../lambdas/domain/workflow.js';
 import { ROUTES, routeKey, type RouteSpec } from '../../lambdas/http/routes.js';
@@ -379,24 +379,8 @@ function outputSchemas(): Record<string, object> {
           items: { type: 'string', enum: [...ACTIONS] },
         },
       },
-      required: [
-        'id',
-        'status',
-        'version',
-        'headline',
-        'standfirst',
-        'tags',
-        'authorId',
-        'authorName',
-        'createdAt',
-        'updatedAt',
-        'submittedAt',
-        'approvedBy',
-        'approvedAt',
-        'publishAt',
-        'publishedAt',
-        'allowedActions',
-      ],
+      // Every view shows the domain's article fields (lambdas/domain/article.ts), and what the caller may do next.
+      required: [...ARTICLE_FIELDS, 'allowedActions'],
       dependentRequired: { body: ['revision', 'corrections', 'changesRequested'] },
       additionalProperties: false,
     },
