@@ -45,6 +45,10 @@ describe('a data directory from before an index was added', () => {
         ],
       }),
     );
+    // dynalite creates a table a moment after answering, even with no delay configured.
+    while ((await before.send(new DescribeTableCommand({ TableName: TABLE_NAME }))).Table?.TableStatus !== 'ACTIVE') {
+      await new Promise((ok) => setTimeout(ok, 10));
+    }
     await before.send(
       new PutItemCommand({ TableName: TABLE_NAME, Item: { PK: { S: 'ARTICLE#a1' }, SK: { S: 'ARTICLE' }, headline: { S: 'Kept' } } }),
     );
