@@ -1,5 +1,5 @@
 import type { Actor, Article } from './article.js';
-import type { DomainEvent } from './events.js';
+import { eventArticle, type DomainEvent } from './events.js';
 
 /** A note on an article, from its author or the desk, optionally about one passage (`quote`). */
 export interface Comment {
@@ -44,13 +44,7 @@ export function commentAddedEvent(article: Article, comment: Comment, actor: Act
     from: article.status,
     to: article.status,
     actor: { id: actor.id, name: actor.name },
-    article: {
-      headline: article.headline,
-      authorId: article.authorId,
-      status: article.status,
-      publishAt: article.publishAt,
-      publishedAt: article.publishedAt,
-    },
+    article: eventArticle(article),
     comment: { id, author, text, quote },
   };
 }

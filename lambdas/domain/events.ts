@@ -38,6 +38,15 @@ export interface DomainEvent {
   media?: Pick<Media, 'id' | 'filename' | 'contentType' | 'size' | 'status' | 'reason' | 'width' | 'height'>;
 }
 
+/** What every event says of its article: enough to route and show it, never its text. */
+export const eventArticle = (a: Article): DomainEvent['article'] => ({
+  headline: a.headline,
+  authorId: a.authorId,
+  status: a.status,
+  publishAt: a.publishAt,
+  publishedAt: a.publishedAt,
+});
+
 export const eventId = (articleId: string, version: number, type: EventType) => `${articleId}:${version}:${type}`;
 
 /** What a transition's events say beyond the article itself. */
@@ -63,13 +72,7 @@ export function eventsFor(rule: Pick<WorkflowRule, 'events' | 'from' | 'to'>, af
       from: rule.from,
       to: rule.to,
       actor: { id: ctx.actor.id, name: ctx.actor.name },
-      article: {
-        headline: after.headline,
-        authorId: after.authorId,
-        status: after.status,
-        publishAt: after.publishAt,
-        publishedAt: after.publishedAt,
-      },
+      article: eventArticle(after),
     };
     if (ctx.comment !== undefined) event.comment = ctx.comment;
     if (ctx.reason !== undefined) event.reason = ctx.reason;
@@ -103,13 +106,7 @@ export function mediaEvent(article: Article, media: Media, ctx: { actor: Actor; 
     from: article.status,
     to: article.status,
     actor: { id: ctx.actor.id, name: ctx.actor.name },
-    article: {
-      headline: article.headline,
-      authorId: article.authorId,
-      status: article.status,
-      publishAt: article.publishAt,
-      publishedAt: article.publishedAt,
-    },
+    article: eventArticle(article),
     media: { id, filename, contentType, size, status, reason, width, height },
   };
 }
