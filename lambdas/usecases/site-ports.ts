@@ -1,0 +1,49 @@
+import type { SiteEntry, SiteFile } from '../site/model.js';
+
+/**
+ * What the site renderer talks to. In AWS: the private site bucket behind CloudFront, CloudFront
+ * invalidations, the table and a FIFO queue; locally: s3rver, nothing, dynalite and a timer.
+ */
+
+/** The site's files, in the site bucket. Paths start with `/` and are relative to the site's base. */
+export interface SiteFiles {
+  put(file: SiteFile): Promise<void>;
+  /** Deletes the files; a path that is not there is not an error. */
+  remove(paths: readonly string[]): Promise<void>;
+  /** Leaves a marker that is answered 410 Gone with no content (a killed article's page and JSON). */
+  gone(path: string): Promise<void>;
+  /** Copies a verified media object (its key in the media bucket) to a site path, cached for long. */
+  copyMedia(storedKey: string, path: string, contentType: string): Promise<void>;
+}
+
+/** Tells the CDN that paths changed. `reference` makes a retried call the same invalidation. */
+export interface CdnInvalidator {
+  invalidate(paths: readonly string[], reference: string): Promise<void>;
+}
+
+/** What the site holds of an article: written after its files, so a crash before it is re-rendered. */
+export interface SiteRecord {
+  articleId: string;
+  slug: string;
+  /** The article version the site's files were rendered from. */
+  renderedVersion: number;
+  state: 'live' | 'unpublished' | 'killed';
+  /** The site paths of the images written for it, to delete when they go. */
+  mediaPaths: string[];
+  /** For the front page and feeds, while live. */
+  entry: SiteEntry;
+}
+
+/** The renderer's own records in the table, and the latest live ones for the front page. */
+export interface SiteIndex {
+  get(articleId: string): Promise<SiteRecord | undefined>;
+  /** Writes the record unless one with a later `renderedVersion` is there (then returns false). */
+  put(record: SiteRecord): Promise<boolean>;
+  /** The `limit` latest live records, newest publication first: one query, never a scan. */
+  latest(limit: number): Promise<SiteRecord[]>;
+}
+
+/** Asks for the front page and feeds to be rendered again; requests close together are coalesced. */
+export interface FrontPageRequests {
+  request(requestedAt: string): Promise<void>;
+}
