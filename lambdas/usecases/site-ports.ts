@@ -1,4 +1,5 @@
-import type { SiteEntry, SiteFile } from '../site/model.js';
+import type { SiteAuthor, SiteContext, SiteEntry, SiteFile } from '../site/model.js';
+import type { ArticleReader } from './ports.js';
 
 /**
  * What the site renderer talks to. In AWS: the private site bucket behind CloudFront, CloudFront
@@ -46,4 +47,38 @@ export interface SiteIndex {
 /** Asks for the front page and feeds to be rendered again; requests close together are coalesced. */
 export interface FrontPageRequests {
   request(requestedAt: string): Promise<void>;
+}
+
+/** An author's public profile, as the page shows it; undefined when they never wrote one. */
+export interface AuthorProfiles {
+  get(userId: string): Promise<SiteAuthor | undefined>;
+}
+
+/**
+ * What the renderer is asked to do. In AWS these are the messages of the site's FIFO queue:
+ * an article's in its own message group (so one article renders in order), the front page's in
+ * the group `front-page` (so front-page renders never race).
+ */
+export type SiteMessage = { kind: 'article'; articleId: string; version: number } | { kind: 'front'; requestedAt: string };
+
+export interface SiteDeps {
+  articles: ArticleReader;
+  profiles: AuthorProfiles;
+  files: SiteFiles;
+  cdn: CdnInvalidator;
+  index: SiteIndex;
+  front: FrontPageRequests;
+  site: SiteContext;
+  now: () => Date;
+}
+
+/** The renderer, built by `siteRenderer(deps)` in render-site.ts. */
+export interface SiteRenderer {
+  /** Brings the article's files in line with its current state; a message older than the last render does nothing. */
+  article(articleId: string, version: number): Promise<void>;
+  /** Renders the front page and feeds, unless a render that began after `requestedAt` already did. */
+  frontPage(requestedAt: string): Promise<void>;
+  /** Re-renders every article whose files lag its state (after a crash mid-render); returns how many. */
+  repair(): Promise<number>;
+  handle(message: SiteMessage): Promise<void>;
 }
