@@ -1,5 +1,6 @@
 import type { SiteAuthor, SiteContext, SiteEntry, SiteFile } from '../site/model.js';
 import type { ArticleReader } from './ports.js';
+import type { EventType } from '../domain/workflow.js';
 
 /**
  * What the site renderer talks to. In AWS: the private site bucket behind CloudFront, CloudFront
@@ -82,3 +83,12 @@ export interface SiteRenderer {
   repair(): Promise<number>;
   handle(message: SiteMessage): Promise<void>;
 }
+
+/** The events that can change what readers see; the renderer hears only these. */
+export const SITE_EVENT_TYPES: readonly EventType[] = [
+  'ArticlePublished',
+  'ArticleCorrected',
+  'ArticleUnpublished',
+  'ArticleKilled',
+  'MediaReady',
+];
