@@ -4,6 +4,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, DynamoDBStreamEvent, ScheduledEvent } from 'aws-lambda';
+import { SiteQueue } from '../adapters/sqs-site-queue.js';
 import { documentClient, tableName } from '../store/clients.js';
 import { requireEnv } from '../store/config.js';
 import { DynamoDeliveryLog } from '../store/delivery-log.js';
@@ -20,6 +21,8 @@ import { dispatchArticle, OutboxDrainer } from './dispatch.js';
 const logger = new Logger({ serviceName: 'newsroom-dispatcher' });
 const metrics = new Metrics({ namespace: 'Newsroom', serviceName: 'dispatcher' });
 const outbox = new DynamoOutbox(documentClient, tableName);
+const sqs = new SQSClient({});
+const siteQueueUrl = process.env.SITE_QUEUE_URL;
 // Schedules follow the events first, so a scheduled article has its timer before anyone hears of it.
 const fanOut = new FanOut([
   new ScheduleKeeper(new SchedulerClient({}), {
@@ -32,11 +35,13 @@ const fanOut = new FanOut([
   // Webhooks get each article's events in order through one FIFO queue per target; the delivery
   // log shows them pending until their first attempt.
   new PendingDeliveries(
-    new WebhookQueues(new SQSClient({}), webhookQueueUrls(process.env.WEBHOOK_QUEUE_URLS)),
+    new WebhookQueues(sqs, webhookQueueUrls(process.env.WEBHOOK_QUEUE_URLS)),
     new DynamoDeliveryLog(documentClient, tableName),
     targetQueues(process.env.WEBHOOK_TARGETS).map((t) => ({ id: t.name, origin: t.origin })),
     (message, extra) => logger.warn(message, extra),
   ),
+  // The public site's renderer hears what changes the site, each article in order (its FIFO queue).
+  ...(siteQueueUrl ? [new SiteQueue(sqs, siteQueueUrl)] : []),
 ]);
 /** Records how long each event took from its transition to the bus: the DeliveryLag alarm watches it. */
 const publisher: EventPublisher = {
