@@ -12,6 +12,7 @@ import { NewsroomEvents, type WebhookTarget } from './events.js';
 import { NewsroomFunction } from './newsroom-function.js';
 import { NewsroomPublishing } from './publishing.js';
 import { readSharedValues, type SharedParameters } from './shared-parameters.js';
+import { NewsroomSite } from './site.js';
 
 export interface AppStackProps extends StackProps {
   /** Where the stateful stack published its table, bucket and user pool. */
@@ -37,6 +38,7 @@ export class AppStack extends Stack {
   readonly mediaVerifier: NewsroomFunction;
   readonly mediaSweep: NewsroomFunction;
   readonly alarms: AlarmNotifications;
+  readonly site: NewsroomSite;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -118,6 +120,13 @@ export class AppStack extends Stack {
       dispatcher: this.events.dispatcher,
       deadLetters: this.events.deadLetters,
     });
+
+    // The public site: rendered on every change that readers see, fed by the dispatcher.
+    this.site = new NewsroomSite(this, 'Site', { table, mediaBucket, deadLetters: this.events.deadLetters });
+    this.events.dispatcher.addEnvironment('SITE_QUEUE_URL', this.site.queue.queueUrl);
+    this.site.grantSend(this.events.dispatcher);
+    // Article JSON carries its public URL.
+    for (const fn of Object.values(this.api.functions)) fn.addEnvironment('SITE_URL', this.site.url);
 
     alarmAbove(this, 'DeadLettersWaiting', {
       description: 'Events or stream batches failed every retry and wait in the dead-letter queue',

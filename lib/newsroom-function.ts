@@ -20,7 +20,7 @@ export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
  * sees only the indexes it reads.
  */
 export const TABLE_ACCESS: Record<
-  Exclude<TableAccess, 'none'> | 'dispatch' | 'publish' | 'sweep-media',
+  Exclude<TableAccess, 'none'> | 'dispatch' | 'publish' | 'sweep-media' | 'site',
   { actions: string[]; indexes: string[] }
 > = {
   // Query on the table itself: an article's history items.
@@ -35,6 +35,8 @@ export const TABLE_ACCESS: Record<
   dispatch: { actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], indexes: [INDEX.outbox] },
   publish: { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], indexes: [INDEX.dueForPublish] },
   'sweep-media': { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], indexes: [INDEX.byStatus] },
+  // The site renderer reads articles, and walks the byStatus index (its own live records, the repair pass); it writes no article.
+  site: { actions: ['dynamodb:GetItem', 'dynamodb:Query'], indexes: [INDEX.byStatus] },
 };
 
 /**

@@ -1,10 +1,17 @@
 import { CopyObjectCommand, DeleteObjectsCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { GONE_METADATA, SITE_CACHE_CONTROL } from '../site/headers.js';
+import { CACHE_CONTROL } from '../site/headers.js';
 import type { SiteFile } from '../site/model.js';
 import type { SiteFiles } from '../usecases/site-ports.js';
 
 /** DeleteObjects takes at most 1,000 keys a request. */
 const DELETE_BATCH = 1000;
+
+/**
+ * The metadata of a killed article's marker object: S3 serves it as `x-amz-meta-newsroom-gone: 1`,
+ * which the distribution's viewer-response function (lib/site-edge/viewer-response.js) answers
+ * with 410 Gone and no body.
+ */
+export const GONE_METADATA = { 'newsroom-gone': '1' } as const;
 
 /** Only a verified copy of an upload (`media/<articleId>/<mediaId>/verified-<attempt>`) ever reaches readers. */
 const VERIFIED_MEDIA_KEY = /^media\/[^/]+\/[^/]+\/verified-[^/]+$/;
@@ -70,7 +77,7 @@ export class S3SiteFiles implements SiteFiles {
         // Zero bytes stated as such (an empty string reads to the SDK as a stream of unknown length).
         Body: new Uint8Array(0),
         ContentType: 'text/plain; charset=utf-8',
-        CacheControl: SITE_CACHE_CONTROL.page,
+        CacheControl: CACHE_CONTROL.page,
         Metadata: { ...GONE_METADATA },
       }),
     );
@@ -87,7 +94,7 @@ export class S3SiteFiles implements SiteFiles {
         // The upload's own metadata stays behind: readers get the verified type and long caching.
         MetadataDirective: 'REPLACE',
         ContentType: contentType,
-        CacheControl: SITE_CACHE_CONTROL.media,
+        CacheControl: CACHE_CONTROL.media,
       }),
     );
   }

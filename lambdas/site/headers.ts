@@ -1,27 +1,22 @@
 /**
- * The security headers every response of the public site carries: locally from the site server,
- * in AWS from the CloudFront distribution's response headers policy (lib/site.ts reads this
- * record, so both answer the same). The site runs no script at all: the policy allows none.
- * Browsers ignore HSTS over plain HTTP, so the local site may send it or leave it out.
+ * The site's response headers and caching, as the rendering declares them in `lambdas/site/files.ts`
+ * (same names, same values): the S3 adapter and the CDK construct read them from here until they
+ * import them from there.
  */
-export const SITE_SECURITY_HEADERS: Record<string, string> = {
+
+/** The headers every response of the site carries, locally and from CloudFront's response headers policy. */
+export const SITE_SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'Content-Security-Policy':
-    "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    "default-src 'none'; img-src 'self' https: data:; style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
-  'X-Frame-Options': 'DENY',
-};
+});
 
 /**
- * How long each kind of site file may be kept. Pages, JSON and feeds: the CDN keeps them until
- * an invalidation (a year at most), browsers revalidate every time (ETag / Last-Modified answer
- * 304). Images: their paths never change content, so everyone keeps them for a year.
+ * Pages, JSON and feeds: the CDN keeps them until an invalidation (a year at most), browsers
+ * revalidate every time. Images never change at their path: everyone keeps them for a year.
  */
-export const SITE_CACHE_CONTROL = {
-  page: 'public, max-age=0, must-revalidate, s-maxage=31536000',
+export const CACHE_CONTROL = {
+  page: 'public, max-age=0, s-maxage=31536000, must-revalidate',
   media: 'public, max-age=31536000, immutable',
 } as const;
-
-/** The object metadata (`x-amz-meta-newsroom-gone`) of the marker that the CDN answers 410 Gone. */
-export const GONE_METADATA = { 'newsroom-gone': '1' } as const;
