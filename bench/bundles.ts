@@ -45,6 +45,22 @@ const sqs = new SQSClient({});
 export const handler = async (e) => { const { Items } = await db.send(new QueryCommand({ TableName: process.env.TABLE_NAME, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': e.id } }));
   await sqs.send(new SendMessageCommand({ QueueUrl: e.queueUrl, MessageBody: JSON.stringify(Items), MessageGroupId: e.id, MessageDeduplicationId: e.id })); return { statusCode: 202 }; };\n`;
 
+/** The site renderer's clients: the table, both buckets, invalidations and its own queue. */
+const BARE_RENDERER = `${DOC_CLIENT}import { BatchGetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { S3Client, CopyObjectCommand, DeleteObjectsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
+import { SQSClient, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+const s3 = new S3Client({}); const cf = new CloudFrontClient({}); const sqs = new SQSClient({});
+export const handler = async (e) => { const { Item } = await db.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { PK: e.id, SK: 'ARTICLE' } }));
+  const { Items } = await db.send(new QueryCommand({ TableName: process.env.TABLE_NAME, IndexName: 'byStatus', KeyConditionExpression: 'GSI1PK = :p', ExpressionAttributeValues: { ':p': 'SITE#live' } }));
+  await db.send(new BatchGetCommand({ RequestItems: { [process.env.TABLE_NAME]: { Keys: Items } } }));
+  await s3.send(new PutObjectCommand({ Bucket: process.env.SITE_BUCKET, Key: e.key, Body: JSON.stringify(Item), ContentType: 'text/html', CacheControl: 'public' }));
+  await s3.send(new CopyObjectCommand({ Bucket: process.env.SITE_BUCKET, Key: e.media, CopySource: e.source, MetadataDirective: 'REPLACE' }));
+  await s3.send(new DeleteObjectsCommand({ Bucket: process.env.SITE_BUCKET, Delete: { Objects: [{ Key: e.old }] } }));
+  await cf.send(new CreateInvalidationCommand({ DistributionId: process.env.SITE_DISTRIBUTION_ID, InvalidationBatch: { CallerReference: e.id, Paths: { Quantity: 1, Items: [e.key] } } }));
+  await sqs.send(new SendMessageBatchCommand({ QueueUrl: process.env.SITE_QUEUE_URL, Entries: [{ Id: '0', MessageBody: e.id, MessageGroupId: 'front-page', MessageDeduplicationId: e.id }] }));
+  await db.send(new PutCommand({ TableName: process.env.TABLE_NAME, Item: { PK: e.id, SK: 'SITE' } })); };\n`;
+
 export const FUNCTIONS_UNDER_TEST = [
   { name: 'api-docs', entry: 'lambdas/handlers/api-docs.ts', bare: BARE_STATIC },
   { name: 'articles-read', entry: 'lambdas/handlers/articles-read.ts', bare: BARE_API },
@@ -60,6 +76,7 @@ export const FUNCTIONS_UNDER_TEST = [
   { name: 'media-verifier', entry: 'lambdas/workers/media-verifier.ts', bare: BARE_VERIFIER },
   { name: 'webhook-sender', entry: 'lambdas/workers/webhook-sender.ts', bare: BARE_WEBHOOK },
   { name: 'deliveries', entry: 'lambdas/handlers/deliveries.ts', bare: BARE_DELIVERIES },
+  { name: 'site-renderer', entry: 'lambdas/workers/site-renderer.ts', bare: BARE_RENDERER },
 ];
 
 export async function bundle(entry: string, outfile: string): Promise<number> {
@@ -112,6 +129,10 @@ async function importTimes(ours: string, bare: string, rounds: number) {
     WEBHOOK_TARGETS: JSON.stringify([
       { name: 'bench', origin: 'https://bench.example', queueUrl: 'https://sqs.us-east-1.amazonaws.com/000000000000/bench.fifo' },
     ]),
+    SITE_BUCKET: 'bench',
+    SITE_DISTRIBUTION_ID: 'EDFDVBD6EXAMPLE',
+    SITE_URL: 'https://d111111abcdef8.cloudfront.net',
+    SITE_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/bench-site.fifo',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
   const init = await pairedRounds({
