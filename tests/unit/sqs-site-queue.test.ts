@@ -3,7 +3,8 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { DomainEvent } from '../../lambdas/domain/events.js';
 import type { EventType } from '../../lambdas/domain/workflow.js';
-import { SiteQueue } from '../../lambdas/adapters/sqs-site-queue.js';
+import { FRONT_PAGE_GROUP, SiteQueue } from '../../lambdas/adapters/sqs-site-queue.js';
+import { FRONT_PAGE_GROUP as RENDERER_FRONT_PAGE_GROUP } from '../../lambdas/workers/site-batch.js';
 import { SITE_EVENT_TYPES } from '../../lambdas/usecases/site-ports.js';
 import { startAwsJsonStub, type AwsJsonRequest } from '../support/aws-json-stub.js';
 
@@ -123,6 +124,8 @@ describe("the site renderer's queue", () => {
         MessageDeduplicationId: 'front:2026-11-25T19:00:01.250Z',
       },
     ]);
+    // The renderer batches front-page requests by the same group.
+    expect(FRONT_PAGE_GROUP).toBe(RENDERER_FRONT_PAGE_GROUP);
     // SQS takes 1–128 characters of letters, digits and punctuation for both ids.
     for (const id of [requests[0]!.body.Entries[0].MessageGroupId, requests[0]!.body.Entries[0].MessageDeduplicationId]) {
       expect(id).toMatch(/^[\x21-\x7e]{1,128}$/);
