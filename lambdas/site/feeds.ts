@@ -1,6 +1,6 @@
 import { FRONT_PAGE_SIZE } from './front.js';
 import type { SiteContext, SiteEntry } from './model.js';
-import { clean, escape, fileJson, instant } from './text.js';
+import { clean, cleanEntry, escape, fileJson, instant } from './text.js';
 import { articleUrl, baseUrl, FRONT_PATHS, siteUrl } from './urls.js';
 
 /**
@@ -18,11 +18,11 @@ function lastUpdated(entries: readonly SiteEntry[]): string {
   return new Date(times.length > 0 ? Math.max(...times) : 0).toISOString();
 }
 
-const authorName = (e: SiteEntry, site: SiteContext) => (clean(e.authorName).trim() ? e.authorName : site.title);
+const authorName = (e: SiteEntry, site: SiteContext) => (e.authorName.trim() ? e.authorName : site.title);
 
 /** The Atom 1.0 feed (`/feed.xml`, `application/atom+xml`): the 50 latest, newest first. */
 export function atomFeed(entries: readonly SiteEntry[], site: SiteContext): string {
-  const latest = entries.slice(0, FRONT_PAGE_SIZE);
+  const latest = entries.slice(0, FRONT_PAGE_SIZE).map(cleanEntry);
   const home = `${baseUrl(site)}/`;
   const items = latest.map((e) => {
     const url = escape(articleUrl(site, e.slug));
@@ -53,7 +53,7 @@ ${items.join('')}</feed>
 
 /** The JSON Feed 1.1 (`/feed.json`, `application/feed+json`): the 50 latest, newest first. */
 export function jsonFeed(entries: readonly SiteEntry[], site: SiteContext): string {
-  const latest = entries.slice(0, FRONT_PAGE_SIZE);
+  const latest = entries.slice(0, FRONT_PAGE_SIZE).map(cleanEntry);
   return fileJson({
     version: 'https://jsonfeed.org/version/1.1',
     title: site.title,

@@ -1,6 +1,6 @@
 import { htmlDocument, og } from './layout.js';
 import type { SiteContext, SiteEntry } from './model.js';
-import { escape, humanDate, instant } from './text.js';
+import { cleanEntry, escape, humanDate, instant } from './text.js';
 import { articleUrl, baseUrl } from './urls.js';
 
 /** How many articles the front page and each feed list. */
@@ -8,7 +8,7 @@ export const FRONT_PAGE_SIZE = 50;
 
 /** The front page: the latest articles as given (newest first), at most `FRONT_PAGE_SIZE`. */
 export function frontPage(entries: readonly SiteEntry[], site: SiteContext): string {
-  const latest = entries.slice(0, FRONT_PAGE_SIZE);
+  const latest = entries.slice(0, FRONT_PAGE_SIZE).map(cleanEntry);
   const home = `${baseUrl(site)}/`;
   const list =
     latest.length === 0

@@ -27,9 +27,18 @@ const md = /* @__PURE__ */ (() => {
   // Called with the normalised (percent-encoded) URL, so white space or control characters
   // cannot hide a scheme from this test.
   it.validateLink = (url: string) => ALLOWED_LINK.test(url);
-  it.core.ruler.push('headline_is_h1', (state) => {
+  it.core.ruler.push('site_rules', (state) => {
     for (const token of state.tokens) {
       if ((token.type === 'heading_open' || token.type === 'heading_close') && token.tag === 'h1') token.tag = 'h2';
+      // `[text]()` is a link with an empty href that validateLink never sees: keep its text only.
+      if (token.type === 'inline' && token.children) {
+        let dropClose = false;
+        token.children = token.children.filter((child) => {
+          if (child.type === 'link_open' && !ALLOWED_LINK.test(String(child.attrGet('href') ?? ''))) return !(dropClose = true);
+          if (child.type === 'link_close' && dropClose) return (dropClose = false);
+          return true;
+        });
+      }
     }
   });
   return it;

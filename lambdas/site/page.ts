@@ -1,7 +1,7 @@
 import { htmlDocument, og } from './layout.js';
 import { markdownToHtml } from './markdown.js';
 import type { SiteArticle, SiteContext, SiteCorrection, SiteMedia } from './model.js';
-import { escape, humanDate, instant, scriptJson } from './text.js';
+import { cleanArticle, escape, humanDate, instant, scriptJson } from './text.js';
 import { articleUrl, mediaUrl } from './urls.js';
 
 const isImage = (m: SiteMedia) => m.contentType.toLowerCase().startsWith('image/');
@@ -15,7 +15,8 @@ const time = (iso: string) => `<time datetime="${escape(instant(iso))}">${escape
  * `CorrectionComment`s, as schema.org and search engines read them; an update is news, not a
  * correction of an error, so it is shown on the page but not claimed as a `correction`.
  */
-export function articleJsonLd(article: SiteArticle, site: SiteContext): Record<string, unknown> {
+export function articleJsonLd(input: SiteArticle, site: SiteContext): Record<string, unknown> {
+  const article = cleanArticle(input);
   const url = articleUrl(site, article.slug);
   const images = article.media.filter(isImage).map((m) => mediaUrl(site, m.path));
   const { name, bio, function: role } = article.author;
@@ -56,7 +57,8 @@ function figure(site: SiteContext, media: SiteMedia, lead: boolean): string {
 }
 
 /** The article page: a complete HTML5 document that needs no JavaScript. */
-export function articlePage(article: SiteArticle, site: SiteContext): string {
+export function articlePage(input: SiteArticle, site: SiteContext): string {
+  const article = cleanArticle(input);
   const url = articleUrl(site, article.slug);
   const image = article.media.find(isImage);
   const { name, bio, function: role } = article.author;

@@ -1,3 +1,5 @@
+import type { SiteArticle, SiteEntry } from './model.js';
+
 /**
  * The few string rules every output of the site shares. Text is checked at the edge of the domain
  * (no control characters, no lone surrogates), and the site still cleans and escapes everything it
@@ -55,3 +57,29 @@ export const humanDate = (iso: string): string => {
   const two = (n: number) => String(n).padStart(2, '0');
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${two(d.getUTCHours())}:${two(d.getUTCMinutes())} UTC`;
 };
+
+/** The article with every string cleaned, so what is shown and what is left out (an empty bio) agree. */
+export const cleanArticle = (a: SiteArticle): SiteArticle => ({
+  slug: a.slug,
+  headline: clean(a.headline),
+  standfirst: clean(a.standfirst),
+  body: clean(a.body),
+  tags: a.tags.map(clean).filter((t) => t.trim() !== ''),
+  author: { name: clean(a.author.name), bio: clean(a.author.bio), function: clean(a.author.function) },
+  publishedAt: a.publishedAt,
+  updatedAt: a.updatedAt,
+  corrections: a.corrections.map((c) => ({ kind: c.kind, note: clean(c.note), at: c.at })),
+  media: a.media.map((m) => ({
+    ...m,
+    contentType: clean(m.contentType),
+    caption: m.caption === null ? null : clean(m.caption),
+    credit: m.credit === null ? null : clean(m.credit),
+  })),
+});
+
+export const cleanEntry = (e: SiteEntry): SiteEntry => ({
+  ...e,
+  headline: clean(e.headline),
+  standfirst: clean(e.standfirst),
+  authorName: clean(e.authorName),
+});

@@ -74,8 +74,10 @@ export function hostileArticle(): SiteArticle {
 interface Element {
   tag: string;
   attrs: Record<string, string>;
-  /** The text a reader sees in it (white space collapsed), or a script's source. */
+  /** The text a reader sees in it, white space collapsed. */
   text: string;
+  /** Its text as written (a script's source). */
+  raw: string;
   /** Every attribute, in order, with duplicates. */
   attrList: { name: string; value: string }[];
 }
@@ -90,11 +92,13 @@ export function elements(html: string): Element[] {
   const walk = (n: Node) => {
     if (n.tagName) {
       const attrList = n.attrs ?? [];
+      const raw = rawText(n);
       out.push({
         tag: n.tagName,
         attrs: Object.fromEntries(attrList.map((a) => [a.name, a.value])),
         attrList,
-        text: rawText(n).replace(/\s+/g, ' ').trim(),
+        raw,
+        text: raw.replace(/\s+/g, ' ').trim(),
       });
     }
     (n.childNodes ?? []).forEach(walk);
@@ -115,7 +119,7 @@ export const meta = (html: string, property: string) => all(html, 'meta').find((
 export function jsonLd(html: string): Record<string, any> {
   const blocks = all(html, 'script').filter((s) => s.attrs.type === 'application/ld+json');
   if (blocks.length !== 1) throw new Error(`expected one JSON-LD block, got ${blocks.length}`);
-  return JSON.parse(blocks[0]!.text);
+  return JSON.parse(blocks[0]!.raw);
 }
 
 /**
