@@ -44,7 +44,7 @@ function figure(site: SiteContext, media: SiteMedia, lead: boolean): string {
   const src = escape(mediaUrl(site, media.path));
   const caption = media.caption ? escape(media.caption) : '';
   const credit = media.credit ? `<span class="credit">${escape(media.credit)}</span>` : '';
-  const figcaption = caption || credit ? `<figcaption>${[caption, credit].filter(Boolean).join(' ')}</figcaption>` : '';
+  const figcaption = caption || credit ? `<figcaption>${[caption, credit].filter(Boolean).join(' · ')}</figcaption>` : '';
   if (!isImage(media)) {
     // Only images are shown in the page; any other file is offered as a link.
     return `<figure><p><a href="${src}">${caption || 'Attached file'}</a></p>${credit ? `<figcaption>${credit}</figcaption>` : ''}</figure>\n`;

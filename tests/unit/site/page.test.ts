@@ -107,7 +107,7 @@ describe('an article with an image, a correction and an update', () => {
 
   it('shows each image with its size, its caption as alternative text, and the credit', () => {
     const figures = all(html, 'figure');
-    expect(figures.map((f) => f.text)).toEqual(['The border post at Panj Reuters', 'Reuters']);
+    expect(figures.map((f) => f.text)).toEqual(['The border post at Panj · Reuters', 'Reuters']);
     expect(all(html, 'img').map((i) => i.attrs)).toEqual([
       { src: `${SITE.baseUrl}/media/a-1/m-1.jpg`, alt: 'The border post at Panj', width: '1200', height: '800' },
       { src: `${SITE.baseUrl}/media/a-1/m-2.png`, alt: '', loading: 'lazy' },
@@ -150,6 +150,30 @@ describe('an article with an image, a correction and an update', () => {
   });
 
   it('is valid HTML', async () => {
+    expect(await htmlProblems(html)).toEqual([]);
+  });
+});
+
+describe('an article with only the required parts', () => {
+  const html = articlePage(
+    fixtureArticle({
+      standfirst: '',
+      tags: [],
+      author: { name: 'Rita Reporter', bio: '', function: '' },
+      media: [{ path: '/media/a-1/m-3.mp3', contentType: 'audio/mpeg', width: null, height: null, caption: 'The interview', credit: null }],
+    }),
+    SITE,
+  );
+
+  it('leaves out what is empty, and offers a file that is not an image as a link', async () => {
+    expect(all(html, 'p').filter((p) => p.attrs.class === 'standfirst')).toEqual([]);
+    expect(all(html, 'ul').filter((u) => u.attrs.class === 'tags')).toEqual([]);
+    expect(first(html, 'aside', 'author').text).toBe('About the author Author: Rita Reporter');
+    expect(all(html, 'img')).toEqual([]);
+    expect(all(html, 'a').find((a) => a.text === 'The interview')?.attrs.href).toBe(`${SITE.baseUrl}/media/a-1/m-3.mp3`);
+    expect(meta(html, 'og:image')).toBeUndefined();
+    expect(jsonLd(html).image).toBeUndefined();
+    expect(jsonLd(html).author).toEqual({ '@type': 'Person', name: 'Rita Reporter' });
     expect(await htmlProblems(html)).toEqual([]);
   });
 });
