@@ -25,7 +25,7 @@ import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption, type IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { SITE_SECURITY_HEADERS } from '../lambdas/site/headers.js';
+import { SITE_SECURITY_HEADERS } from '../lambdas/site/files.js';
 import { siteKeys } from '../lambdas/store/site-index.js';
 import { alarmAbove } from './alarms.js';
 import { leadingKeys, NewsroomFunction } from './newsroom-function.js';

@@ -1,5 +1,5 @@
 import { CopyObjectCommand, DeleteObjectsCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { CACHE_CONTROL } from '../site/headers.js';
+import { CACHE_CONTROL } from '../site/files.js';
 import type { SiteFile } from '../site/model.js';
 import type { SiteFiles } from '../usecases/site-ports.js';
 

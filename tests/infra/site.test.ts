@@ -5,7 +5,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { SITE_SECURITY_HEADERS } from '../../lambdas/site/headers.js';
+import { SITE_SECURITY_HEADERS } from '../../lambdas/site/files.js';
 import { SITE_EVENT_TYPES } from '../../lambdas/usecases/site-ports.js';
 import { buildNewsroom } from '../../lib/newsroom-app.js';
 import { CDN_SECURITY_HEADERS, SITE_RENDERING, securityHeadersBehavior } from '../../lib/site.js';
