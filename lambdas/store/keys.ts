@@ -11,6 +11,7 @@ import { badInput } from '../domain/errors.js';
  * | comment | ARTICLE#<id>   | COMMENT#<commentId>         |
  * | idempotency record | IDEMPOTENCY#<sha256> | IDEMPOTENCY  |
  * | delivery record | DELIVERY#<articleId> | <occurredAt>#<eventId>#<targetId> |
+ * | author profile | PROFILE#<userId> | PROFILE            |
  */
 export const INDEX = {
   byStatus: 'byStatus',
@@ -75,6 +76,12 @@ export const deliveryKeys = {
 export const commentKeys = {
   prefix: 'COMMENT#',
   of: (id: string, commentId: string) => ({ PK: `ARTICLE#${id}`, SK: `COMMENT#${commentId}` }),
+};
+
+/** Author profiles, one item per user; kept apart from `keys` so only the functions that use them bundle them. */
+export const profileKeys = {
+  prefix: 'PROFILE#',
+  of: (userId: string) => ({ PK: `PROFILE#${userId}`, SK: 'PROFILE' }),
 };
 
 const ARTICLE_PK = /^ARTICLE#(.+)$/;
