@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { call, LocalNewsroom, newDataDir, type ApiResponse } from '../support/local-newsroom.js';
 
+const DESK = 'http://desk.localhost:5173';
 let newsroom: LocalNewsroom;
 let api: string;
 const t: Record<'rita' | 'omar' | 'eddie' | 'carla' | 'guest', string> = {} as never;
 
 beforeAll(async () => {
-  newsroom = await new LocalNewsroom(newDataDir()).start();
+  newsroom = await new LocalNewsroom(newDataDir(), { NEWSROOM_CORS_ORIGINS: DESK }).start();
   api = newsroom.url;
   [t.rita, t.omar, t.eddie, t.carla, t.guest] = await Promise.all([
     newsroom.token('rita', 'reporters', 'Rita Reporter'),
@@ -77,6 +78,28 @@ describe('your own profile', () => {
     const saved = await put('/profiles/nadia', token, { name: 'Nadia', bio: '', function: 'Reporter' });
     expect(saved.status).toBe(200);
     expect((await get('/profiles/me', token)).body).toMatchObject({ userId: 'nadia', name: 'Nadia', function: 'Reporter', version: 1 });
+  });
+
+  it('can be saved from a browser on the desk: PUT is allowed across origins', async () => {
+    const preflight = await fetch(`${api}/profiles/me`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: DESK,
+        'access-control-request-method': 'PUT',
+        'access-control-request-headers': 'authorization,content-type,if-match',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(DESK);
+    expect(preflight.headers.get('access-control-allow-methods')!.split(',')).toContain('PUT');
+    const saved = await fetch(`${api}/profiles/me`, {
+      method: 'PUT',
+      headers: { origin: DESK, authorization: `Bearer ${t.eddie}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Eddie Editor', bio: '', function: 'Editor' }),
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.headers.get('access-control-allow-origin')).toBe(DESK);
+    expect(saved.headers.get('access-control-expose-headers')).toContain('etag');
   });
 
   it('answers HEAD like GET, without a body, and 405 with Allow for a method it does not take', async () => {

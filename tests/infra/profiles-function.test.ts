@@ -58,6 +58,11 @@ describe('the profiles function', () => {
     expect(others).toEqual([]);
   });
 
+  it('lets browsers on the desk send PUT across origins', () => {
+    const [api] = Object.values(app.findResources('AWS::ApiGatewayV2::Api'));
+    expect(api!.Properties.CorsConfiguration.AllowMethods).toContain('PUT');
+  });
+
   it('is told the table, and nothing about media or webhooks', () => {
     const [fn] = Object.values(app.findResources('AWS::Lambda::Function', { Properties: { Description: 'Newsroom profiles' } }));
     const env = Object.keys(fn!.Properties.Environment.Variables);
