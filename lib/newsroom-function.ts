@@ -59,6 +59,8 @@ export const PROFILE_ACCESS = {
 
 /** Every article item's partition key starts so: `ARTICLE#`. */
 const ARTICLE_PREFIX = keys.article('').PK;
+/** Every slug claim's partition key starts so: `SLUG#`. */
+const SLUG_PREFIX = keys.slug('').PK;
 
 /** Restricts a table statement to items whose partition key starts with `prefix`. */
 export const leadingKeys = (prefix: string) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${prefix}*`] } });
@@ -168,6 +170,14 @@ export class NewsroomFunction extends NodejsFunction {
         new PolicyStatement({ actions: ['dynamodb:Query'], resources: indexes.map((ix) => `${table.tableArn}/index/${ix}`) }),
       );
     }
+    return this;
+  }
+
+  /** Claims slugs at first publication: puts SLUG# items, and nothing else of them. */
+  bindSlugClaims(table: ITable): this {
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [table.tableArn], conditions: leadingKeys(SLUG_PREFIX) }),
+    );
     return this;
   }
 

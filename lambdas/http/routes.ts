@@ -9,7 +9,8 @@ export const FUNCTIONS = {
   articlesRead: { entry: 'lambdas/handlers/articles-read.ts', table: 'read', media: false, idempotency: false },
   articlesWrite: { entry: 'lambdas/handlers/articles-write.ts', table: 'create-and-update', media: false, idempotency: true },
   articlesReview: { entry: 'lambdas/handlers/articles-review.ts', table: 'update', media: false, idempotency: true },
-  articlesApprove: { entry: 'lambdas/handlers/articles-approve.ts', table: 'update', media: false, idempotency: true },
+  /** Approves and publishes: at first publication it claims the article's slug (a SLUG# item). */
+  articlesApprove: { entry: 'lambdas/handlers/articles-approve.ts', table: 'update', media: false, idempotency: true, slugs: true },
   /** After publication: correct (a content change, so it writes revisions), unpublish, kill. */
   articlesCorrections: {
     entry: 'lambdas/handlers/articles-corrections.ts',

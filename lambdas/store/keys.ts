@@ -11,6 +11,7 @@ import { badInput } from '../domain/errors.js';
  * | comment | ARTICLE#<id>   | COMMENT#<commentId>         |
  * | idempotency record | IDEMPOTENCY#<sha256> | IDEMPOTENCY  |
  * | delivery record | DELIVERY#<articleId> | <occurredAt>#<eventId>#<targetId> |
+ * | slug claim | SLUG#<slug>      | SLUG                        |
  * | author profile | PROFILE#<userId> | PROFILE            |
  */
 export const INDEX = {
@@ -57,6 +58,8 @@ export const keys = {
   revision: (id: string, revision: number) => ({ PK: `ARTICLE#${id}`, SK: `REVISION#${String(revision).padStart(10, '0')}` }),
   idempotencyPrefix: 'IDEMPOTENCY#',
   idempotency: (recordId: string) => ({ PK: `IDEMPOTENCY#${recordId}`, SK: 'IDEMPOTENCY' }),
+  /** Which article a slug belongs to: one item per slug makes slugs unique across the site. */
+  slug: (slug: string) => ({ PK: `SLUG#${slug}`, SK: 'SLUG' }),
 };
 
 /**

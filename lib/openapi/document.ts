@@ -86,9 +86,19 @@ function examples() {
     revision: 1,
     corrections: [],
     changesRequested: null,
+    slug: null,
+    url: null,
     allowedActions: ['edit', 'submit', 'spike'],
   };
-  const { body: _body, revision: _revision, corrections: _corrections, changesRequested: _changesRequested, ...summary } = article;
+  const {
+    body: _body,
+    revision: _revision,
+    corrections: _corrections,
+    changesRequested: _changesRequested,
+    slug: _slug,
+    url: _url,
+    ...summary
+  } = article;
   const rita = { id: 'rita', name: 'Rita Reporter' };
   const eddie = { id: 'eddie', name: 'Eddie Editor' };
   const comment = {
@@ -382,6 +392,15 @@ function outputSchemas(): Record<string, object> {
           description: 'Public corrections and updates, oldest first. Absent from list pages.',
           items: { $ref: '#/components/schemas/Correction' },
         },
+        slug: {
+          ...nullable('string', { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 }),
+          description:
+            'The public path segment, given from the headline at first publication and never changed. Null before. Absent from list pages.',
+        },
+        url: {
+          ...nullable('string', { format: 'uri' }),
+          description: 'The article page readers see, once it has a slug. Absent from list pages.',
+        },
         allowedActions: {
           type: 'array',
           description: 'What the caller may do next.',
@@ -390,7 +409,7 @@ function outputSchemas(): Record<string, object> {
       },
       // Every view shows the domain's article fields (lambdas/domain/article.ts), and what the caller may do next.
       required: [...ARTICLE_FIELDS, 'allowedActions'],
-      dependentRequired: { body: ['revision', 'corrections', 'changesRequested'] },
+      dependentRequired: { body: ['revision', 'corrections', 'changesRequested', 'slug', 'url'] },
       additionalProperties: false,
     },
     Correction: {
