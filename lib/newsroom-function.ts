@@ -9,7 +9,7 @@ import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-n
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { TableAccess } from '../lambdas/http/routes.js';
-import { deliveryKeys, INDEX, keys } from '../lambdas/store/keys.js';
+import { deliveryKeys, INDEX, keys, profileKeys } from '../lambdas/store/keys.js';
 import { BUNDLE_BANNER, BUNDLE_MAIN_FIELDS, BUNDLE_TARGET } from './bundling.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -46,6 +46,15 @@ export const DELIVERY_LOG_ACCESS = {
   read: { actions: ['dynamodb:Query'], indexes: [deliveryKeys.index] },
   pending: { actions: ['dynamodb:PutItem'], indexes: [] },
   attempts: { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], indexes: [] },
+} as const;
+
+/**
+ * What each function does to author profiles (`PROFILE#` items): the profiles API reads and
+ * replaces them whole (a conditional put); the site renderer reads them. Nothing deletes.
+ */
+export const PROFILE_ACCESS = {
+  read: { actions: ['dynamodb:GetItem'] },
+  'read-and-write': { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'] },
 } as const;
 
 /** Every article item's partition key starts so: `ARTICLE#`. */
@@ -168,6 +177,19 @@ export class NewsroomFunction extends NodejsFunction {
   bindSlugClaims(table: ITable): this {
     this.addToRolePolicy(
       new PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [table.tableArn], conditions: leadingKeys(SLUG_PREFIX) }),
+    );
+    return this;
+  }
+
+  /** Lets the function use author profiles as `access` says: on PROFILE# items only, no index. */
+  bindProfiles(table: ITable, access: keyof typeof PROFILE_ACCESS): this {
+    this.addEnvironment('TABLE_NAME', table.tableName);
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: [...PROFILE_ACCESS[access].actions],
+        resources: [table.tableArn],
+        conditions: leadingKeys(profileKeys.prefix),
+      }),
     );
     return this;
   }

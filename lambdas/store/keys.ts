@@ -12,6 +12,7 @@ import { badInput } from '../domain/errors.js';
  * | idempotency record | IDEMPOTENCY#<sha256> | IDEMPOTENCY  |
  * | delivery record | DELIVERY#<articleId> | <occurredAt>#<eventId>#<targetId> |
  * | slug claim | SLUG#<slug>      | SLUG                        |
+ * | author profile | PROFILE#<userId> | PROFILE            |
  */
 export const INDEX = {
   byStatus: 'byStatus',
@@ -78,6 +79,12 @@ export const deliveryKeys = {
 export const commentKeys = {
   prefix: 'COMMENT#',
   of: (id: string, commentId: string) => ({ PK: `ARTICLE#${id}`, SK: `COMMENT#${commentId}` }),
+};
+
+/** Author profiles, one item per user; kept apart from `keys` so only the functions that use them bundle them. */
+export const profileKeys = {
+  prefix: 'PROFILE#',
+  of: (userId: string) => ({ PK: `PROFILE#${userId}`, SK: 'PROFILE' }),
 };
 
 const ARTICLE_PK = /^ARTICLE#(.+)$/;

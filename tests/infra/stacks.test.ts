@@ -169,6 +169,8 @@ describe('sign-in and the API', () => {
         '/articles/{id}/comments',
         '/articles/{id}/comments/{commentId}/resolve',
         '/articles/{id}/comments/{commentId}',
+        '/profiles/me',
+        '/profiles/{userId}',
       ].map((path) => `ANY ${path}`),
     ];
     const routes = Object.values(app.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
