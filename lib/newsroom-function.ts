@@ -23,8 +23,11 @@ export const TABLE_ACCESS: Record<
   Exclude<TableAccess, 'none'> | 'dispatch' | 'publish' | 'sweep-media',
   { actions: string[]; indexes: string[] }
 > = {
-  // Query on the table itself: an article's history items.
-  read: { actions: ['dynamodb:GetItem', 'dynamodb:Query'], indexes: [INDEX.byStatus, INDEX.byAuthor, INDEX.scheduledByTime] },
+  // Query on the table itself: an article's history items. BatchGetItem: the articles a page of tag items points at.
+  read: {
+    actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'],
+    indexes: [INDEX.byStatus, INDEX.byAuthor, INDEX.scheduledByTime, INDEX.byStatusUpdated, INDEX.byAuthorUpdated, INDEX.byTag],
+  },
   'create-and-update': { actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], indexes: [] },
   update: { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], indexes: [] },
   // Query on the table itself: an article's revision items; PutItem: a revision's immutable copy.

@@ -9,6 +9,7 @@ import { badInput } from '../domain/errors.js';
  * | history | ARTICLE#<id>   | EVENT#<version:10>#<seq>    |
  * | revision | ARTICLE#<id>  | REVISION#<revision:10>      |
  * | comment | ARTICLE#<id>   | COMMENT#<commentId>         |
+ * | tag     | ARTICLE#<id>   | TAG#<tag key>               |
  * | idempotency record | IDEMPOTENCY#<sha256> | IDEMPOTENCY  |
  * | delivery record | DELIVERY#<articleId> | <occurredAt>#<eventId>#<targetId> |
  */
@@ -19,6 +20,12 @@ export const INDEX = {
   dueForPublish: 'dueForPublish',
   /** The same keys as dueForPublish (scheduled articles by publishAt), with the list summary projected. */
   scheduledByTime: 'scheduledByTime',
+  /** The status partitions (GSI1PK) again, ordered by the article's own `updatedAt`: every write that changes it moves the item. */
+  byStatusUpdated: 'byStatusUpdated',
+  /** The author partitions (GSI2PK) by `updatedAt`. */
+  byAuthorUpdated: 'byAuthorUpdated',
+  /** Tag items by tag, newest article first: one item per tag under the article's partition, keys only. */
+  byTag: 'byTag',
 } as const;
 
 /** Article attributes projected into the list indexes: everything but the body and the outbox. */
@@ -50,6 +57,9 @@ export const keys = {
   listSort: (createdAt: string, id: string) => `${createdAt}#${id}`,
   statusPartition: (status: Status) => `STATUS#${status}`,
   authorPartition: (authorId: string) => `AUTHOR#${authorId}`,
+  /** An article's item for one of its tags (by tag key, see domain/tags.ts), and the byTag partition it sits in. */
+  tag: (id: string, tagKey: string) => ({ PK: `ARTICLE#${id}`, SK: `TAG#${tagKey}` }),
+  tagPartition: (tagKey: string) => `TAG#${tagKey}`,
   outboxPartition: 'OUTBOX',
   duePartition: 'SCHEDULED',
   revisionPrefix: 'REVISION#',
