@@ -20,6 +20,10 @@ export const INDEX = {
   dueForPublish: 'dueForPublish',
   /** The same keys as dueForPublish (scheduled articles by publishAt), with the list summary projected. */
   scheduledByTime: 'scheduledByTime',
+} as const;
+
+/** Indexes only the read function queries; apart from INDEX, so the workers' bundles do not carry their names. */
+export const LIST_INDEX = {
   /** The status partitions (GSI1PK) again, ordered by the article's own `updatedAt`: every write that changes it moves the item. */
   byStatusUpdated: 'byStatusUpdated',
   /** The author partitions (GSI2PK) by `updatedAt`. */
@@ -57,9 +61,6 @@ export const keys = {
   listSort: (createdAt: string, id: string) => `${createdAt}#${id}`,
   statusPartition: (status: Status) => `STATUS#${status}`,
   authorPartition: (authorId: string) => `AUTHOR#${authorId}`,
-  /** An article's item for one of its tags (by tag key, see domain/tags.ts), and the byTag partition it sits in. */
-  tag: (id: string, tagKey: string) => ({ PK: `ARTICLE#${id}`, SK: `TAG#${tagKey}` }),
-  tagPartition: (tagKey: string) => `TAG#${tagKey}`,
   outboxPartition: 'OUTBOX',
   duePartition: 'SCHEDULED',
   revisionPrefix: 'REVISION#',
@@ -81,6 +82,14 @@ export const deliveryKeys = {
   partition: (articleId: string) => `DELIVERY#${articleId}`,
   statusPartition: (status: string) => `DELIVERIES#${status}`,
 } as const;
+/**
+ * An article's item for one of its tags (by tag key, see domain/tags.ts), and the byTag partition it
+ * sits in; apart from `keys`, so only the functions that write or list tags bundle them.
+ */
+export const tagItemKeys = {
+  of: (id: string, tagKey: string) => ({ PK: `ARTICLE#${id}`, SK: `TAG#${tagKey}` }),
+  partition: (tagKey: string) => `TAG#${tagKey}`,
+};
 /** Comment items, under the article's partition; kept apart from `keys` so only the functions that use them bundle them. */
 export const commentKeys = {
   prefix: 'COMMENT#',

@@ -5,7 +5,7 @@ import type { ArticleLists, ListRequest, ListSource, Page } from '../usecases/po
 import { fromItem } from './article-item.js';
 import type { Status } from '../domain/article.js';
 import { tagKey } from '../domain/tags.js';
-import { articleIdFromKey, INDEX, idFromListSort, keys, SUMMARY_ATTRIBUTES } from './keys.js';
+import { articleIdFromKey, INDEX, idFromListSort, keys, LIST_INDEX, SUMMARY_ATTRIBUTES, tagItemKeys } from './keys.js';
 
 /**
  * A list is the newest-first merge of one or more index partitions (a reporter sees their
@@ -69,10 +69,10 @@ function queryFor(db: DynamoDBDocumentClient, tableName: string, source: ListSou
     };
   }
   if (source.by === 'tag') {
-    const partition = keys.tagPartition(source.tag);
+    const partition = tagItemKeys.partition(source.tag);
     return {
-      ...bySortKey(INDEX.byTag, 'GSI7PK', 'GSI7SK', partition),
-      startKey: (position) => ({ ...keys.tag(idFromListSort(position)!, source.tag), GSI7PK: partition, GSI7SK: position }),
+      ...bySortKey(LIST_INDEX.byTag, 'GSI7PK', 'GSI7SK', partition),
+      startKey: (position) => ({ ...tagItemKeys.of(idFromListSort(position)!, source.tag), GSI7PK: partition, GSI7SK: position }),
       resolve: (pointers) => articlesWithTag(db, tableName, source, pointers),
     };
   }
@@ -80,7 +80,7 @@ function queryFor(db: DynamoDBDocumentClient, tableName: string, source: ListSou
     const partition = keys.statusPartition(source.status);
     return {
       ...(source.order === 'updatedAt'
-        ? byUpdatedAt(INDEX.byStatusUpdated, 'GSI1PK', partition)
+        ? byUpdatedAt(LIST_INDEX.byStatusUpdated, 'GSI1PK', partition)
         : bySortKey(INDEX.byStatus, 'GSI1PK', 'GSI1SK', partition)),
       filter: source.authorIsNot
         ? { expression: '#author <> :author', names: { '#author': 'authorId' }, values: { ':author': source.authorIsNot } }
@@ -90,7 +90,7 @@ function queryFor(db: DynamoDBDocumentClient, tableName: string, source: ListSou
   const partition = keys.authorPartition(source.authorId);
   return {
     ...(source.order === 'updatedAt'
-      ? byUpdatedAt(INDEX.byAuthorUpdated, 'GSI2PK', partition)
+      ? byUpdatedAt(LIST_INDEX.byAuthorUpdated, 'GSI2PK', partition)
       : bySortKey(INDEX.byAuthor, 'GSI2PK', 'GSI2SK', partition)),
     filter: source.status
       ? { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': source.status } }

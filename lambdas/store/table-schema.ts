@@ -1,4 +1,4 @@
-import { DELIVERY_LIST_ATTRIBUTES, deliveryKeys, INDEX, SUMMARY_ATTRIBUTES } from './keys.js';
+import { DELIVERY_LIST_ATTRIBUTES, deliveryKeys, INDEX, LIST_INDEX, SUMMARY_ATTRIBUTES } from './keys.js';
 
 /**
  * The table's shape, shared by the CDK stack and the local runtime so both build the same table.
@@ -26,8 +26,8 @@ export const TABLE_INDEXES: readonly IndexSchema[] = [
   { name: INDEX.scheduledByTime, partitionKey: 'GSI4PK', sortKey: 'GSI4SK', projection: SUMMARY_ATTRIBUTES },
   // `sort=updatedAt`: keyed on the attribute itself, so no write has a sort key of its own to keep in step.
   // One index per deploy, in this order (see indexesToDeploy in lib/stateful-stack.ts).
-  { name: INDEX.byStatusUpdated, partitionKey: 'GSI1PK', sortKey: 'updatedAt', projection: UPDATED_LIST_ATTRIBUTES },
-  { name: INDEX.byAuthorUpdated, partitionKey: 'GSI2PK', sortKey: 'updatedAt', projection: UPDATED_LIST_ATTRIBUTES },
+  { name: LIST_INDEX.byStatusUpdated, partitionKey: 'GSI1PK', sortKey: 'updatedAt', projection: UPDATED_LIST_ATTRIBUTES },
+  { name: LIST_INDEX.byAuthorUpdated, partitionKey: 'GSI2PK', sortKey: 'updatedAt', projection: UPDATED_LIST_ATTRIBUTES },
   // Only tag items carry GSI7 keys; a tag list reads the articles themselves (BatchGetItem), so the index holds keys only.
-  { name: INDEX.byTag, partitionKey: 'GSI7PK', sortKey: 'GSI7SK', projection: 'KEYS_ONLY' },
+  { name: LIST_INDEX.byTag, partitionKey: 'GSI7PK', sortKey: 'GSI7SK', projection: 'KEYS_ONLY' },
 ];

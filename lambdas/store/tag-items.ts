@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tagKeys } from '../domain/tags.js';
-import { keys } from './keys.js';
+import { keys, tagItemKeys } from './keys.js';
 
 /**
  * Tag items: one per tag of an article (`ARTICLE#<id>` / `TAG#<tag key>`), in the byTag index by
@@ -29,7 +29,7 @@ export class TagItems {
     return this.each(article.id, tagKeys, {
       UpdateExpression: 'SET GSI7PK = :pk, GSI7SK = :sk, claimedBy = :v',
       ConditionExpression: 'attribute_not_exists(claimedBy) OR claimedBy <= :v',
-      values: (key) => ({ ':pk': keys.tagPartition(key), ':sk': keys.listSort(article.createdAt, article.id), ':v': version }),
+      values: (key) => ({ ':pk': tagItemKeys.partition(key), ':sk': keys.listSort(article.createdAt, article.id), ':v': version }),
     });
   }
 
@@ -54,7 +54,7 @@ export class TagItems {
           .send(
             new UpdateCommand({
               TableName: this.tableName,
-              Key: keys.tag(articleId, key),
+              Key: tagItemKeys.of(articleId, key),
               UpdateExpression: op.UpdateExpression,
               ConditionExpression: op.ConditionExpression,
               ExpressionAttributeValues: op.values(key),
@@ -72,8 +72,8 @@ export class TagItems {
 export function tagItemsOf(article: Record<string, unknown>): Record<string, unknown>[] {
   const id = String(article.id);
   return tagKeys(Array.isArray(article.tags) ? (article.tags as string[]) : []).map((key) => ({
-    ...keys.tag(id, key),
-    GSI7PK: keys.tagPartition(key),
+    ...tagItemKeys.of(id, key),
+    GSI7PK: tagItemKeys.partition(key),
     GSI7SK: keys.listSort(String(article.createdAt), id),
     claimedBy: article.version,
   }));
