@@ -174,7 +174,8 @@ async function fetchAfter(
         ExpressionAttributeNames: { '#pk': q.partitionAttr, ...q.filter?.names },
         ExpressionAttributeValues: { ':pk': q.partition, ...q.filter?.values },
         ScanIndexForward: !!q.ascending,
-        Limit: filtered ? LIST_READ_CAP - read : limit,
+        // Pointers mostly hold up (a desk sees every tagged article): read a page's worth, then more if some did not.
+        Limit: q.resolve ? Math.min(limit, LIST_READ_CAP - read) : filtered ? LIST_READ_CAP - read : limit,
         ExclusiveStartKey: startKey,
       }),
     );
