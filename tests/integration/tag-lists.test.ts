@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { backfillTagItems } from '../../bin/backfill-tag-items.js';
 import type { Actor, Article } from '../../lambdas/domain/article.js';
 import { DynamoArticleRepository } from '../../lambdas/store/article-repository.js';
 import { DynamoArticleLists, LIST_READ_CAP } from '../../lambdas/store/list-pages.js';
@@ -95,5 +96,26 @@ describe('tag items around the article’s one conditional write', () => {
     );
     expect(page.items[0]).toMatchObject({ headline: 'Budget 29', tags: ['budget-2027'], authorId: 'rita', status: 'draft' });
     expect(page.items[0]!.body).toBeUndefined();
+  });
+
+  it('the one-off backfill gives articles from before tag lists their tag items, and running it again changes nothing', async () => {
+    const old = await create(omar, 'Written before tag lists', ['Archive', 'archive-2025']);
+    // As an article from before: its tag items never written.
+    const { Items = [] } = await dynamo.db.send(
+      new QueryCommand({
+        TableName: dynamo.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :tag)',
+        ExpressionAttributeValues: { ':pk': `ARTICLE#${old.id}`, ':tag': 'TAG#' },
+      }),
+    );
+    expect(Items).toHaveLength(2);
+    for (const i of Items) await dynamo.db.send(new DeleteCommand({ TableName: dynamo.tableName, Key: { PK: i.PK, SK: i.SK } }));
+    expect((await everyPage(editor, { tag: 'archive' })).ids).toEqual([]);
+
+    expect(await backfillTagItems(dynamo.db, dynamo.tableName)).toBeGreaterThan(1);
+    expect((await everyPage(editor, { tag: 'archive' })).ids).toEqual([old.id]);
+    expect((await everyPage(editor, { tag: 'ARCHIVE-2025' })).ids).toEqual([old.id]);
+    await backfillTagItems(dynamo.db, dynamo.tableName);
+    expect((await everyPage(editor, { tag: 'archive' })).ids).toEqual([old.id]);
   });
 });
