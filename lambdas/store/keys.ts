@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ARTICLE_FIELDS, type Status } from '../domain/article.js';
 import { badInput } from '../domain/errors.js';
 
@@ -87,9 +88,20 @@ export const deliveryKeys = {
  * sits in; apart from `keys`, so only the functions that write or list tags bundle them.
  */
 export const tagItemKeys = {
-  of: (id: string, tagKey: string) => ({ PK: `ARTICLE#${id}`, SK: `TAG#${tagKey}` }),
-  partition: (tagKey: string) => `TAG#${tagKey}`,
+  of: (id: string, tagKey: string) => ({ PK: `ARTICLE#${id}`, SK: `TAG#${storedTagKey(tagKey)}` }),
+  partition: (tagKey: string) => `TAG#${storedTagKey(tagKey)}`,
 };
+
+/**
+ * DynamoDB takes a sort key of at most 1,024 UTF-8 bytes (dynalite counts UTF-16 units, so only AWS
+ * would refuse it), and NFKC can spell one character as 18 (U+FDFA): a tag key that long is stored as
+ * its start and its SHA-256. Lists compare the article's own tags with the full key, so two tags that
+ * shared a stored key would still each list only their own articles.
+ */
+export function storedTagKey(tagKey: string): string {
+  if (Buffer.byteLength(tagKey, 'utf8') <= 512) return tagKey;
+  return `${[...tagKey].slice(0, 100).join('')}~${createHash('sha256').update(tagKey).digest('base64url')}`;
+}
 /** Comment items, under the article's partition; kept apart from `keys` so only the functions that use them bundle them. */
 export const commentKeys = {
   prefix: 'COMMENT#',

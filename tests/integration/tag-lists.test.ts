@@ -118,4 +118,13 @@ describe('tag items around the article’s one conditional write', () => {
     await backfillTagItems(dynamo.db, dynamo.tableName);
     expect((await everyPage(editor, { tag: 'archive' })).ids).toEqual([old.id]);
   });
+
+  it('a tag whose normalised form outgrows a DynamoDB sort key still lists, and only under itself', async () => {
+    // U+FDFA is one character that NFKC spells as 18: 50 of them are 1,650 bytes, over the 1,024 a sort key takes.
+    const long = '\ufdfa'.repeat(50);
+    const a = await create(rita, 'A long tag', [long]);
+    const b = await create(rita, 'Almost the same long tag', [`${'\ufdfa'.repeat(49)}x`]);
+    expect((await everyPage(editor, { tag: long })).ids).toEqual([a.id]);
+    expect((await everyPage(editor, { tag: `${'\ufdfa'.repeat(49)}X` })).ids).toEqual([b.id]);
+  });
 });
