@@ -114,7 +114,9 @@ async function articlesWithTag(
 ): Promise<Record<string, unknown>[]> {
   const found = new Map<string, Record<string, unknown>>();
   let wanted: Record<string, unknown>[] = [...new Set(pointers.map((p) => articleIdFromKey(p.PK)!))].map(keys.article);
-  while (wanted.length > 0) {
+  for (let attempt = 0; wanted.length > 0; attempt++) {
+    // Keys DynamoDB left unprocessed (throttling) are asked for again, after a growing pause.
+    if (attempt > 0) await new Promise((ok) => setTimeout(ok, 20 * 2 ** Math.min(attempt, 6)));
     const out = await db.send(
       new BatchGetCommand({
         RequestItems: {
