@@ -9,7 +9,7 @@ import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-n
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { TableAccess } from '../lambdas/http/routes.js';
-import { deliveryKeys, INDEX, keys } from '../lambdas/store/keys.js';
+import { deliveryKeys, INDEX, keys, LIST_INDEX, profileKeys } from '../lambdas/store/keys.js';
 import { BUNDLE_BANNER, BUNDLE_MAIN_FIELDS, BUNDLE_TARGET } from './bundling.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -23,8 +23,18 @@ export const TABLE_ACCESS: Record<
   Exclude<TableAccess, 'none'> | 'dispatch' | 'publish' | 'sweep-media' | 'site',
   { actions: string[]; indexes: string[] }
 > = {
-  // Query on the table itself: an article's history items.
-  read: { actions: ['dynamodb:GetItem', 'dynamodb:Query'], indexes: [INDEX.byStatus, INDEX.byAuthor, INDEX.scheduledByTime] },
+  // Query on the table itself: an article's history items. BatchGetItem: the articles a page of tag items points at.
+  read: {
+    actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'],
+    indexes: [
+      INDEX.byStatus,
+      INDEX.byAuthor,
+      INDEX.scheduledByTime,
+      LIST_INDEX.byStatusUpdated,
+      LIST_INDEX.byAuthorUpdated,
+      LIST_INDEX.byTag,
+    ],
+  },
   'create-and-update': { actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], indexes: [] },
   update: { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], indexes: [] },
   // Query on the table itself: an article's revision items; PutItem: a revision's immutable copy.
@@ -48,6 +58,15 @@ export const DELIVERY_LOG_ACCESS = {
   read: { actions: ['dynamodb:Query'], indexes: [deliveryKeys.index] },
   pending: { actions: ['dynamodb:PutItem'], indexes: [] },
   attempts: { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], indexes: [] },
+} as const;
+
+/**
+ * What each function does to author profiles (`PROFILE#` items): the profiles API reads and
+ * replaces them whole (a conditional put); the site renderer reads them. Nothing deletes.
+ */
+export const PROFILE_ACCESS = {
+  read: { actions: ['dynamodb:GetItem'] },
+  'read-and-write': { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'] },
 } as const;
 
 /** Every article item's partition key starts so: `ARTICLE#`. */
@@ -170,6 +189,19 @@ export class NewsroomFunction extends NodejsFunction {
   bindSlugClaims(table: ITable): this {
     this.addToRolePolicy(
       new PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [table.tableArn], conditions: leadingKeys(SLUG_PREFIX) }),
+    );
+    return this;
+  }
+
+  /** Lets the function use author profiles as `access` says: on PROFILE# items only, no index. */
+  bindProfiles(table: ITable, access: keyof typeof PROFILE_ACCESS): this {
+    this.addEnvironment('TABLE_NAME', table.tableName);
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: [...PROFILE_ACCESS[access].actions],
+        resources: [table.tableArn],
+        conditions: leadingKeys(profileKeys.prefix),
+      }),
     );
     return this;
   }

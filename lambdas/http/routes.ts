@@ -26,6 +26,8 @@ export const FUNCTIONS = {
   deliveries: { entry: 'lambdas/handlers/deliveries.ts', table: 'none', media: false, idempotency: false, deliveryLog: 'read' },
   /** Comment threads: reads articles and their comment items, appends CommentAdded, writes comment items. */
   articlesComments: { entry: 'lambdas/handlers/articles-comments.ts', table: 'read-and-update', media: false, idempotency: false },
+  /** Author profiles: reads and writes PROFILE# items only; no article access. */
+  profiles: { entry: 'lambdas/handlers/profiles.ts', table: 'none', media: false, idempotency: false, profiles: 'read-and-write' },
   /** Answers 405 with `Allow` for a method a known path does not take; touches nothing. */
   methodNotAllowed: { entry: 'lambdas/handlers/method-not-allowed.ts', table: 'none', media: false, idempotency: false },
 } as const;
@@ -36,7 +38,7 @@ export type TableAccess = (typeof FUNCTIONS)[keyof typeof FUNCTIONS]['table'];
 export type FunctionName = keyof typeof FUNCTIONS;
 
 export interface RouteSpec {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'HEAD' | 'ANY';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'ANY';
   path: string;
   fn: FunctionName;
   /** false only for routes anyone may call without a token. */
@@ -78,6 +80,11 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', path: '/articles/{id}/comments', fn: 'articlesComments', auth: true },
   { method: 'POST', path: '/articles/{id}/comments/{commentId}/resolve', fn: 'articlesComments', auth: true },
   { method: 'DELETE', path: '/articles/{id}/comments/{commentId}', fn: 'articlesComments', auth: true },
+  // `me` before `{userId}`: the local gateway takes the first route that matches, as API Gateway prefers a literal segment.
+  { method: 'GET', path: '/profiles/me', fn: 'profiles', auth: true },
+  { method: 'PUT', path: '/profiles/me', fn: 'profiles', auth: true },
+  { method: 'GET', path: '/profiles/{userId}', fn: 'profiles', auth: true },
+  { method: 'PUT', path: '/profiles/{userId}', fn: 'profiles', auth: true },
 ];
 
 export const routeKey = (r: Pick<RouteSpec, 'method' | 'path'>) => `${r.method} ${r.path}`;
@@ -103,7 +110,7 @@ export const GATEWAY_ROUTES: readonly RouteSpec[] = [
 
 /** What browsers may send and read across origins; the HTTP API and the local gateway both apply it. */
 export const CORS = {
-  allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'],
+  allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
   allowHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key'],
   exposeHeaders: ['etag', 'location', 'idempotent-replayed'],
   maxAgeSeconds: 3600,
