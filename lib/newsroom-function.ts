@@ -45,8 +45,8 @@ export const TABLE_ACCESS: Record<
   dispatch: { actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], indexes: [INDEX.outbox] },
   publish: { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], indexes: [INDEX.dueForPublish] },
   'sweep-media': { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], indexes: [INDEX.byStatus] },
-  // The site renderer reads articles, and walks the byStatus index (its own live records, the repair pass); it writes no article.
-  site: { actions: ['dynamodb:GetItem', 'dynamodb:Query'], indexes: [INDEX.byStatus] },
+  // The site renderer reads articles one by one, and walks the byStatus index (its own live records, the repair pass); it writes no article.
+  site: { actions: ['dynamodb:GetItem'], indexes: [INDEX.byStatus] },
 };
 
 /**

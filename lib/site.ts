@@ -230,7 +230,10 @@ export class NewsroomSite extends Construct {
       },
       // Only the repair schedule invokes it asynchronously.
       deadLetterQueue: props.deadLetters,
-    }).bindTable(props.table, 'site');
+    })
+      .bindTable(props.table, 'site')
+      // The author box shows each author's profile as it is when the page is rendered.
+      .bindProfiles(props.table, 'read');
     this.renderer.addToRolePolicy(
       new PolicyStatement({ actions: SITE_RECORD_ACTIONS, resources: [props.table.tableArn], conditions: leadingKeys(SITE_PREFIX) }),
     );

@@ -247,10 +247,11 @@ describe('the site renderer', () => {
       }),
     ]);
 
-    // The table: articles read only; writes only to its own SITE# items; queries only the byStatus index.
+    // The table: articles and profiles read one by one; writes only to its own SITE# items; queries only the byStatus index.
     const dynamo = statements.filter((s) => actions(s).some((a) => a.startsWith('dynamodb:')));
     const byPrefix = (prefix: string) => dynamo.filter((s) => JSON.stringify(s.Condition ?? {}).includes(`"${prefix}*"`)).flatMap(actions);
-    expect(byPrefix('ARTICLE#').sort()).toEqual(['dynamodb:GetItem', 'dynamodb:Query']);
+    expect(byPrefix('ARTICLE#')).toEqual(['dynamodb:GetItem']);
+    expect(byPrefix('PROFILE#')).toEqual(['dynamodb:GetItem']);
     expect(byPrefix('SITE#').sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem']);
     const onIndexes = dynamo.filter((s) => !s.Condition);
     expect(onIndexes.map((s) => [actions(s), JSON.stringify(s.Resource)])).toEqual([
