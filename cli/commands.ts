@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { allPages, clientFor, ok, type Article, type Client, type Schemas } from './client.js';
 import { claimsOf, checkUrl, configPath, expiredSentence, readConfig, session, writeConfig, type Session } from './config.js';
 import { CliError, EXIT, unreachable, usageError, type Problem } from './errors.js';
-import { importArticle, ImportError, type ImportedArticle } from './importer.js';
+import type { ImportedArticle } from './importer.js';
 import { bytes, note, out, printJson, say, status, table, truncate, when } from './output.js';
 import { progressBar } from './progress.js';
 import { uploadToForm } from './upload.js';
@@ -35,7 +35,9 @@ function connect(): { s: Session; api: Client } {
 }
 
 /** Reads and imports a file for `file`, `edit` and `correct`: usage errors (exit 2) before any request. */
-function readArticleFile(path: string): ImportedArticle {
+async function readArticleFile(path: string): Promise<ImportedArticle> {
+  // The importer (and its YAML parser) loads only for the commands that read a file.
+  const { importArticle, ImportError } = await import('./importer.js');
   let raw: Buffer;
   try {
     raw = readFileSync(path);
@@ -177,7 +179,7 @@ export async function whoami(opts: Common) {
 // Articles
 
 export async function file(path: string, opts: Common & { tag?: string[]; submit?: boolean }) {
-  const imported = readArticleFile(path);
+  const imported = await readArticleFile(path);
   const tags = [...new Set([...(imported.tags ?? []), ...(opts.tag ?? [])])];
   const body = { headline: imported.headline, standfirst: imported.standfirst, body: imported.body, ...(tags.length ? { tags } : {}) };
   const given = keyOf(opts);
@@ -258,7 +260,7 @@ export async function show(id: string, opts: Common) {
 }
 
 export async function edit(id: string, opts: Common & { file: string; tag?: string[] }) {
-  const imported = readArticleFile(opts.file);
+  const imported = await readArticleFile(opts.file);
   const tags = imported.tags || opts.tag?.length ? [...new Set([...(imported.tags ?? []), ...(opts.tag ?? [])])] : undefined;
   const { api } = connect();
   const seen = await fresh(api, id);
@@ -312,14 +314,18 @@ export const requestChanges = (id: string, o: Common & { comment: string }) =>
   plain(id, o, 'Sent back', (api, header) =>
     api.POST('/articles/{id}/request-changes', { params: { path: { id }, header }, body: { comment: o.comment } }),
   );
-export const approve = (id: string, o: Common & { at?: string }) =>
-  bound(id, o, 'Approved', (api, header) =>
-    api.POST('/articles/{id}/approve', { params: { path: { id }, header }, body: o.at ? { publishAt: instant(o.at) } : {} }),
+export function approve(id: string, o: Common & { at?: string }) {
+  const publishAt = o.at === undefined ? undefined : instant(o.at);
+  return bound(id, o, 'Approved', (api, header) =>
+    api.POST('/articles/{id}/approve', { params: { path: { id }, header }, body: publishAt ? { publishAt } : {} }),
   );
-export const schedule = (id: string, o: Common & { at: string }) =>
-  plain(id, o, 'Rescheduled', (api, header) =>
-    api.POST('/articles/{id}/schedule', { params: { path: { id }, header }, body: { publishAt: instant(o.at) } }),
+}
+export function schedule(id: string, o: Common & { at: string }) {
+  const publishAt = instant(o.at);
+  return plain(id, o, 'Rescheduled', (api, header) =>
+    api.POST('/articles/{id}/schedule', { params: { path: { id }, header }, body: { publishAt } }),
   );
+}
 export const unschedule = (id: string, o: Common) =>
   plain(id, o, 'Unscheduled', (api, header) => api.POST('/articles/{id}/unschedule', { params: { path: { id }, header } }));
 export const publish = (id: string, o: Common) =>
@@ -340,7 +346,7 @@ export const kill = (id: string, o: Common & { reason: string }) =>
   );
 
 export async function correct(id: string, o: Common & { file: string; note: string; update?: boolean; tag?: string[] }) {
-  const imported = readArticleFile(o.file);
+  const imported = await readArticleFile(o.file);
   const tags = imported.tags || o.tag?.length ? [...new Set([...(imported.tags ?? []), ...(o.tag ?? [])])] : undefined;
   return bound(id, o, o.update ? 'Updated' : 'Corrected', (api, header) =>
     api.POST('/articles/{id}/correct', {

@@ -137,7 +137,9 @@ function markdown(text: string, file: string): ImportResult {
   const paragraphs = splitParagraphs(lines.slice(at + 1).join('\n'));
   // The first paragraph is the standfirst, unless it is already a heading, a list, a quote or code.
   const first = paragraphs[0];
-  const standfirst = first !== undefined && !/^(#|[-*+] |\d+\. |>|```|~~~|\||!\[)/.test(first) ? paragraphs.shift()! : '';
+  // A single paragraph is the body, not a standfirst.
+  const standfirst =
+    paragraphs.length > 1 && first !== undefined && !/^(#|[-*+] |\d+\. |>|```|~~~|\||!\[)/.test(first) ? paragraphs.shift()! : '';
   return {
     article: { headline, standfirst: standfirst.replace(/\s*\n\s*/g, ' '), body: paragraphs.join('\n\n') },
     format: 'markdown',
@@ -153,10 +155,12 @@ function plainText(text: string, file: string): ImportResult {
   if (firstLines[0]?.trim() === headline) firstLines.shift();
   else if (firstLines.length === 0 && paragraphs[0]?.trim() === headline) paragraphs.shift();
   if (firstLines.length) paragraphs.unshift(firstLines.join('\n'));
-  const standfirst = (paragraphs.shift() ?? '').replace(/\s*\n\s*/g, ' ');
+  // Page furniture ends the body: it and everything after it is left out.
   const cut = paragraphs.findIndex((p) => isFurniture(p.split('\n')[0]!));
   const furniture = cut === -1 ? [] : paragraphs.splice(cut);
   const leftOut = furniture.flatMap((p) => p.split('\n')).map((line) => `page furniture: ${quote(line)}`);
+  // The next paragraph is the standfirst, unless it is all there is: then it is the body.
+  const standfirst = paragraphs.length > 1 ? paragraphs.shift()!.replace(/\s*\n\s*/g, ' ') : '';
   const body = paragraphs.map((p) => (isSubheading(p) ? `## ${p.trim()}` : p)).join('\n\n');
   if (!headline) throw new ImportError(`${file}: the first line, the headline, is empty.`);
   return { article: { headline, standfirst, body }, format: 'text', leftOut };

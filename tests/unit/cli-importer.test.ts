@@ -132,3 +132,18 @@ describe('files the API would refuse are refused before any request, naming the 
     expect(refused(utf8('---\nstandfirst: x\n---\nBody'), 'a.md')).toBe('a.md: the front matter has no headline.');
   });
 });
+
+describe('a short story', () => {
+  it('takes a lone paragraph after the headline as the body, not the standfirst', () => {
+    expect(importArticle(utf8('# Talks\n\nThey meet.\n'), 'a.md').article).toEqual({
+      headline: 'Talks',
+      standfirst: '',
+      body: 'They meet.',
+    });
+    expect(importArticle(utf8('Talks\n\nThey meet.\n\nShare to friends\n'), 'a.txt')).toEqual({
+      format: 'text',
+      leftOut: ['page furniture: "Share to friends"'],
+      article: { headline: 'Talks', standfirst: '', body: 'They meet.' },
+    });
+  });
+});
