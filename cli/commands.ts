@@ -139,7 +139,7 @@ export async function login(opts: {
   const claims = claimsOf(token)!;
   const info = identity(url, claims);
   if (opts.json) return printJson(info);
-  say(`Logged in to ${url} as ${who(claims)}${claims.groups.length ? ` (${claims.groups.join(', ')})` : ''}.`);
+  say(`Logged in to ${url} as ${who(claims)}${claims.groups.length ? `, in ${claims.groups.join(', ')}` : ''}.`);
   note(`Saved in ${file} (readable by you alone).`);
 }
 

@@ -23,7 +23,7 @@ beforeAll(async () => {
     [carla, ['--user', 'carla', '--group', 'chief-editors', '--name', 'Carla Chief']],
   ] as const) {
     const login = await user.run(['login', '--local', ...args]);
-    expect(login).toMatchObject({ code: 0, stdout: `Logged in to ${newsroom.url} as ${args[5]} (${args[1]}) (${args[3]}).\n` });
+    expect(login).toMatchObject({ code: 0, stdout: `Logged in to ${newsroom.url} as ${args[5]} (${args[1]}), in ${args[3]}.\n` });
   }
 });
 afterAll(async () => {
