@@ -1,12 +1,13 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CLI, CliUser } from '../support/cli.js';
 import { FIXTURES } from '../support/fixture-article.js';
-import { LocalNewsroom, newDataDir, ROOT } from '../support/local-newsroom.js';
+import { call, LocalNewsroom, newDataDir, ROOT } from '../support/local-newsroom.js';
 
 let newsroom: LocalNewsroom;
 let other: LocalNewsroom;
@@ -129,6 +130,48 @@ describe('exit codes and errors', () => {
     const tooLongComment = await rita.run(['comment', a.id, 'x'.repeat(5001)]);
     expect(tooLongComment.code).toBe(1);
     expect(tooLongComment.stderr).toMatch(/^newsroom: Bad Request: `text` is at most 5000 characters \(got 5001\)\.\n/);
+  });
+
+  it('1 for an edit that loses a race, explained in words (412: someone changed it after it was read)', async () => {
+    const a = await rita.json(['file', save('race.md', '# Race\n\nThe first text.\n')]);
+    const token = await newsroom.token('rita', 'reporters');
+    // Between the command's fresh read and its PATCH, a colleague's edit lands: a proxy on the real HTTP path makes it so.
+    const proxy = createHttpServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      if (req.method === 'PATCH') {
+        const seen = await call(`${newsroom.url}/articles/${a.id}`, { token });
+        await call(`${newsroom.url}/articles/${a.id}`, {
+          method: 'PATCH',
+          token,
+          body: { body: 'A colleague got there first.' },
+          headers: { 'if-match': seen.headers.get('etag')! },
+        });
+      }
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(([k]) => !['host', 'connection', 'content-length'].includes(k)),
+      ) as Record<string, string>;
+      const answer = await fetch(`${newsroom.url}${req.url}`, {
+        method: req.method,
+        headers,
+        body: chunks.length ? Buffer.concat(chunks) : undefined,
+      });
+      res.writeHead(answer.status, Object.fromEntries(answer.headers));
+      res.end(Buffer.from(await answer.arrayBuffer()));
+    });
+    await new Promise<void>((ok) => proxy.listen(0, '127.0.0.1', ok));
+    try {
+      const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+      const edit = await rita.run(['edit', a.id, '--file', save('race-2.md', '# Race\n\nMy second text.\n')], { NEWSROOM_URL: url });
+      expect(edit.code).toBe(1);
+      expect(edit.stderr).toMatch(/^newsroom: Precondition Failed: .*\n {2}current version: 2\n/);
+      expect(edit.stderr).toContain(
+        `Someone changed the article after it was read here (it is now at version 2). Read it again (newsroom show ${a.id}) and run the command again if it still applies.`,
+      );
+    } finally {
+      proxy.close();
+    }
+    expect((await rita.json(['show', a.id])).body).toBe('A colleague got there first.');
   });
 
   it('3 without a token, with an expired or refused one, or when the newsroom cannot be reached', async () => {
