@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { allPages, clientFor, ok, type Article, type Client, type Schemas } from './client.js';
 import { claimsOf, checkUrl, configPath, expiredSentence, readConfig, session, writeConfig, type Session } from './config.js';
 import { CliError, EXIT, unreachable, usageError, type Problem } from './errors.js';
+import { LIMITS } from '../lambdas/domain/article.js';
 import type { ImportedArticle } from './importer.js';
 import { bytes, note, out, printJson, say, status, table, truncate, when } from './output.js';
 import { progressBar } from './progress.js';
@@ -55,6 +56,14 @@ async function readArticleFile(path: string): Promise<ImportedArticle> {
     if (err instanceof ImportError) throw usageError(err.message);
     throw err;
   }
+}
+
+/** The API's limits on tags, checked before any request. */
+function checkTags(tags: string[]): string[] {
+  if (tags.length > LIMITS.tags.max) throw usageError(`An article takes at most ${LIMITS.tags.max} tags (got ${tags.length}).`);
+  const long = tags.find((t) => [...t].length > LIMITS.tags.maxLength || !t.trim());
+  if (long !== undefined) throw usageError(`A tag is 1 to ${LIMITS.tags.maxLength} characters, not blank (got "${long}").`);
+  return tags;
 }
 
 const etagOf = (response: Response) => response.headers.get('etag') ?? undefined;
@@ -180,7 +189,7 @@ export async function whoami(opts: Common) {
 
 export async function file(path: string, opts: Common & { tag?: string[]; submit?: boolean }) {
   const imported = await readArticleFile(path);
-  const tags = [...new Set([...(imported.tags ?? []), ...(opts.tag ?? [])])];
+  const tags = checkTags([...new Set([...(imported.tags ?? []), ...(opts.tag ?? [])])]);
   const body = { headline: imported.headline, standfirst: imported.standfirst, body: imported.body, ...(tags.length ? { tags } : {}) };
   const given = keyOf(opts);
   const { s, api } = connect();
@@ -195,7 +204,7 @@ export async function file(path: string, opts: Common & { tag?: string[]; submit
   if (opts.submit && article.status === 'draft') {
     const submitted = await ok(
       api.POST('/articles/{id}/submit', {
-        params: { path: { id: article.id }, header: { 'Idempotency-Key': given ? `${given}.submit` : `submit-${digest}` } },
+        params: { path: { id: article.id }, header: { 'Idempotency-Key': given ? `${given.slice(0, 121)}.submit` : `submit-${digest}` } },
       }),
     );
     article = submitted.data;
@@ -261,7 +270,7 @@ export async function show(id: string, opts: Common) {
 
 export async function edit(id: string, opts: Common & { file: string; tag?: string[] }) {
   const imported = await readArticleFile(opts.file);
-  const tags = imported.tags || opts.tag?.length ? [...new Set([...(imported.tags ?? []), ...(opts.tag ?? [])])] : undefined;
+  const tags = imported.tags || opts.tag?.length ? checkTags([...new Set([...(imported.tags ?? []), ...(opts.tag ?? [])])]) : undefined;
   const { api } = connect();
   const seen = await fresh(api, id);
   const { data } = await ok(
@@ -347,7 +356,7 @@ export const kill = (id: string, o: Common & { reason: string }) =>
 
 export async function correct(id: string, o: Common & { file: string; note: string; update?: boolean; tag?: string[] }) {
   const imported = await readArticleFile(o.file);
-  const tags = imported.tags || o.tag?.length ? [...new Set([...(imported.tags ?? []), ...(o.tag ?? [])])] : undefined;
+  const tags = imported.tags || o.tag?.length ? checkTags([...new Set([...(imported.tags ?? []), ...(o.tag ?? [])])]) : undefined;
   return bound(id, o, o.update ? 'Updated' : 'Corrected', (api, header) =>
     api.POST('/articles/{id}/correct', {
       params: { path: { id }, header },

@@ -86,6 +86,7 @@ describe('exit codes and errors', () => {
       ['list', '--limit', 'ten'],
       ['list', '--status', 'archived'],
       ['approve', 'x', '--at', 'tomorrow'],
+      ['file', join(FIXTURES, 'tajikistan-border.txt'), '--tag', 'x'.repeat(51)],
     ]) {
       const r = await rita.run(args);
       expect({ args, code: r.code, stdout: r.stdout }).toEqual({ args, code: 2, stdout: '' });
