@@ -10,6 +10,15 @@ export type Article = Schemas['Article'];
 /** How long one request may take before the command gives up (exit 3). */
 const REQUEST_TIMEOUT_MS = 60_000;
 
+/** How many times a safe request is sent, at most, when the connection breaks under it. */
+const RETRIES = 3;
+
+/** The connection was made and then lost (not refused: a newsroom that is down is said at once). */
+function brokenConnection(err: unknown): boolean {
+  const code = (err as { cause?: { code?: string } }).cause?.code;
+  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED';
+}
+
 export type Client = ReturnType<typeof createClient<paths>>;
 
 /** A client typed from the OpenAPI document, calling the session's newsroom with its token. */
@@ -18,10 +27,18 @@ export function clientFor(s: Session): Client {
     baseUrl: s.url,
     headers: { authorization: `Bearer ${s.token}`, 'user-agent': 'newsroom-cli' },
     fetch: async (request) => {
-      try {
-        return await fetch(request, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-      } catch (err) {
-        throw unreachableError(s.url, err);
+      // A read, or a write with an Idempotency-Key, is safe to send again when the connection broke
+      // before its answer arrived: a keyed write that was applied is answered again, never applied twice.
+      const retriable = request.method === 'GET' || request.headers.has('idempotency-key');
+      for (let attempt = 1; ; attempt++) {
+        const again = retriable && attempt < RETRIES ? request.clone() : undefined;
+        try {
+          return await fetch(request, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+        } catch (err) {
+          if (!again || !brokenConnection(err)) throw unreachableError(s.url, err);
+          request = again;
+          await new Promise((r) => setTimeout(r, 250 * attempt));
+        }
       }
     },
   });

@@ -87,7 +87,8 @@ without closing punctuation becomes a ## subheading. Sharing and comment prompts
 after the body are left out, and said so on stderr. UTF-8 with or without a BOM, LF or CRLF.
 
 Without --idempotency-key the key is made from what is filed, so running the same command again
-(within 24 hours) gives back the article it filed instead of filing it twice.`,
+(within 24 hours) gives back the article it filed instead of filing it twice; a connection that
+breaks before the answer arrives is retried with the same key.`,
     )
     .action(async (path, o) => (await commands()).file(path, o));
 

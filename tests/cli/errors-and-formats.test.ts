@@ -175,6 +175,39 @@ describe('exit codes and errors', () => {
     expect((await rita.json(['show', a.id])).body).toBe('A colleague got there first.');
   });
 
+  it('files once when the connection breaks after the newsroom filed it: the retry carries the same Idempotency-Key', async () => {
+    const before = await filedSoFar();
+    let cut = 0;
+    // Forwards every request; the first POST /articles reaches the newsroom, but its answer is lost with the connection.
+    const proxy = createHttpServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(([k]) => !['host', 'connection', 'content-length'].includes(k)),
+      ) as Record<string, string>;
+      const answer = await fetch(`${newsroom.url}${req.url}`, {
+        method: req.method,
+        headers,
+        body: chunks.length ? Buffer.concat(chunks) : undefined,
+      });
+      const body = Buffer.from(await answer.arrayBuffer());
+      if (req.method === 'POST' && req.url === '/articles' && cut++ === 0) return req.socket.destroy();
+      res.writeHead(answer.status, Object.fromEntries(answer.headers));
+      res.end(body);
+    });
+    await new Promise<void>((ok) => proxy.listen(0, '127.0.0.1', ok));
+    try {
+      const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+      const filed = await rita.run(['file', save('cut.md', '# Filed over a bad line\n\nIt arrives once.\n')], { NEWSROOM_URL: url });
+      expect(filed.code).toBe(0);
+      expect(filed.stdout).toMatch(/^Already filed [0-9a-f-]{36}: draft \(version 1\)\.\n/);
+      expect(cut).toBe(2);
+    } finally {
+      proxy.close();
+    }
+    expect(await filedSoFar()).toBe(before + 1);
+  });
+
   it('3 without a token, with an expired or refused one, or when the newsroom cannot be reached', async () => {
     const nobody = new CliUser();
     const none = await nobody.run(['list']);
