@@ -44,6 +44,10 @@ import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
 const sqs = new SQSClient({});
 export const handler = async (e) => { const { Items } = await db.send(new QueryCommand({ TableName: process.env.TABLE_NAME, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': e.id } }));
   await sqs.send(new SendMessageCommand({ QueueUrl: e.queueUrl, MessageBody: JSON.stringify(Items), MessageGroupId: e.id, MessageDeduplicationId: e.id })); return { statusCode: 202 }; };\n`;
+/** Reads one item and puts it back conditionally, as the profiles API does. */
+const BARE_PROFILES = `${DOC_CLIENT}import { PutCommand } from '@aws-sdk/lib-dynamodb';
+export const handler = async (e) => { const { Item } = await db.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { PK: e.id, SK: 'PROFILE' }, ConsistentRead: true }));
+  await db.send(new PutCommand({ TableName: process.env.TABLE_NAME, Item: { ...Item, ...JSON.parse(e.body) }, ConditionExpression: 'attribute_not_exists(PK)' })); return { statusCode: 200, body: JSON.stringify(Item) }; };\n`;
 
 export const FUNCTIONS_UNDER_TEST = [
   { name: 'api-docs', entry: 'lambdas/handlers/api-docs.ts', bare: BARE_STATIC },
@@ -60,6 +64,7 @@ export const FUNCTIONS_UNDER_TEST = [
   { name: 'media-verifier', entry: 'lambdas/workers/media-verifier.ts', bare: BARE_VERIFIER },
   { name: 'webhook-sender', entry: 'lambdas/workers/webhook-sender.ts', bare: BARE_WEBHOOK },
   { name: 'deliveries', entry: 'lambdas/handlers/deliveries.ts', bare: BARE_DELIVERIES },
+  { name: 'profiles', entry: 'lambdas/handlers/profiles.ts', bare: BARE_PROFILES },
 ];
 
 export async function bundle(entry: string, outfile: string): Promise<number> {

@@ -604,6 +604,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/profiles/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read your profile
+     * @description The caller’s author profile: the name, bio and function readers see beside their articles. Before it is first saved with `PUT /profiles/me`, the answer is its defaults (the name from the token, no bio, no function, `version` 0, `updatedAt` null), which are not stored. Any member of staff.
+     */
+    get: operations['getMyProfile'];
+    /**
+     * Save your profile
+     * @description Replaces the caller’s profile with the one sent (all three fields; `bio` and `function` may be empty), creating it on the first save. Article pages show it from their next rendering (publication or correction). Any member of staff.
+     */
+    put: operations['saveMyProfile'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/profiles/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read someone’s profile
+     * @description Anyone’s saved profile, for any member of staff; 404 when it has never been saved.
+     */
+    get: operations['getProfile'];
+    /**
+     * Save someone’s profile
+     * @description Chief editors replace anyone’s saved profile (404 when it has never been saved: its owner creates it); anyone else may use this route for their own only (403 otherwise).
+     */
+    put: operations['saveProfile'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export interface webhooks {
   ArticleCreated: {
@@ -1017,6 +1065,13 @@ export interface components {
       } | null;
       /** @description Public corrections and updates, oldest first. Absent from list pages. */
       corrections?: components['schemas']['Correction'][];
+      /** @description The public path segment, given from the headline at first publication and never changed. Null before. Absent from list pages. */
+      slug?: string | null;
+      /**
+       * Format: uri
+       * @description The article page readers see, once it has a slug. Absent from list pages.
+       */
+      url?: string | null;
       /** @description What the caller may do next. */
       allowedActions: (
         | 'edit'
@@ -1186,6 +1241,22 @@ export interface components {
     CommentPage: {
       items: components['schemas']['Comment'][];
       nextCursor: string | null;
+    };
+    /** @description An author’s profile, as article pages show it in the author box. */
+    Profile: {
+      /** @description The owner’s id (their token’s `sub`). */
+      userId: string;
+      name: string;
+      bio: string;
+      /** @description Their job in the newsroom, as readers see it (“Chief-Editor”). */
+      function: string;
+      /**
+       * Format: date-time
+       * @description When it was last saved; null while it never has been.
+       */
+      updatedAt: string | null;
+      /** @description 0 while it has never been saved; its ETag is this number, quoted. */
+      version: number;
     };
     /** @description Who was called: the target’s name and its origin, never its path, query or secret. */
     DeliveryTarget: {
@@ -1482,6 +1553,14 @@ export interface components {
       /** @description Must not contain a lone surrogate (invalid Unicode). Must not contain control characters other than tab and line feed. */
       quote?: string;
     };
+    EditProfile: {
+      /** @description Must not contain a lone surrogate (invalid Unicode). Must not contain control characters other than tab and line feed. Must not be blank. */
+      name: string;
+      /** @description Must not contain a lone surrogate (invalid Unicode). Must not contain control characters other than tab and line feed. */
+      bio: string;
+      /** @description Must not contain a lone surrogate (invalid Unicode). Must not contain control characters other than tab and line feed. */
+      function: string;
+    };
   };
   responses: {
     /** @description The input is not valid: `errors` points at each problem. */
@@ -1603,7 +1682,7 @@ export interface components {
   };
   requestBodies: never;
   headers: {
-    /** @description The article’s version, quoted (`"3"`): send it back in `If-Match`. */
+    /** @description The version of the article (or profile), quoted (`"3"`): send it back in `If-Match`. */
     ETag: string;
     /** @description Where the new article is. */
     Location: string;
@@ -1805,6 +1884,8 @@ export interface operations {
            *       "revision": 1,
            *       "corrections": [],
            *       "changesRequested": null,
+           *       "slug": null,
+           *       "url": null,
            *       "allowedActions": [
            *         "edit",
            *         "submit",
@@ -1869,6 +1950,8 @@ export interface operations {
            *       "revision": 1,
            *       "corrections": [],
            *       "changesRequested": null,
+           *       "slug": null,
+           *       "url": null,
            *       "allowedActions": [
            *         "edit",
            *         "submit",
@@ -1940,6 +2023,8 @@ export interface operations {
            *       "revision": 1,
            *       "corrections": [],
            *       "changesRequested": null,
+           *       "slug": null,
+           *       "url": null,
            *       "allowedActions": [
            *         "edit",
            *         "submit",
@@ -2067,6 +2152,8 @@ export interface operations {
            *       "revision": 1,
            *       "corrections": [],
            *       "changesRequested": null,
+           *       "slug": null,
+           *       "url": null,
            *       "allowedActions": [
            *         "edit",
            *         "submit",
@@ -2143,6 +2230,8 @@ export interface operations {
            *       "revision": 1,
            *       "corrections": [],
            *       "changesRequested": null,
+           *       "slug": null,
+           *       "url": null,
            *       "allowedActions": [
            *         "edit",
            *         "submit",
@@ -2224,6 +2313,8 @@ export interface operations {
            *       "revision": 1,
            *       "corrections": [],
            *       "changesRequested": null,
+           *       "slug": null,
+           *       "url": null,
            *       "allowedActions": [
            *         "edit",
            *         "submit",
@@ -2305,6 +2396,8 @@ export interface operations {
            *       "revision": 1,
            *       "corrections": [],
            *       "changesRequested": null,
+           *       "slug": null,
+           *       "url": null,
            *       "allowedActions": [
            *         "edit",
            *         "submit",
@@ -2387,6 +2480,8 @@ export interface operations {
            *       "revision": 1,
            *       "corrections": [],
            *       "changesRequested": null,
+           *       "slug": null,
+           *       "url": null,
            *       "allowedActions": [
            *         "edit",
            *         "submit",
@@ -2463,6 +2558,8 @@ export interface operations {
            *       "revision": 1,
            *       "corrections": [],
            *       "changesRequested": null,
+           *       "slug": null,
+           *       "url": null,
            *       "allowedActions": [
            *         "edit",
            *         "submit",
@@ -2539,6 +2636,8 @@ export interface operations {
            *       "revision": 1,
            *       "corrections": [],
            *       "changesRequested": null,
+           *       "slug": null,
+           *       "url": null,
            *       "allowedActions": [
            *         "edit",
            *         "submit",
@@ -2621,6 +2720,8 @@ export interface operations {
            *       "revision": 1,
            *       "corrections": [],
            *       "changesRequested": null,
+           *       "slug": null,
+           *       "url": null,
            *       "allowedActions": [
            *         "edit",
            *         "submit",
@@ -2697,6 +2798,8 @@ export interface operations {
            *       "revision": 1,
            *       "corrections": [],
            *       "changesRequested": null,
+           *       "slug": null,
+           *       "url": null,
            *       "allowedActions": [
            *         "edit",
            *         "submit",
@@ -2780,6 +2883,8 @@ export interface operations {
            *       "revision": 1,
            *       "corrections": [],
            *       "changesRequested": null,
+           *       "slug": null,
+           *       "url": null,
            *       "allowedActions": [
            *         "edit",
            *         "submit",
@@ -2862,6 +2967,8 @@ export interface operations {
            *       "revision": 1,
            *       "corrections": [],
            *       "changesRequested": null,
+           *       "slug": null,
+           *       "url": null,
            *       "allowedActions": [
            *         "edit",
            *         "submit",
@@ -2943,6 +3050,8 @@ export interface operations {
            *       "revision": 1,
            *       "corrections": [],
            *       "changesRequested": null,
+           *       "slug": null,
+           *       "url": null,
            *       "allowedActions": [
            *         "edit",
            *         "submit",
@@ -3184,6 +3293,8 @@ export interface operations {
            *       "revision": 1,
            *       "corrections": [],
            *       "changesRequested": null,
+           *       "slug": null,
+           *       "url": null,
            *       "allowedActions": [
            *         "edit",
            *         "submit",
@@ -3693,6 +3804,190 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  getMyProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Your profile, with its ETag. */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "userId": "killian",
+           *       "name": "Killian Jones",
+           *       "bio": "Graduated from Princeton University. He has been at the USTV since 2017.",
+           *       "function": "Chief-Editor",
+           *       "updatedAt": "2026-11-25T09:30:00.000Z",
+           *       "version": 1
+           *     }
+           */
+          'application/json': components['schemas']['Profile'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  saveMyProfile: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read (`"3"`); a stale one gets 412. */
+        'If-Match'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "name": "Killian Jones",
+         *       "bio": "Graduated from Princeton University. He has been at the USTV since 2017.",
+         *       "function": "Chief-Editor"
+         *     }
+         */
+        'application/json': components['schemas']['EditProfile'];
+      };
+    };
+    responses: {
+      /** @description The profile as saved, with its new ETag. */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "userId": "killian",
+           *       "name": "Killian Jones",
+           *       "bio": "Graduated from Princeton University. He has been at the USTV since 2017.",
+           *       "function": "Chief-Editor",
+           *       "updatedAt": "2026-11-25T09:30:00.000Z",
+           *       "version": 1
+           *     }
+           */
+          'application/json': components['schemas']['Profile'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  getProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The user id (the `sub` of their token). */
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The profile, with its ETag. */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "userId": "killian",
+           *       "name": "Killian Jones",
+           *       "bio": "Graduated from Princeton University. He has been at the USTV since 2017.",
+           *       "function": "Chief-Editor",
+           *       "updatedAt": "2026-11-25T09:30:00.000Z",
+           *       "version": 1
+           *     }
+           */
+          'application/json': components['schemas']['Profile'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['InternalServerError'];
+    };
+  };
+  saveProfile: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the version you read (`"3"`); a stale one gets 412. */
+        'If-Match'?: string;
+      };
+      path: {
+        /** @description The user id (the `sub` of their token). */
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "name": "Killian Jones",
+         *       "bio": "Graduated from Princeton University. He has been at the USTV since 2017.",
+         *       "function": "Chief-Editor"
+         *     }
+         */
+        'application/json': components['schemas']['EditProfile'];
+      };
+    };
+    responses: {
+      /** @description The profile as saved, with its new ETag. */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "userId": "killian",
+           *       "name": "Killian Jones",
+           *       "bio": "Graduated from Princeton University. He has been at the USTV since 2017.",
+           *       "function": "Chief-Editor",
+           *       "updatedAt": "2026-11-25T09:30:00.000Z",
+           *       "version": 1
+           *     }
+           */
+          'application/json': components['schemas']['Profile'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['InternalServerError'];
     };

@@ -44,6 +44,8 @@ export class NewsroomApi extends Construct {
       if (spec.table !== 'none') fn.bindTable(props.table, spec.table);
       if (spec.idempotency) fn.bindIdempotencyRecords(props.table);
       if ('deliveryLog' in spec) fn.bindDeliveryLog(props.table, spec.deliveryLog);
+      if ('slugs' in spec) fn.bindSlugClaims(props.table);
+      if ('profiles' in spec) fn.bindProfiles(props.table, spec.profiles);
       if (spec.media) {
         fn.bindMedia(props.mediaBucket, ['s3:PutObject', 's3:GetObject', 's3:DeleteObject']);
         for (const [k, v] of Object.entries(props.mediaEnvironment)) fn.addEnvironment(k, v);

@@ -9,7 +9,7 @@ import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-n
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { TableAccess } from '../lambdas/http/routes.js';
-import { deliveryKeys, INDEX, keys } from '../lambdas/store/keys.js';
+import { deliveryKeys, INDEX, keys, profileKeys } from '../lambdas/store/keys.js';
 import { BUNDLE_BANNER, BUNDLE_MAIN_FIELDS, BUNDLE_TARGET } from './bundling.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -48,8 +48,19 @@ export const DELIVERY_LOG_ACCESS = {
   attempts: { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], indexes: [] },
 } as const;
 
+/**
+ * What each function does to author profiles (`PROFILE#` items): the profiles API reads and
+ * replaces them whole (a conditional put); the site renderer reads them. Nothing deletes.
+ */
+export const PROFILE_ACCESS = {
+  read: { actions: ['dynamodb:GetItem'] },
+  'read-and-write': { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'] },
+} as const;
+
 /** Every article item's partition key starts so: `ARTICLE#`. */
 const ARTICLE_PREFIX = keys.article('').PK;
+/** Every slug claim's partition key starts so: `SLUG#`. */
+const SLUG_PREFIX = keys.slug('').PK;
 
 /** Restricts a table statement to items whose partition key starts with `prefix`. */
 export const leadingKeys = (prefix: string) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${prefix}*`] } });
@@ -159,6 +170,27 @@ export class NewsroomFunction extends NodejsFunction {
         new PolicyStatement({ actions: ['dynamodb:Query'], resources: indexes.map((ix) => `${table.tableArn}/index/${ix}`) }),
       );
     }
+    return this;
+  }
+
+  /** Claims slugs at first publication: puts SLUG# items, and nothing else of them. */
+  bindSlugClaims(table: ITable): this {
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [table.tableArn], conditions: leadingKeys(SLUG_PREFIX) }),
+    );
+    return this;
+  }
+
+  /** Lets the function use author profiles as `access` says: on PROFILE# items only, no index. */
+  bindProfiles(table: ITable, access: keyof typeof PROFILE_ACCESS): this {
+    this.addEnvironment('TABLE_NAME', table.tableName);
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: [...PROFILE_ACCESS[access].actions],
+        resources: [table.tableArn],
+        conditions: leadingKeys(profileKeys.prefix),
+      }),
+    );
     return this;
   }
 

@@ -38,7 +38,9 @@ export class NewsroomPublishing extends Construct {
       timeout: Duration.seconds(90),
       memorySize: 512,
       deadLetterQueue: props.deadLetters,
-    }).bindTable(props.table, 'publish');
+    })
+      .bindTable(props.table, 'publish')
+      .bindSlugClaims(props.table);
 
     // A generated name, and deleted with the stack (deleting a group deletes its schedules): a
     // destroyed app stack leaves no schedule firing at deleted targets, nor a group in the way of a redeploy.

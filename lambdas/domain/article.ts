@@ -94,6 +94,8 @@ export interface Article extends ArticleContent {
   changesRequested?: ChangesRequested | null;
   /** Attached files by id; absent on list summaries. */
   media?: Record<string, Media>;
+  /** The public path segment, given at first publication and kept; null before; absent on list summaries. */
+  slug?: string | null;
 }
 
 /**
@@ -163,6 +165,7 @@ export function newDraft(input: { id: string; content: ArticleContent; author: A
     },
     changesRequested: null,
     media: {},
+    slug: null,
   };
 }
 

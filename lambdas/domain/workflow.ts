@@ -60,7 +60,9 @@ export type Effect =
   | 'clearApproval'
   | 'setPublishAt'
   | 'clearPublishAt'
-  | 'markPublished';
+  | 'markPublished'
+  /** At first publication the article gets its slug, which it then keeps. */
+  | 'assignSlug';
 
 /** Approve publishes now, or schedules when the chief gives a future `publishAt`. */
 export type Timing = 'now' | 'later';
@@ -124,7 +126,7 @@ export const WORKFLOW: readonly WorkflowRule[] = [
       guard: 'mediaVerified',
       ifMatch: 'exact',
       events: ['ArticleApproved', 'ArticlePublished'],
-      effects: ['markApproved', 'markPublished'],
+      effects: ['markApproved', 'markPublished', 'assignSlug'],
     },
     {
       action: 'approve',
@@ -147,7 +149,7 @@ export const WORKFLOW: readonly WorkflowRule[] = [
     by: [...CHIEF, 'scheduler'],
     ifMatch: 'exact',
     events: ['ArticlePublished'],
-    effects: ['markPublished'],
+    effects: ['markPublished', 'assignSlug'],
   },
   { action: 'correct', from: 'published', to: 'published', by: DESK, ifMatch: 'exact', events: ['ArticleCorrected'], effects: [] },
   { action: 'unpublish', from: 'published', to: 'unpublished', by: CHIEF, events: ['ArticleUnpublished'], effects: [] },
@@ -241,7 +243,7 @@ export function notNow(actor: Actor, article: Pick<Article, 'authorId' | 'status
 /** The field changes a rule makes to an article. */
 export function transitionEffects(
   rule: WorkflowRule,
-  ctx: { actor: Actor; now: string; publishAt?: string; comment?: string },
+  ctx: { actor: Actor; now: string; publishAt?: string; comment?: string; slug?: string },
 ): Partial<Article> {
   const changes: Partial<Article> = { status: rule.to };
   for (const effect of rule.effects) {
@@ -273,6 +275,9 @@ export function transitionEffects(
         break;
       case 'markPublished':
         changes.publishedAt = ctx.now;
+        break;
+      case 'assignSlug':
+        if (ctx.slug) changes.slug = ctx.slug;
         break;
     }
   }

@@ -12,6 +12,12 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
 
 export const etag = (article: Pick<Article, 'version'>) => `"${article.version}"`;
 
+/** Where readers find a published article: the site's base (SITE_URL) and its slug; null before it has one. */
+export function publicUrl(slug: string | null | undefined): string | null {
+  const base = process.env.SITE_URL;
+  return slug && base ? `${base.replace(/\/+$/, '')}/articles/${slug}/` : null;
+}
+
 /** The article as the API shows it to this caller, with what they may do next. */
 export function articleView(actor: Actor, a: Article) {
   const view: Record<string, unknown> = {};
@@ -21,6 +27,8 @@ export function articleView(actor: Actor, a: Article) {
     view.body = a.body;
     view.revision = a.revision;
     view.corrections = a.corrections;
+    view.slug = a.slug ?? null;
+    view.url = publicUrl(a.slug);
   }
   if (a.changesRequested !== undefined) view.changesRequested = a.changesRequested;
   view.allowedActions = allowedActions(actor, a);

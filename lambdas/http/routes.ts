@@ -9,7 +9,8 @@ export const FUNCTIONS = {
   articlesRead: { entry: 'lambdas/handlers/articles-read.ts', table: 'read', media: false, idempotency: false },
   articlesWrite: { entry: 'lambdas/handlers/articles-write.ts', table: 'create-and-update', media: false, idempotency: true },
   articlesReview: { entry: 'lambdas/handlers/articles-review.ts', table: 'update', media: false, idempotency: true },
-  articlesApprove: { entry: 'lambdas/handlers/articles-approve.ts', table: 'update', media: false, idempotency: true },
+  /** Approves and publishes: at first publication it claims the article's slug (a SLUG# item). */
+  articlesApprove: { entry: 'lambdas/handlers/articles-approve.ts', table: 'update', media: false, idempotency: true, slugs: true },
   /** After publication: correct (a content change, so it writes revisions), unpublish, kill. */
   articlesCorrections: {
     entry: 'lambdas/handlers/articles-corrections.ts',
@@ -25,6 +26,8 @@ export const FUNCTIONS = {
   deliveries: { entry: 'lambdas/handlers/deliveries.ts', table: 'none', media: false, idempotency: false, deliveryLog: 'read' },
   /** Comment threads: reads articles and their comment items, appends CommentAdded, writes comment items. */
   articlesComments: { entry: 'lambdas/handlers/articles-comments.ts', table: 'read-and-update', media: false, idempotency: false },
+  /** Author profiles: reads and writes PROFILE# items only; no article access. */
+  profiles: { entry: 'lambdas/handlers/profiles.ts', table: 'none', media: false, idempotency: false, profiles: 'read-and-write' },
   /** Answers 405 with `Allow` for a method a known path does not take; touches nothing. */
   methodNotAllowed: { entry: 'lambdas/handlers/method-not-allowed.ts', table: 'none', media: false, idempotency: false },
 } as const;
@@ -35,7 +38,7 @@ export type TableAccess = (typeof FUNCTIONS)[keyof typeof FUNCTIONS]['table'];
 export type FunctionName = keyof typeof FUNCTIONS;
 
 export interface RouteSpec {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'HEAD' | 'ANY';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'ANY';
   path: string;
   fn: FunctionName;
   /** false only for routes anyone may call without a token. */
@@ -77,6 +80,11 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', path: '/articles/{id}/comments', fn: 'articlesComments', auth: true },
   { method: 'POST', path: '/articles/{id}/comments/{commentId}/resolve', fn: 'articlesComments', auth: true },
   { method: 'DELETE', path: '/articles/{id}/comments/{commentId}', fn: 'articlesComments', auth: true },
+  // `me` before `{userId}`: the local gateway takes the first route that matches, as API Gateway prefers a literal segment.
+  { method: 'GET', path: '/profiles/me', fn: 'profiles', auth: true },
+  { method: 'PUT', path: '/profiles/me', fn: 'profiles', auth: true },
+  { method: 'GET', path: '/profiles/{userId}', fn: 'profiles', auth: true },
+  { method: 'PUT', path: '/profiles/{userId}', fn: 'profiles', auth: true },
 ];
 
 export const routeKey = (r: Pick<RouteSpec, 'method' | 'path'>) => `${r.method} ${r.path}`;
@@ -102,7 +110,7 @@ export const GATEWAY_ROUTES: readonly RouteSpec[] = [
 
 /** What browsers may send and read across origins; the HTTP API and the local gateway both apply it. */
 export const CORS = {
-  allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'],
+  allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
   allowHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key'],
   exposeHeaders: ['etag', 'location', 'idempotent-replayed'],
   maxAgeSeconds: 3600,

@@ -61,7 +61,10 @@ export function fromItem(item: Record<string, unknown>): Article {
     };
   }
   // Not projected into the list indexes: only a full item says whether changes were requested.
-  if (item.bodyZ) article.changesRequested = item.changesRequested ?? null;
+  if (item.bodyZ) {
+    article.changesRequested = item.changesRequested ?? null;
+    article.slug = item.slug ?? null;
+  }
   // A null-prototype map: a media id taken from a path (`__proto__`, `constructor`) finds nothing.
   article.media = item.media === undefined ? undefined : Object.assign(Object.create(null), item.media as Article['media']);
   return article as unknown as Article;

@@ -98,6 +98,25 @@ export class DynamoWorkflowRepository extends DynamoArticleReader implements Wor
     budget(withChanges(before, { ...fields, ...due, outbox, GSI3PK: keys.outboxPartition, GSI3SK: `${now}#${seen.id}` }), 'workflow');
     return this.update(seen.id, update);
   }
+
+  async claimSlug(articleId: string, candidate: (n: number) => string): Promise<string> {
+    for (let n = 1; ; n++) {
+      const slug = candidate(n);
+      try {
+        await this.db.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: { ...keys.slug(slug), articleId },
+            ConditionExpression: 'attribute_not_exists(PK) OR articleId = :id',
+            ExpressionAttributeValues: { ':id': articleId },
+          }),
+        );
+        return slug;
+      } catch (err) {
+        if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      }
+    }
+  }
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -11,6 +11,8 @@ import { badInput } from '../domain/errors.js';
  * | comment | ARTICLE#<id>   | COMMENT#<commentId>         |
  * | idempotency record | IDEMPOTENCY#<sha256> | IDEMPOTENCY  |
  * | delivery record | DELIVERY#<articleId> | <occurredAt>#<eventId>#<targetId> |
+ * | slug claim | SLUG#<slug>      | SLUG                        |
+ * | author profile | PROFILE#<userId> | PROFILE            |
  */
 export const INDEX = {
   byStatus: 'byStatus',
@@ -56,6 +58,8 @@ export const keys = {
   revision: (id: string, revision: number) => ({ PK: `ARTICLE#${id}`, SK: `REVISION#${String(revision).padStart(10, '0')}` }),
   idempotencyPrefix: 'IDEMPOTENCY#',
   idempotency: (recordId: string) => ({ PK: `IDEMPOTENCY#${recordId}`, SK: 'IDEMPOTENCY' }),
+  /** Which article a slug belongs to: one item per slug makes slugs unique across the site. */
+  slug: (slug: string) => ({ PK: `SLUG#${slug}`, SK: 'SLUG' }),
 };
 
 /**
@@ -75,6 +79,12 @@ export const deliveryKeys = {
 export const commentKeys = {
   prefix: 'COMMENT#',
   of: (id: string, commentId: string) => ({ PK: `ARTICLE#${id}`, SK: `COMMENT#${commentId}` }),
+};
+
+/** Author profiles, one item per user; kept apart from `keys` so only the functions that use them bundle them. */
+export const profileKeys = {
+  prefix: 'PROFILE#',
+  of: (userId: string) => ({ PK: `PROFILE#${userId}`, SK: 'PROFILE' }),
 };
 
 const ARTICLE_PK = /^ARTICLE#(.+)$/;

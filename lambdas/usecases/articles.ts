@@ -1,3 +1,4 @@
+import { slugCandidate, slugify } from '../domain/slug.js';
 import {
   changedFields,
   LIMITS,
@@ -261,7 +262,7 @@ export async function correctArticle(
 }
 
 /** The one write of a transition: new fields and the events they emit, conditional on `seen`. */
-export function writeTransition(
+export async function writeTransition(
   deps: WorkflowDeps,
   actor: Actor,
   seen: Article,
@@ -270,7 +271,12 @@ export function writeTransition(
   appliedKey?: AppliedKey,
 ): Promise<Article> {
   const at = deps.now().toISOString();
-  const changes = transitionEffects(rule, { actor, now: at, publishAt: details.publishAt, comment: details.comment });
+  // The slug is claimed before the write: a claim whose write then fails stays this article's, and is found again.
+  const slug =
+    rule.effects.includes('assignSlug') && !seen.slug
+      ? await deps.articles.claimSlug(seen.id, (n) => slugCandidate(slugify(seen.headline), n))
+      : undefined;
+  const changes = transitionEffects(rule, { actor, now: at, publishAt: details.publishAt, comment: details.comment, slug });
   const after: Article = { ...seen, ...changes, version: seen.version + 1, updatedAt: at };
   const events = eventsFor(rule, after, { actor, now: at, comment: details.comment, reason: details.reason });
   // The guard is also part of the write's condition, so a file attached meanwhile still holds it back.

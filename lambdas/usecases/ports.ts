@@ -53,6 +53,11 @@ export interface WorkflowRepository extends ArticleReader {
     now: string,
     opts?: { mediaVerified?: boolean; appliedKey?: AppliedKey },
   ): Promise<Article>;
+  /**
+   * Claims the first free slug of `candidate(1)`, `candidate(2)`… for the article, unique across
+   * the site; a slug the article already claimed is its own again.
+   */
+  claimSlug(articleId: string, candidate: (n: number) => string): Promise<string>;
 }
 
 /** An Idempotency-Key's record id and the fingerprint of the request that used it. */

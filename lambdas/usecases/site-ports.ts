@@ -1,5 +1,6 @@
 import type { SiteAuthor, SiteContext, SiteEntry, SiteFile } from '../site/model.js';
 import type { ArticleReader } from './ports.js';
+import type { Status } from '../domain/article.js';
 import type { EventType } from '../domain/workflow.js';
 
 /**
@@ -43,6 +44,13 @@ export interface SiteIndex {
   put(record: SiteRecord): Promise<boolean>;
   /** The `limit` latest live records, newest publication first: one query, never a scan. */
   latest(limit: number): Promise<SiteRecord[]>;
+  /** The records of these articles, by article id (the repair pass). */
+  many(articleIds: readonly string[]): Promise<Map<string, SiteRecord>>;
+  /** Every article in these statuses with its version, a page at a time (the repair pass's walk). */
+  articlesIn(statuses: readonly Status[]): AsyncGenerator<{ id: string; version: number }[]>;
+  /** When the last front-page render began, and recording that one began. */
+  frontStartedAt(): Promise<string | undefined>;
+  markFrontStarted(at: string): Promise<void>;
 }
 
 /** Asks for the front page and feeds to be rendered again; requests close together are coalesced. */

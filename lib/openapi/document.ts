@@ -86,9 +86,19 @@ function examples() {
     revision: 1,
     corrections: [],
     changesRequested: null,
+    slug: null,
+    url: null,
     allowedActions: ['edit', 'submit', 'spike'],
   };
-  const { body: _body, revision: _revision, corrections: _corrections, changesRequested: _changesRequested, ...summary } = article;
+  const {
+    body: _body,
+    revision: _revision,
+    corrections: _corrections,
+    changesRequested: _changesRequested,
+    slug: _slug,
+    url: _url,
+    ...summary
+  } = article;
   const rita = { id: 'rita', name: 'Rita Reporter' };
   const eddie = { id: 'eddie', name: 'Eddie Editor' };
   const comment = {
@@ -101,6 +111,13 @@ function examples() {
     resolvedBy: null,
   };
   const target = { id: 'webhook-1', origin: 'https://hooks.example' };
+  // The author box of the fixture article.
+  const edit = {
+    name: fixture.author ?? 'Killian Jones',
+    bio: 'Graduated from Princeton University. He has been at the USTV since 2017.',
+    function: 'Chief-Editor',
+  };
+  const profile = { edit, stored: { userId: 'killian', ...edit, updatedAt: at, version: 1 } };
   const media = {
     id: '5d1c7e0a-93b4-4a8e-b0f2-6c4e8a1d2f37',
     filename: 'border-post.jpg',
@@ -192,6 +209,8 @@ function examples() {
       nextCursor: null,
     },
     redelivery: { eventId: `${article.id}:4:ArticlePublished`, targets: [target] },
+    editProfile: profile.edit,
+    profile: profile.stored,
     mediaItem: { ...media, downloadUrl: 'https://media.example/border-post.jpg?X-Amz-Signature=…' },
     media: { items: [{ ...media, downloadUrl: 'https://media.example/border-post.jpg?X-Amz-Signature=…' }] },
     upload: {
@@ -373,6 +392,15 @@ function outputSchemas(): Record<string, object> {
           description: 'Public corrections and updates, oldest first. Absent from list pages.',
           items: { $ref: '#/components/schemas/Correction' },
         },
+        slug: {
+          ...nullable('string', { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 }),
+          description:
+            'The public path segment, given from the headline at first publication and never changed. Null before. Absent from list pages.',
+        },
+        url: {
+          ...nullable('string', { format: 'uri' }),
+          description: 'The article page readers see, once it has a slug. Absent from list pages.',
+        },
         allowedActions: {
           type: 'array',
           description: 'What the caller may do next.',
@@ -381,7 +409,7 @@ function outputSchemas(): Record<string, object> {
       },
       // Every view shows the domain's article fields (lambdas/domain/article.ts), and what the caller may do next.
       required: [...ARTICLE_FIELDS, 'allowedActions'],
-      dependentRequired: { body: ['revision', 'corrections', 'changesRequested'] },
+      dependentRequired: { body: ['revision', 'corrections', 'changesRequested', 'slug', 'url'] },
       additionalProperties: false,
     },
     Correction: {
@@ -480,6 +508,20 @@ function outputSchemas(): Record<string, object> {
       additionalProperties: false,
     },
     CommentPage: page('Comment'),
+    Profile: {
+      type: 'object',
+      description: 'An author’s profile, as article pages show it in the author box.',
+      properties: {
+        userId: { type: 'string', description: 'The owner’s id (their token’s `sub`).' },
+        name: { type: 'string' },
+        bio: { type: 'string' },
+        function: { type: 'string', description: 'Their job in the newsroom, as readers see it (“Chief-Editor”).' },
+        updatedAt: nullable('string', { format: 'date-time', description: 'When it was last saved; null while it never has been.' }),
+        version: { type: 'integer', minimum: 0, description: '0 while it has never been saved; its ETag is this number, quoted.' },
+      },
+      required: ['userId', 'name', 'bio', 'function', 'updatedAt', 'version'],
+      additionalProperties: false,
+    },
     DeliveryTarget: {
       type: 'object',
       description: 'Who was called: the target’s name and its origin, never its path, query or secret.',
@@ -683,7 +725,7 @@ function errorResponses() {
 
 const HEADERS = {
   ETag: {
-    description: 'The article’s version, quoted (`"3"`): send it back in `If-Match`.',
+    description: 'The version of the article (or profile), quoted (`"3"`): send it back in `If-Match`.',
     required: true,
     schema: { type: 'string', pattern: '^"\\d+"$' },
   },
@@ -705,6 +747,7 @@ const PATH_PARAMETERS: Record<string, string> = {
   revision: 'The revision number (1 is the first text).',
   eventId: 'The event id (`webhook-id`).',
   commentId: 'The comment id.',
+  userId: 'The user id (the `sub` of their token).',
 };
 
 const PARAMETERS = {
@@ -910,6 +953,7 @@ export function buildOpenApiDocument(options: DocumentOptions = {}, routes: read
       { name: 'Comments', description: 'An article’s comment thread, for its author and the desk.' },
       { name: 'Media', description: 'Files attached to an article, uploaded straight to storage and verified by the server.' },
       { name: 'Deliveries', description: 'The delivery log of webhook events, and redelivery.' },
+      { name: 'Profiles', description: 'Authors’ profiles: the name, bio and function readers see in an article’s author box.' },
       { name: 'Service', description: 'Liveness and this reference.' },
       { name: 'Webhooks', description: 'What the newsroom POSTs to the webhook URLs it is configured with.' },
     ],

@@ -1,5 +1,6 @@
 import type { GenericSchema } from 'valibot';
 import { DeliveryQuery } from '../../lambdas/usecases/deliveries.js';
+import { EditProfile } from '../../lambdas/usecases/profiles.js';
 import {
   AddComment,
   Approve,
@@ -40,7 +41,8 @@ export type Body =
         | 'commentItem'
         | 'comments'
         | 'deliveries'
-        | 'redelivery';
+        | 'redelivery'
+        | 'profile';
     }
   | { raw: 'html' | 'openapi' };
 
@@ -52,14 +54,15 @@ export interface OperationDoc {
   operationId: string;
   summary: string;
   description: string;
-  tag: 'Articles' | 'Workflow' | 'Revisions' | 'Comments' | 'Media' | 'Deliveries' | 'Service';
+  tag: 'Articles' | 'Workflow' | 'Revisions' | 'Comments' | 'Media' | 'Deliveries' | 'Profiles' | 'Service';
   query?: GenericSchema;
   /** The request body, validated by this schema; `optional` when a route also takes none. */
   body?: {
     schema: GenericSchema;
     name: string;
     optional?: boolean;
-    example?: 'create' | 'edit' | 'comment' | 'approve' | 'schedule' | 'attach' | 'correct' | 'reason' | 'addComment' | 'describe';
+    example?:
+      'create' | 'edit' | 'comment' | 'approve' | 'schedule' | 'attach' | 'correct' | 'reason' | 'addComment' | 'describe' | 'editProfile';
   };
   success: { status: 200 | 201 | 202 | 204; description: string; body?: Body; headers?: ('ETag' | 'Location' | 'Idempotent-Replayed')[] };
   errors: readonly ErrorStatus[];
@@ -69,6 +72,7 @@ export interface OperationDoc {
 }
 
 const ARTICLE = { schema: 'Article', example: 'article' } as const;
+const PROFILE = { schema: 'Profile', example: 'profile' } as const;
 const TRANSITION_ERRORS = [400, 403, 404, 409, 412, 413, 415, 422] as const;
 const transition = (
   operationId: string,
@@ -398,5 +402,48 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     tag: 'Media',
     success: { status: 204, description: 'Removed.' },
     errors: [403, 404, 409],
+  },
+  'GET /profiles/me': {
+    operationId: 'getMyProfile',
+    summary: 'Read your profile',
+    description:
+      'The caller’s author profile: the name, bio and function readers see beside their articles. Before it is first saved with ' +
+      '`PUT /profiles/me`, the answer is its defaults (the name from the token, no bio, no function, `version` 0, `updatedAt` null), ' +
+      'which are not stored. Any member of staff.',
+    tag: 'Profiles',
+    success: { status: 200, description: 'Your profile, with its ETag.', body: PROFILE, headers: ['ETag'] },
+    errors: [403],
+  },
+  'PUT /profiles/me': {
+    operationId: 'saveMyProfile',
+    summary: 'Save your profile',
+    description:
+      'Replaces the caller’s profile with the one sent (all three fields; `bio` and `function` may be empty), creating it on the first ' +
+      'save. Article pages show it from their next rendering (publication or correction). Any member of staff.',
+    tag: 'Profiles',
+    body: { schema: EditProfile, name: 'EditProfile', example: 'editProfile' },
+    success: { status: 200, description: 'The profile as saved, with its new ETag.', body: PROFILE, headers: ['ETag'] },
+    errors: [400, 403, 412, 413, 415],
+    ifMatch: 'optional',
+  },
+  'GET /profiles/{userId}': {
+    operationId: 'getProfile',
+    summary: 'Read someone’s profile',
+    description: 'Anyone’s saved profile, for any member of staff; 404 when it has never been saved.',
+    tag: 'Profiles',
+    success: { status: 200, description: 'The profile, with its ETag.', body: PROFILE, headers: ['ETag'] },
+    errors: [403, 404],
+  },
+  'PUT /profiles/{userId}': {
+    operationId: 'saveProfile',
+    summary: 'Save someone’s profile',
+    description:
+      'Chief editors replace anyone’s saved profile (404 when it has never been saved: its owner creates it); anyone else may use ' +
+      'this route for their own only (403 otherwise).',
+    tag: 'Profiles',
+    body: { schema: EditProfile, name: 'EditProfile', example: 'editProfile' },
+    success: { status: 200, description: 'The profile as saved, with its new ETag.', body: PROFILE, headers: ['ETag'] },
+    errors: [400, 403, 404, 412, 413, 415],
+    ifMatch: 'optional',
   },
 };

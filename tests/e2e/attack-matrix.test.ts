@@ -342,6 +342,65 @@ describe('the attack matrix: every route × group × own or someone else’s art
   });
 });
 
+/** Profiles: every member of staff reads anyone's saved profile and edits their own; only chief editors edit anyone's. */
+describe('the attack matrix for profiles: every route × caller, on Rita’s saved profile and on one never saved', () => {
+  const profile = { name: 'Rita Reporter', bio: 'Covers the border.', function: 'Reporter' };
+  beforeAll(async () => {
+    expect((await call(`${newsroom.url}/profiles/me`, { method: 'PUT', token: t.owner, body: profile })).status).toBe(200);
+  });
+
+  type Who = Caller | 'anonymous';
+  const PROFILE_CELLS: { route: string; path: string; method: 'GET' | 'PUT'; expected: Record<Who, number> }[] = [
+    {
+      route: 'GET /profiles/me',
+      path: '/profiles/me',
+      method: 'GET',
+      expected: { owner: 200, rival: 200, editor: 200, chief: 200, nobody: 403, anonymous: 401 },
+    },
+    {
+      route: 'PUT /profiles/me',
+      path: '/profiles/me',
+      method: 'PUT',
+      expected: { owner: 200, rival: 200, editor: 200, chief: 200, nobody: 403, anonymous: 401 },
+    },
+    {
+      route: 'GET /profiles/{userId}',
+      path: '/profiles/rita',
+      method: 'GET',
+      expected: { owner: 200, rival: 200, editor: 200, chief: 200, nobody: 403, anonymous: 401 },
+    },
+    {
+      route: 'PUT /profiles/{userId}',
+      path: '/profiles/rita',
+      method: 'PUT',
+      expected: { owner: 200, rival: 403, editor: 403, chief: 200, nobody: 403, anonymous: 401 },
+    },
+    {
+      route: 'GET /profiles/{userId}',
+      path: '/profiles/never-saved',
+      method: 'GET',
+      expected: { owner: 404, rival: 404, editor: 404, chief: 404, nobody: 403, anonymous: 401 },
+    },
+    {
+      route: 'PUT /profiles/{userId}',
+      path: '/profiles/never-saved',
+      method: 'PUT',
+      expected: { owner: 404, rival: 404, editor: 404, chief: 404, nobody: 403, anonymous: 401 },
+    },
+  ];
+  const cases = PROFILE_CELLS.flatMap((cell) => (Object.keys(cell.expected) as Who[]).map((caller) => ({ ...cell, caller })));
+
+  it.each(cases)('$method $path by $caller', async ({ path, method, expected, caller }) => {
+    const res = await call(`${newsroom.url}${path}`, {
+      method,
+      ...(caller === 'anonymous' ? {} : { token: t[caller] }),
+      ...(method === 'PUT' ? { body: profile } : {}),
+    });
+    expect(res.status).toBe(expected[caller]);
+    if (res.status >= 400 && res.status !== 401) expect(res.headers.get('content-type')).toBe('application/problem+json');
+  });
+});
+
 const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', '__defineGetter__'];
 
 describe('prototype names in path parameters', () => {
@@ -433,6 +492,7 @@ describe('10,000 generated hostile requests', () => {
         { requiredKeys: [] },
       ),
       fc.record({ text: oddStrings, quote: oddStrings }, { requiredKeys: [] }),
+      fc.record({ name: oddStrings, bio: oddStrings, function: oddStrings }, { requiredKeys: [] }),
       fc.constant({ ['__proto__']: { admin: true }, headline: 'x', body: 'y' }),
     );
     const rawBody = fc.oneof(
@@ -487,6 +547,8 @@ describe('10,000 generated hostile requests', () => {
         )
         .map((q) => `/articles?${new URLSearchParams(q as Record<string, string>)}`),
       fc.constant('/articles'),
+      fc.constant('/profiles/me'),
+      id.map((i) => `/profiles/${i}`),
     );
     const request = fc.record({
       method: fc.constantFrom('GET', 'POST', 'PATCH', 'DELETE', 'PUT'),

@@ -171,6 +171,22 @@ describe('every operation answers as its OpenAPI document says', () => {
     await conform('/deliveries?limit=5', { token: editor }, 200);
     await conform('/deliveries?status=lost', { token: editor }, 400);
     await conform(`/deliveries/${id}:2:ArticleSubmitted/redeliver`, { method: 'POST', token: chief }, 404);
+
+    // Author profiles: defaults until saved, then the stored one, bound to its ETag.
+    const profile = { name: 'Rita Reporter', bio: 'Covers the border.', function: 'Reporter' };
+    await conform('/profiles/me', { token: reporter }, 200);
+    await conform('/profiles/rita', { token: editor }, 404);
+    const saved = await conform('/profiles/me', { method: 'PUT', token: reporter, body: profile, headers: { 'if-match': '"0"' } }, 200);
+    await conform('/profiles/me', { method: 'PUT', token: reporter, body: { ...profile, name: '' } }, 400);
+    await conform('/profiles/me', { method: 'PUT', token: reporter, body: profile, headers: { 'if-match': '"0"' } }, 412);
+    await conform('/profiles/rita', { token: editor }, 200);
+    await conform('/profiles/rita', { method: 'PUT', token: editor, body: profile }, 403);
+    await conform(
+      '/profiles/rita',
+      { method: 'PUT', token: chief, body: profile, headers: { 'if-match': saved.headers.get('etag')! } },
+      200,
+    );
+    await conform('/profiles/nobody-here', { method: 'PUT', token: chief, body: profile }, 404);
   });
 
   it(

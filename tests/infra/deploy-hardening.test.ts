@@ -188,6 +188,12 @@ describe('least privilege', () => {
   const ARTICLES_ONLY = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ARTICLE#*'] } };
   const IDEMPOTENCY_ONLY = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['IDEMPOTENCY#*'] } };
   const DELIVERIES_ONLY = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['DELIVERY#*'] } };
+  const SLUGS_ONLY = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SLUG#*'] } };
+  /** What each role may do to slug claims: the two that publish put them, nothing reads or deletes them. */
+  const SLUG_CLAIMS: Record<string, string[]> = {
+    ApiarticlesApproveRole: ['dynamodb:PutItem'],
+    PublishingPublisherRole: ['dynamodb:PutItem'],
+  };
   /** What each role may do to delivery records; none named here may touch them. */
   const DELIVERY_LOG: Record<string, string[]> = {
     ApideliveriesRole: ['dynamodb:Query'],
@@ -220,16 +226,18 @@ describe('least privilege', () => {
       const table = onTable(statementsOf(role));
       for (const st of table) {
         expect({ role, condition: st.Condition }).toEqual({ role, condition: expect.anything() });
-        expect([ARTICLES_ONLY, IDEMPOTENCY_ONLY, DELIVERIES_ONLY]).toContainEqual(st.Condition);
+        expect([ARTICLES_ONLY, IDEMPOTENCY_ONLY, DELIVERIES_ONLY, SLUGS_ONLY]).toContainEqual(st.Condition);
       }
       const articles = actionsIn(table.filter((s) => JSON.stringify(s.Condition) === JSON.stringify(ARTICLES_ONLY)));
       const idempotency = actionsIn(table.filter((s) => JSON.stringify(s.Condition) === JSON.stringify(IDEMPOTENCY_ONLY)));
       const deliveries = actionsIn(table.filter((s) => JSON.stringify(s.Condition) === JSON.stringify(DELIVERIES_ONLY)));
-      expect({ role, articles: articles.sort(), idempotency: idempotency.sort(), deliveries: deliveries.sort() }).toEqual({
+      const slugs = actionsIn(table.filter((s) => JSON.stringify(s.Condition) === JSON.stringify(SLUGS_ONLY)));
+      expect({ role, articles: articles.sort(), idempotency: idempotency.sort(), deliveries: deliveries.sort(), slugs }).toEqual({
         role,
         articles: [...expected.table].sort(),
         idempotency: [...expected.idempotency].sort(),
         deliveries: [...(DELIVERY_LOG[role] ?? [])].sort(),
+        slugs: SLUG_CLAIMS[role] ?? [],
       });
     }
   });

@@ -169,6 +169,8 @@ describe('sign-in and the API', () => {
         '/articles/{id}/comments',
         '/articles/{id}/comments/{commentId}/resolve',
         '/articles/{id}/comments/{commentId}',
+        '/profiles/me',
+        '/profiles/{userId}',
       ].map((path) => `ANY ${path}`),
     ];
     const routes = Object.values(app.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
@@ -250,10 +252,11 @@ describe('sign-in and the API', () => {
     const approve = actionsOf('ApiarticlesApproveRole');
     expect(approve).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:UpdateItem']));
     expect(approve).not.toContain('dynamodb:Query');
-    // It may put items only under IDEMPOTENCY#: never an article.
+    // It may put items only under IDEMPOTENCY# and SLUG# (a slug claimed at first publication): never an article.
     const puts = statementsOf('ApiarticlesApproveRole').filter((st) => [st.Action].flat().includes('dynamodb:PutItem'));
     expect(puts).toEqual([
       expect.objectContaining({ Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['IDEMPOTENCY#*'] } } }),
+      expect.objectContaining({ Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SLUG#*'] } } }),
     ]);
 
     expect(actionsOf('ApihealthRole').filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
@@ -364,7 +367,11 @@ describe('scheduled publishing', () => {
     }
     const publisher = actionsOf('PublishingPublisherRole');
     expect(publisher).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem']));
-    expect(publisher).not.toContain('dynamodb:PutItem');
+    // Its only put is a slug claim, at first publication: never an article.
+    const puts = statementsOf('PublishingPublisherRole').filter((st) => [st.Action].flat().includes('dynamodb:PutItem'));
+    expect(puts).toEqual([
+      expect.objectContaining({ Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SLUG#*'] } } }),
+    ]);
   });
 });
 

@@ -189,3 +189,36 @@ describe('lists by who asks', () => {
     expect(page.nextCursor).toEqual(expect.any(String));
   });
 });
+
+describe('slugs', () => {
+  const approve = async (id: string) => transitionArticle(deps, chief, id, 'approve', () => ({}), await storedEtag(deps.articles, id));
+  const headline = `Übergabe in Kőszeg ${randomUUID().slice(0, 8)}`;
+
+  it('an article gets its slug at first publication, unique across the site, and keeps it when published again', async () => {
+    const first = await inReview(reporter());
+    expect((await readArticle(deps, chief, first.id)).slug).toBeNull();
+    await editArticle(deps, chief, first.id, () => ({ headline }), await storedEtag(deps.articles, first.id));
+    const published = await approve(first.id);
+    const base = `ubergabe-in-koszeg-${headline.slice(-8).toLowerCase()}`;
+    expect(published.slug).toBe(base);
+
+    const second = await inReview(reporter());
+    await editArticle(deps, chief, second.id, () => ({ headline }), await storedEtag(deps.articles, second.id));
+    expect((await approve(second.id)).slug).toBe(`${base}-2`);
+
+    // Unpublished, retitled and approved again: back at the same address.
+    await transitionArticle(deps, chief, first.id, 'unpublish', () => ({ reason: 'Legal review' }), undefined);
+    await editArticle(deps, chief, first.id, () => ({ headline: 'Another headline' }), await storedEtag(deps.articles, first.id));
+    expect((await approve(first.id)).slug).toBe(base);
+    expect((await readArticle(deps, chief, first.id)).slug).toBe(base);
+  });
+
+  it('a scheduled article gets its slug when it is published, not when it is approved', async () => {
+    const a = await inReview(reporter());
+    const publishAt = new Date(clock.getTime() + 3_600_000).toISOString();
+    const scheduled = await transitionArticle(deps, chief, a.id, 'approve', () => ({ publishAt }), await storedEtag(deps.articles, a.id));
+    expect(scheduled.slug).toBeNull();
+    const published = await transitionArticle(deps, chief, a.id, 'publish', () => ({}), await storedEtag(deps.articles, a.id));
+    expect(published.slug).toMatch(/^border(-\d+)?$/);
+  });
+});

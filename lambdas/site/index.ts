@@ -1,0 +1,9 @@
+/** The public site's rendering: pure functions from plain data to files. No AWS, no store. */
+export type { SiteArticle, SiteAuthor, SiteContext, SiteCorrection, SiteEntry, SiteFile, SiteMedia } from './model.js';
+export { markdownToHtml } from './markdown.js';
+export { articleJsonLd, articlePage } from './page.js';
+export { publicArticleJson, type PublicArticle } from './public-json.js';
+export { FRONT_PAGE_SIZE, frontPage } from './front.js';
+export { atomFeed, jsonFeed } from './feeds.js';
+export { articleFiles, CACHE_CONTROL, CONTENT_TYPES, frontFiles, SITE_SECURITY_HEADERS, styleFile } from './files.js';
+export { articlePaths, articleUrl, articleJsonUrl, FRONT_PATHS, mediaUrl, STYLE_PATH } from './urls.js';
