@@ -82,7 +82,12 @@ function explainStale(id: string) {
 
 function moved(verb: string, a: Article, json?: boolean) {
   if (json) return printJson(a);
-  const at = a.status === 'scheduled' && a.publishAt ? `, to publish at ${when(a.publishAt)}` : '';
+  const at =
+    a.status === 'scheduled' && a.publishAt
+      ? `, to publish at ${when(a.publishAt)}`
+      : a.status === 'published' && a.url
+        ? ` at ${a.url}`
+        : '';
   say(`${verb} ${a.id}: now ${status(a.status)}${at} (version ${a.version}).`);
 }
 
@@ -256,6 +261,7 @@ export async function show(id: string, opts: Common) {
     ['approved', a.approvedAt ? `${when(a.approvedAt)} by ${a.approvedBy}` : ''],
     ['publishes', a.status === 'scheduled' ? when(a.publishAt) : ''],
     ['published', when(a.publishedAt)],
+    ['page', a.url],
     ['you may', a.allowedActions.join(', ') || '(nothing)'],
   ];
   for (const [k, v] of rows) if (v) say(`${out.dim(k.padEnd(10))} ${v}`);
