@@ -207,11 +207,17 @@ export async function file(path: string, opts: Common & { tag?: string[]; submit
   const created = await ok(api.POST('/articles', { body, params: { header: { 'Idempotency-Key': key } } }));
   let article = created.data;
   if (opts.submit && article.status === 'draft') {
+    const id = article.id;
     const submitted = await ok(
       api.POST('/articles/{id}/submit', {
-        params: { path: { id: article.id }, header: { 'Idempotency-Key': given ? `${given.slice(0, 121)}.submit` : `submit-${digest}` } },
+        params: { path: { id }, header: { 'Idempotency-Key': given ? `${given.slice(0, 121)}.submit` : `submit-${digest}` } },
       }),
-    );
+    ).catch((err: unknown) => {
+      // The draft is filed either way: say its id, so that submitting it again needs no second filing.
+      if (err instanceof CliError)
+        throw new CliError(`Filed ${id} as a draft, but submitting it failed.\n${err.message}`, err.exitCode, err.body);
+      throw err;
+    });
     article = submitted.data;
   }
   if (opts.json) return printJson(article);

@@ -208,6 +208,39 @@ describe('exit codes and errors', () => {
     expect(await filedSoFar()).toBe(before + 1);
   });
 
+  it('says the id of a draft it filed when submitting it then fails', async () => {
+    // A gateway that fails the submit (500, as API Gateway answers for a crashed function); everything else passes through.
+    const proxy = createHttpServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      if (req.url?.endsWith('/submit'))
+        return res.writeHead(500, { 'content-type': 'application/json' }).end('{"message":"Internal Server Error"}');
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(([k]) => !['host', 'connection', 'content-length'].includes(k)),
+      ) as Record<string, string>;
+      const answer = await fetch(`${newsroom.url}${req.url}`, {
+        method: req.method,
+        headers,
+        body: chunks.length ? Buffer.concat(chunks) : undefined,
+      });
+      res.writeHead(answer.status, Object.fromEntries(answer.headers));
+      res.end(Buffer.from(await answer.arrayBuffer()));
+    });
+    await new Promise<void>((ok) => proxy.listen(0, '127.0.0.1', ok));
+    let id: string;
+    try {
+      const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+      const filed = await rita.run(['file', save('half.md', '# Half way\n\nFiled, not submitted.\n'), '--submit'], { NEWSROOM_URL: url });
+      expect(filed.code).toBe(1);
+      const m = /^newsroom: Filed ([0-9a-f-]{36}) as a draft, but submitting it failed\.\nInternal Server Error\n$/.exec(filed.stderr);
+      expect(m).not.toBeNull();
+      id = m![1]!;
+    } finally {
+      proxy.close();
+    }
+    expect((await rita.run(['submit', id])).stdout).toMatch(new RegExp(`^Submitted ${id}: now in_review`));
+  });
+
   it('3 without a token, with an expired or refused one, or when the newsroom cannot be reached', async () => {
     const nobody = new CliUser();
     const none = await nobody.run(['list']);
