@@ -9,7 +9,7 @@ import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-n
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { TableAccess } from '../lambdas/http/routes.js';
-import { deliveryKeys, INDEX, keys, profileKeys } from '../lambdas/store/keys.js';
+import { deliveryKeys, INDEX, keys, LIST_INDEX, profileKeys } from '../lambdas/store/keys.js';
 import { BUNDLE_BANNER, BUNDLE_MAIN_FIELDS, BUNDLE_TARGET } from './bundling.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -23,8 +23,18 @@ export const TABLE_ACCESS: Record<
   Exclude<TableAccess, 'none'> | 'dispatch' | 'publish' | 'sweep-media',
   { actions: string[]; indexes: string[] }
 > = {
-  // Query on the table itself: an article's history items.
-  read: { actions: ['dynamodb:GetItem', 'dynamodb:Query'], indexes: [INDEX.byStatus, INDEX.byAuthor, INDEX.scheduledByTime] },
+  // Query on the table itself: an article's history items. BatchGetItem: the articles a page of tag items points at.
+  read: {
+    actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'],
+    indexes: [
+      INDEX.byStatus,
+      INDEX.byAuthor,
+      INDEX.scheduledByTime,
+      LIST_INDEX.byStatusUpdated,
+      LIST_INDEX.byAuthorUpdated,
+      LIST_INDEX.byTag,
+    ],
+  },
   'create-and-update': { actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], indexes: [] },
   update: { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], indexes: [] },
   // Query on the table itself: an article's revision items; PutItem: a revision's immutable copy.

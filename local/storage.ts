@@ -10,11 +10,13 @@ import {
   DynamoDBClient,
   ResourceNotFoundException,
   ScanCommand,
+  type AttributeValue,
   type GlobalSecondaryIndex,
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
+import { tagItemsOf } from '../lambdas/store/tag-items.js';
 import { TABLE_INDEXES, TABLE_KEYS } from '../lambdas/store/table-schema.js';
 
 export const TABLE_NAME = 'newsroom';
@@ -102,7 +104,8 @@ async function createTableIfMissing(client: DynamoDBClient, tableName: string): 
   }
   if (!table) await createTable(client, tableName);
   if (copied) {
-    await copyItems(client, aside, tableName);
+    // Articles written before tag lists existed get their tag items on the way back.
+    await copyItems(client, aside, tableName, withTagItems);
     await client.send(new DeleteTableCommand({ TableName: aside }));
   }
 }
@@ -116,11 +119,32 @@ async function describe(client: DynamoDBClient, tableName: string): Promise<Tabl
   }
 }
 
-async function copyItems(client: DynamoDBClient, from: string, to: string): Promise<void> {
+/** An item, and for an article item the tag items it implies (the same an article write keeps). */
+function withTagItems(item: Record<string, AttributeValue>): Record<string, AttributeValue>[] {
+  if (item.SK?.S !== 'ARTICLE' || !item.PK?.S?.startsWith('ARTICLE#')) return [item];
+  const article = {
+    id: item.id?.S,
+    createdAt: item.createdAt?.S,
+    version: Number(item.version?.N ?? 1),
+    tags: (item.tags?.L ?? []).map((t) => t.S),
+  };
+  const asAttributes = (t: Record<string, unknown>) =>
+    Object.fromEntries(
+      Object.entries(t).map(([k, v]): [string, AttributeValue] => [k, typeof v === 'number' ? { N: String(v) } : { S: String(v) }]),
+    );
+  return [item, ...tagItemsOf(article).map(asAttributes)];
+}
+
+async function copyItems(
+  client: DynamoDBClient,
+  from: string,
+  to: string,
+  expand: (item: Record<string, AttributeValue>) => Record<string, AttributeValue>[] = (item) => [item],
+): Promise<void> {
   let ExclusiveStartKey: Record<string, any> | undefined;
   do {
     const page = await client.send(new ScanCommand({ TableName: from, ExclusiveStartKey, Limit: 100 }));
-    const items = page.Items ?? [];
+    const items = (page.Items ?? []).flatMap(expand);
     for (let i = 0; i < items.length; i += 25) {
       let requests = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
       while (requests.length > 0) {

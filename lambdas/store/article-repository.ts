@@ -16,6 +16,8 @@ import { encodeBody, fromItem, toItem } from './article-item.js';
 import { keys } from './keys.js';
 import { checkItemBudget, itemBytes, valueBytes, type Growth } from './item-size.js';
 import { UpdateBuilder } from './update-expression.js';
+import { TagItems } from './tag-items.js';
+import { tagKeys } from '../domain/tags.js';
 
 /** Reads an article, and writes it conditionally for the repositories built on it. */
 export class DynamoArticleReader implements ArticleReader {
@@ -129,6 +131,8 @@ type ReaderClass = new (...args: any[]) => DynamoArticleReader;
  */
 function withContentWrites<B extends ReaderClass>(Base: B) {
   return class extends Base implements ContentRepository {
+    private readonly tagItems = new TagItems(this.db, this.tableName);
+
     async create(article: Article, events: readonly DomainEvent[]): Promise<void> {
       const Item = {
         ...toItem(article),
@@ -137,6 +141,8 @@ function withContentWrites<B extends ReaderClass>(Base: B) {
         GSI3SK: `${article.createdAt}#${article.id}`,
       };
       budget(Item, 'content');
+      // Tags are claimed before the write that gives them (see tag-items.ts).
+      await this.tagItems.claim(article, tagKeys(article.tags), article.version);
       try {
         await this.db.send(new PutCommand({ TableName: this.tableName, Item, ConditionExpression: 'attribute_not_exists(PK)' }));
       } catch (err) {
@@ -164,7 +170,20 @@ function withContentWrites<B extends ReaderClass>(Base: B) {
       budget(withChanges(before, { ...changes, outbox }), 'content');
       const update = expectUnchanged(new UpdateBuilder(), seen).set(changes);
       appendToOutbox(update, seen.id, change.events, now);
-      return this.update(seen.id, update);
+      // The article's write decides; tag items are claimed before it and released after it (see tag-items.ts).
+      const [had, has] = [tagKeys(seen.tags), tagKeys(content.tags ?? seen.tags)];
+      await this.tagItems.claim(
+        seen,
+        has.filter((t) => !had.includes(t)),
+        version,
+      );
+      const saved = await this.update(seen.id, update);
+      await this.tagItems.release(
+        seen.id,
+        had.filter((t) => !has.includes(t)),
+        version,
+      );
+      return saved;
     }
 
     /**

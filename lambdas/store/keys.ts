@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ARTICLE_FIELDS, type Status } from '../domain/article.js';
 import { badInput } from '../domain/errors.js';
 
@@ -9,6 +10,7 @@ import { badInput } from '../domain/errors.js';
  * | history | ARTICLE#<id>   | EVENT#<version:10>#<seq>    |
  * | revision | ARTICLE#<id>  | REVISION#<revision:10>      |
  * | comment | ARTICLE#<id>   | COMMENT#<commentId>         |
+ * | tag     | ARTICLE#<id>   | TAG#<tag key>               |
  * | idempotency record | IDEMPOTENCY#<sha256> | IDEMPOTENCY  |
  * | delivery record | DELIVERY#<articleId> | <occurredAt>#<eventId>#<targetId> |
  * | slug claim | SLUG#<slug>      | SLUG                        |
@@ -21,6 +23,16 @@ export const INDEX = {
   dueForPublish: 'dueForPublish',
   /** The same keys as dueForPublish (scheduled articles by publishAt), with the list summary projected. */
   scheduledByTime: 'scheduledByTime',
+} as const;
+
+/** Indexes only the read function queries; apart from INDEX, so the workers' bundles do not carry their names. */
+export const LIST_INDEX = {
+  /** The status partitions (GSI1PK) again, ordered by the article's own `updatedAt`: every write that changes it moves the item. */
+  byStatusUpdated: 'byStatusUpdated',
+  /** The author partitions (GSI2PK) by `updatedAt`. */
+  byAuthorUpdated: 'byAuthorUpdated',
+  /** Tag items by tag, newest article first: one item per tag under the article's partition, keys only. */
+  byTag: 'byTag',
 } as const;
 
 /** Article attributes projected into the list indexes: everything but the body and the outbox. */
@@ -75,6 +87,25 @@ export const deliveryKeys = {
   partition: (articleId: string) => `DELIVERY#${articleId}`,
   statusPartition: (status: string) => `DELIVERIES#${status}`,
 } as const;
+/**
+ * An article's item for one of its tags (by tag key, see domain/tags.ts), and the byTag partition it
+ * sits in; apart from `keys`, so only the functions that write or list tags bundle them.
+ */
+export const tagItemKeys = {
+  of: (id: string, tagKey: string) => ({ PK: `ARTICLE#${id}`, SK: `TAG#${storedTagKey(tagKey)}` }),
+  partition: (tagKey: string) => `TAG#${storedTagKey(tagKey)}`,
+};
+
+/**
+ * DynamoDB takes a sort key of at most 1,024 UTF-8 bytes (dynalite counts UTF-16 units, so only AWS
+ * would refuse it), and NFKC can spell one character as 18 (U+FDFA): a tag key that long is stored as
+ * its start and its SHA-256. Lists compare the article's own tags with the full key, so two tags that
+ * shared a stored key would still each list only their own articles.
+ */
+export function storedTagKey(tagKey: string): string {
+  if (Buffer.byteLength(tagKey, 'utf8') <= 512) return tagKey;
+  return `${[...tagKey].slice(0, 100).join('')}~${createHash('sha256').update(tagKey).digest('base64url')}`;
+}
 /** Comment items, under the article's partition; kept apart from `keys` so only the functions that use them bundle them. */
 export const commentKeys = {
   prefix: 'COMMENT#',

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { badInput } from '../domain/errors.js';
 import type { ArticleLists, ListRequest, ListSource, Page } from '../usecases/ports.js';
 import { fromItem } from './article-item.js';
-import { INDEX, idFromListSort, keys } from './keys.js';
+import type { Status } from '../domain/article.js';
+import { tagKey } from '../domain/tags.js';
+import { articleIdFromKey, INDEX, idFromListSort, keys, LIST_INDEX, SUMMARY_ATTRIBUTES, tagItemKeys } from './keys.js';
 
 /**
  * A list is the newest-first merge of one or more index partitions (a reporter sees their
@@ -20,44 +22,121 @@ interface SourceQuery {
   /** Oldest (soonest) first; lists are otherwise newest first. */
   ascending?: boolean;
   partitionAttr: string;
-  sortAttr: string;
   partition: string;
+  /** Where an index item sits in the list: `<time>#<id>`, what the cursor remembers. */
+  positionOf: (key: Record<string, unknown>) => string;
+  /** The ExclusiveStartKey that resumes after a position. */
+  startKey: (position: string) => Record<string, unknown>;
   filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
+  /** For an index of pointers: the articles a page points at that belong in the list, in its order. */
+  resolve?: (items: Record<string, unknown>[]) => Promise<Record<string, unknown>[]>;
 }
 
-function queryFor(source: ListSource): SourceQuery {
+/** A query on an index whose sort key is a `<time>#<id>` position itself. */
+function bySortKey(index: string, partitionAttr: string, sortAttr: string, partition: string) {
+  return {
+    index,
+    partitionAttr,
+    partition,
+    positionOf: (key: Record<string, unknown>) => key[sortAttr] as string,
+    startKey: (position: string) => ({ ...keys.article(idFromListSort(position)!), [partitionAttr]: partition, [sortAttr]: position }),
+  };
+}
+
+/** A query on an updatedAt index: the sort key is the time alone, the position adds the article id. */
+function byUpdatedAt(index: string, partitionAttr: string, partition: string) {
+  return {
+    index,
+    partitionAttr,
+    partition,
+    positionOf: (key: Record<string, unknown>) => keys.listSort(key.updatedAt as string, articleIdFromKey(key.PK)!),
+    startKey: (position: string) => ({
+      ...keys.article(idFromListSort(position)!),
+      [partitionAttr]: partition,
+      updatedAt: position.slice(0, position.indexOf('#')),
+    }),
+  };
+}
+
+function queryFor(db: DynamoDBDocumentClient, tableName: string, source: ListSource): SourceQuery {
   if (source.by === 'publishAt') {
     return {
-      index: INDEX.scheduledByTime,
+      ...bySortKey(INDEX.scheduledByTime, 'GSI4PK', 'GSI4SK', keys.duePartition),
       ascending: true,
-      partitionAttr: 'GSI4PK',
-      sortAttr: 'GSI4SK',
-      partition: keys.duePartition,
       filter: source.authorId
         ? { expression: '#author = :author', names: { '#author': 'authorId' }, values: { ':author': source.authorId } }
         : undefined,
     };
   }
-  if (source.by === 'status') {
+  if (source.by === 'tag') {
+    const partition = tagItemKeys.partition(source.tag);
     return {
-      index: INDEX.byStatus,
-      partitionAttr: 'GSI1PK',
-      sortAttr: 'GSI1SK',
-      partition: keys.statusPartition(source.status),
+      ...bySortKey(LIST_INDEX.byTag, 'GSI7PK', 'GSI7SK', partition),
+      startKey: (position) => ({ ...tagItemKeys.of(idFromListSort(position)!, source.tag), GSI7PK: partition, GSI7SK: position }),
+      resolve: (pointers) => articlesWithTag(db, tableName, source, pointers),
+    };
+  }
+  if (source.by === 'status') {
+    const partition = keys.statusPartition(source.status);
+    return {
+      ...(source.order === 'updatedAt'
+        ? byUpdatedAt(LIST_INDEX.byStatusUpdated, 'GSI1PK', partition)
+        : bySortKey(INDEX.byStatus, 'GSI1PK', 'GSI1SK', partition)),
       filter: source.authorIsNot
         ? { expression: '#author <> :author', names: { '#author': 'authorId' }, values: { ':author': source.authorIsNot } }
         : undefined,
     };
   }
+  const partition = keys.authorPartition(source.authorId);
   return {
-    index: INDEX.byAuthor,
-    partitionAttr: 'GSI2PK',
-    sortAttr: 'GSI2SK',
-    partition: keys.authorPartition(source.authorId),
+    ...(source.order === 'updatedAt'
+      ? byUpdatedAt(LIST_INDEX.byAuthorUpdated, 'GSI2PK', partition)
+      : bySortKey(INDEX.byAuthor, 'GSI2PK', 'GSI2SK', partition)),
     filter: source.status
       ? { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': source.status } }
       : undefined,
   };
+}
+
+const SUMMARY_PROJECTION = SUMMARY_ATTRIBUTES.map((_, n) => `#a${n}`).join(', ');
+const SUMMARY_NAMES = Object.fromEntries(SUMMARY_ATTRIBUTES.map((a, n) => [`#a${n}`, a]));
+
+/**
+ * The articles a page of tag items points at, read in one BatchGetItem (the tag items hold keys
+ * only: a summary copied onto each would need every transition to rewrite up to 20 items), kept
+ * in the page's order when they still have the tag and are what the caller may see.
+ */
+async function articlesWithTag(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  source: Extract<ListSource, { by: 'tag' }>,
+  pointers: Record<string, unknown>[],
+): Promise<Record<string, unknown>[]> {
+  const found = new Map<string, Record<string, unknown>>();
+  let wanted: Record<string, unknown>[] = [...new Set(pointers.map((p) => articleIdFromKey(p.PK)!))].map(keys.article);
+  for (let attempt = 0; wanted.length > 0; attempt++) {
+    // Keys DynamoDB left unprocessed (throttling) are asked for again, after a growing pause.
+    if (attempt > 0) await new Promise((ok) => setTimeout(ok, 20 * 2 ** Math.min(attempt, 6)));
+    const out = await db.send(
+      new BatchGetCommand({
+        RequestItems: {
+          [tableName]: { Keys: wanted, ProjectionExpression: SUMMARY_PROJECTION, ExpressionAttributeNames: SUMMARY_NAMES },
+        },
+      }),
+    );
+    for (const item of out.Responses?.[tableName] ?? []) found.set(item.id as string, item);
+    wanted = out.UnprocessedKeys?.[tableName]?.Keys ?? [];
+  }
+  return pointers.flatMap((p) => {
+    const article = found.get(articleIdFromKey(p.PK)!);
+    const shows =
+      article &&
+      ((article.tags as string[] | undefined) ?? []).some((t) => tagKey(t) === source.tag) &&
+      source.match.some(
+        (m) => (!m.authorId || article.authorId === m.authorId) && (!m.statuses || m.statuses.includes(article.status as Status)),
+      );
+    return shows ? [{ ...article, GSI7SK: p.GSI7SK }] : [];
+  });
 }
 
 interface Fetched {
@@ -83,11 +162,9 @@ async function fetchAfter(
   limit: number,
 ): Promise<Fetched> {
   const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  if (after) {
-    const id = idFromListSort(after)!;
-    startKey = { ...keys.article(id), [q.partitionAttr]: q.partition, [q.sortAttr]: after };
-  }
+  let startKey = after ? q.startKey(after) : undefined;
+  // A filter, or pointers checked against their articles, can leave a page short.
+  const filtered = !!(q.filter || q.resolve);
   let read = 0;
   do {
     const page = await db.send(
@@ -99,12 +176,13 @@ async function fetchAfter(
         ExpressionAttributeNames: { '#pk': q.partitionAttr, ...q.filter?.names },
         ExpressionAttributeValues: { ':pk': q.partition, ...q.filter?.values },
         ScanIndexForward: !!q.ascending,
-        Limit: q.filter ? LIST_READ_CAP - read : limit,
+        // Pointers mostly hold up (a desk sees every tagged article): read a page's worth, then more if some did not.
+        Limit: q.resolve ? Math.min(limit, LIST_READ_CAP - read) : filtered ? LIST_READ_CAP - read : limit,
         ExclusiveStartKey: startKey,
       }),
     );
     read += page.ScannedCount ?? page.Items?.length ?? 0;
-    items.push(...(page.Items ?? []));
+    items.push(...(q.resolve ? await q.resolve(page.Items ?? []) : (page.Items ?? [])));
     startKey = page.LastEvaluatedKey;
   } while (startKey && items.length < limit && read < LIST_READ_CAP);
   const more = items.length > limit;
@@ -112,12 +190,12 @@ async function fetchAfter(
     items: items.slice(0, limit),
     exhausted: !startKey && !more,
     // Matches read beyond the page are read again next time, so a source resumes after its last kept one.
-    readTo: more ? (items[limit - 1]![q.sortAttr] as string) : (startKey?.[q.sortAttr] as string | undefined),
+    readTo: more ? q.positionOf(items[limit - 1]!) : startKey && q.positionOf(startKey),
     capped: startKey !== undefined && items.length < limit,
   };
 }
 
-/** Article lists, newest first, from the status and author indexes. */
+/** Article lists, newest first, from the status, author and tag indexes. */
 export class DynamoArticleLists implements ArticleLists {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -130,7 +208,7 @@ export class DynamoArticleLists implements ArticleLists {
 }
 
 async function listArticles(db: DynamoDBDocumentClient, tableName: string, request: ListRequest): Promise<Page> {
-  const queries = request.sources.map(queryFor);
+  const queries = request.sources.map((source) => queryFor(db, tableName, source));
   const fingerprint = fingerprintOf(request.sources);
   const positions = request.cursor ? decodeCursor(request.cursor, fingerprint, queries.length) : queries.map((): Position => null);
 
@@ -144,15 +222,20 @@ async function listArticles(db: DynamoDBDocumentClient, tableName: string, reque
   // A source stopped by the read cap has not looked below where it stopped: nothing older than
   // the highest such point may be handed out on this page, from any source.
   // In an ascending list (one source: scheduled by time) "older" is later, so every comparison flips.
+  // Positions compare by their time alone: an index orders articles of the same millisecond its own
+  // way (by updatedAt, in no documented order), and the stable sort keeps each source's own order,
+  // so what a page takes from a source is always the start of what it read.
   const dir = queries[0]?.ascending ? -1 : 1;
-  const before = (a: string, b: string) => (a > b ? dir : a < b ? -dir : 0);
+  const timeOf = (position: string) => position.slice(0, position.indexOf('#'));
+  const before = (a: string, b: string) => (timeOf(a) > timeOf(b) ? dir : timeOf(a) < timeOf(b) ? -dir : 0);
   const cut = fetched.reduce<string | undefined>(
     (c, f) => (f.capped && (c === undefined || before(f.readTo!, c) > 0) ? f.readTo : c),
     undefined,
   );
   const merged = fetched
-    .flatMap((f, source) => f.items.map((item, n) => ({ item, source, n, sort: item[queries[source]!.sortAttr] as string })))
-    .filter((m) => cut === undefined || before(m.sort, cut) > 0)
+    .flatMap((f, source) => f.items.map((item) => ({ item, source, sort: queries[source]!.positionOf(item) })))
+    // What the capped source read last may go out itself: it stops just below it.
+    .filter((m) => cut === undefined || before(m.sort, cut) >= 0)
     .sort((a, b) => before(b.sort, a.sort))
     .slice(0, request.limit);
 

@@ -4,10 +4,18 @@ import type { Media } from '../domain/media.js';
 
 /** Where a list of articles comes from: one index partition, optionally filtered. */
 export type ListSource =
-  | { by: 'status'; status: Status; authorIsNot?: string }
-  | { by: 'author'; authorId: string; status?: Status }
+  | { by: 'status'; status: Status; authorIsNot?: string; order?: 'updatedAt' }
+  | { by: 'author'; authorId: string; status?: Status; order?: 'updatedAt' }
   /** Scheduled articles by publication time, soonest first; optionally one author's only. */
-  | { by: 'publishAt'; authorId?: string };
+  | { by: 'publishAt'; authorId?: string }
+  /** Articles with a tag (by tag key), newest first, that match any of `match`: what the caller may see. */
+  | { by: 'tag'; tag: string; match: readonly TagMatch[] };
+
+/** One kind of article a tag list shows: by this author (any when absent), in one of these statuses (any when absent). */
+export interface TagMatch {
+  authorId?: string;
+  statuses?: readonly Status[];
+}
 
 export interface ListRequest {
   sources: readonly ListSource[];

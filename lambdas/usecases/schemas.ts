@@ -116,7 +116,8 @@ export const ListQuery = /* @__PURE__ */ (() =>
   v.strictObject({
     status: v.optional(v.picklist(STATUSES)),
     author: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(128))),
-    sort: v.optional(v.picklist(['createdAt', 'publishAt'])),
+    sort: v.optional(v.picklist(['createdAt', 'updatedAt', 'publishAt'])),
+    tag: v.optional(nonBlank(LIMITS.tags.maxLength)),
     limit: v.optional(pageLimit(LIMITS.listPage)),
     cursor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
   }))();

@@ -782,7 +782,8 @@ function toOperation(route: RouteSpec, doc: OperationDoc, ex: ReturnType<typeof 
   if (doc.query) {
     const q = jsonSchemaOf(doc.query) as { properties?: Record<string, JsonSchema>; required?: string[] };
     for (const [name, schema] of Object.entries(q.properties ?? {})) {
-      const { description, ...rest } = schema as JsonSchema & { description?: string };
+      const { description: checks, ...rest } = schema as JsonSchema & { description?: string };
+      const description = [doc.queryDescriptions?.[name], checks].filter(Boolean).join(' ');
       parameters.push({
         name,
         in: 'query',

@@ -56,6 +56,8 @@ export interface OperationDoc {
   description: string;
   tag: 'Articles' | 'Workflow' | 'Revisions' | 'Comments' | 'Media' | 'Deliveries' | 'Profiles' | 'Service';
   query?: GenericSchema;
+  /** What each query parameter means, beyond what its schema says. */
+  queryDescriptions?: Record<string, string>;
   /** The request body, validated by this schema; `optional` when a route also takes none. */
   body?: {
     schema: GenericSchema;
@@ -134,6 +136,18 @@ export const OPERATIONS: Record<string, OperationDoc> = {
       'Reporters see their own articles and published ones; editors and the chief editor see all.',
     tag: 'Articles',
     query: ListQuery,
+    queryDescriptions: {
+      status: 'Only articles in this status.',
+      author: 'Only this author’s articles (reporters see another author’s published articles only).',
+      sort:
+        '`createdAt` (newest first, the default), `updatedAt` (last changed first: an edit or a transition moves an article to the top) ' +
+        'or `publishAt` (soonest first; needs `status=scheduled`, where it is the default). Not with `tag`.',
+      tag:
+        'Only articles with this tag, matched on the normalised tag (Unicode NFKC, case-insensitive), newest first; ' +
+        'combines with `status` and `author`, not with `sort=updatedAt` or `sort=publishAt` (400).',
+      limit: 'Articles per page.',
+      cursor: 'The `nextCursor` of the previous page, with the same query.',
+    },
     success: { status: 200, description: 'A page of articles.', body: { schema: 'ArticlePage', example: 'articlePage' } },
     errors: [400],
   },

@@ -2,7 +2,14 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+} from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { TABLE_INDEXES } from '../../lambdas/store/table-schema.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startStorage, TABLE_NAME, type LocalStorage } from '../../local/storage.js';
@@ -14,7 +21,7 @@ afterAll(() => storage?.close());
 const client = (endpoint: string) => new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
 
 describe('a data directory from before an index was added', () => {
-  it('gets every index the schema lists, and keeps its items', async () => {
+  it('gets every index the schema lists, keeps its items, and gives its articles their tag items', async () => {
     const dataDir = newDataDir();
     const old: Server = dynalite({ path: join(dataDir, 'dynamodb'), createTableMs: 0 });
     await new Promise<void>((ok) => old.listen(0, '127.0.0.1', ok));
@@ -52,6 +59,20 @@ describe('a data directory from before an index was added', () => {
     await before.send(
       new PutItemCommand({ TableName: TABLE_NAME, Item: { PK: { S: 'ARTICLE#a1' }, SK: { S: 'ARTICLE' }, headline: { S: 'Kept' } } }),
     );
+    // An article from before tag lists: it has tags, and no tag items.
+    await before.send(
+      new PutItemCommand({
+        TableName: TABLE_NAME,
+        Item: {
+          PK: { S: 'ARTICLE#a2' },
+          SK: { S: 'ARTICLE' },
+          id: { S: 'a2' },
+          version: { N: '4' },
+          createdAt: { S: '2026-01-02T03:04:05.006Z' },
+          tags: { L: [{ S: 'Élections' }, { S: '選挙' }] },
+        },
+      }),
+    );
     before.destroy();
     await new Promise<void>((ok) => old.close(() => ok()));
 
@@ -63,6 +84,18 @@ describe('a data directory from before an index was added', () => {
       new GetItemCommand({ TableName: TABLE_NAME, Key: { PK: { S: 'ARTICLE#a1' }, SK: { S: 'ARTICLE' } } }),
     );
     expect(Item?.headline).toEqual({ S: 'Kept' });
+    // …and its tag items, so the tag lists find the articles it already had.
+    for (const tag of ['élections', '選挙']) {
+      const { Items } = await after.send(
+        new QueryCommand({
+          TableName: TABLE_NAME,
+          IndexName: 'byTag',
+          KeyConditionExpression: 'GSI7PK = :pk',
+          ExpressionAttributeValues: { ':pk': { S: `TAG#${tag}` } },
+        }),
+      );
+      expect(Items?.map((i) => [i.PK?.S, i.GSI7SK?.S])).toEqual([['ARTICLE#a2', '2026-01-02T03:04:05.006Z#a2']]);
+    }
     after.destroy();
   });
 });

@@ -49,6 +49,14 @@ describe('the OpenAPI document, generated from the route table', () => {
     expect(list.every((p: string) => p.startsWith('query:'))).toBe(true);
   });
 
+  it('documents how lists sort and filter by tag, and which of them go together', () => {
+    const params = Object.fromEntries(doc.paths['/articles'].get.parameters.map((p: any) => [p.name, p]));
+    expect(params.sort.schema.enum).toEqual(['createdAt', 'updatedAt', 'publishAt']);
+    expect(params.sort.description).toMatch(/`updatedAt` \(last changed first/);
+    expect(params.tag.schema).toMatchObject({ type: 'string', maxLength: LIMITS.tags.maxLength, minLength: 1 });
+    expect(params.tag.description).toMatch(/case-insensitive.*not with `sort=updatedAt` or `sort=publishAt` \(400\)/);
+  });
+
   it('lists the problems each route can answer, with one Problem schema and its errors array', () => {
     const approve = doc.paths['/articles/{id}/approve'].post;
     expect(Object.keys(approve.responses).sort()).toEqual([
