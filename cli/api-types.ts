@@ -1764,11 +1764,17 @@ export interface operations {
   listArticles: {
     parameters: {
       query?: {
+        /** @description Only articles in this status. */
         status?: 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished' | 'spiked' | 'killed';
+        /** @description Only this author’s articles (reporters see another author’s published articles only). */
         author?: string;
-        sort?: 'createdAt' | 'publishAt';
-        /** @description Must be between 1 and 100. */
+        /** @description `createdAt` (newest first, the default), `updatedAt` (last changed first: an edit or a transition moves an article to the top) or `publishAt` (soonest first; needs `status=scheduled`, where it is the default). Not with `tag`. */
+        sort?: 'createdAt' | 'updatedAt' | 'publishAt';
+        /** @description Only articles with this tag, matched on the normalised tag (Unicode NFKC, case-insensitive), newest first; combines with `status` and `author`, not with `sort=updatedAt` or `sort=publishAt` (400). Must not contain a lone surrogate (invalid Unicode). Must not contain control characters other than tab and line feed. Must not be blank. */
+        tag?: string;
+        /** @description Articles per page. Must be between 1 and 100. */
         limit?: string;
+        /** @description The `nextCursor` of the previous page, with the same query. */
         cursor?: string;
       };
       header?: never;
