@@ -227,13 +227,18 @@ export async function file(path: string, opts: Common & { tag?: string[]; submit
   say(`${out.bold(article.headline)}${article.tags.length ? `  [${article.tags.join(', ')}]` : ''}`);
 }
 
-export async function list(opts: Common & { status?: string; mine?: boolean; limit?: string }) {
+export async function list(opts: Common & { status?: string; mine?: boolean; limit?: string; tag?: string; sort?: string }) {
   const limit = opts.limit === undefined ? 20 : /^\d{1,4}$/.test(opts.limit) ? Number(opts.limit) : NaN;
   if (!(limit >= 1 && limit <= 1000)) throw usageError(`--limit must be a whole number from 1 to 1000, not "${opts.limit}".`);
   const { s, api } = connect();
   const author = opts.mine ? s.claims?.sub : undefined;
   if (opts.mine && !author) throw unreachable('The token names no user (no sub claim): log in again.');
-  const query = { status: opts.status as Article['status'] | undefined, author };
+  const query = {
+    status: opts.status as Article['status'] | undefined,
+    author,
+    tag: opts.tag,
+    sort: opts.sort as 'createdAt' | 'updatedAt' | 'publishAt' | undefined,
+  };
   const page = await allPages(
     (cursor, want) => api.GET('/articles', { params: { query: { ...query, limit: String(want), cursor } } }),
     limit,

@@ -92,7 +92,12 @@ breaks before the answer arrives is retried with the same key.`,
     )
     .action(async (path, o) => (await commands()).file(path, o));
 
-  command('list', 'list articles, newest first', ['newsroom list --status in_review', 'newsroom list --mine --limit 50'])
+  command('list', 'list articles, newest first', [
+    'newsroom list --status in_review',
+    'newsroom list --mine --limit 50',
+    'newsroom list --tag tajikistan',
+    'newsroom list --sort updatedAt',
+  ])
     .addOption(
       new Option('--status <status>', 'only articles in this status').choices([
         'draft',
@@ -102,6 +107,14 @@ breaks before the answer arrives is retried with the same key.`,
         'unpublished',
         'spiked',
         'killed',
+      ]),
+    )
+    .option('--tag <tag>', 'only articles with this tag')
+    .addOption(
+      new Option('--sort <order>', 'createdAt (newest first, the default), updatedAt (last changed first) or publishAt').choices([
+        'createdAt',
+        'updatedAt',
+        'publishAt',
       ]),
     )
     .option('--mine', 'only your own articles')

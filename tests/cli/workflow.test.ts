@@ -105,6 +105,11 @@ describe('the workflow from a terminal', () => {
     expect(row!.indexOf('in_review')).toBe(header!.indexOf('STATUS'));
     expect(listed.stdout).not.toContain('\x1b[');
 
+    const tagged = await eddie.json(['list', '--tag', 'tajikistan']);
+    expect(tagged.items.map((a: { id: string }) => a.id)).toEqual([id]);
+    expect((await eddie.json(['list', '--sort', 'updatedAt'])).items.map((a: { id: string }) => a.id)).toEqual([id]);
+    expect((await eddie.json(['list', '--tag', 'no-such-tag'])).items).toEqual([]);
+
     const shown = await eddie.run(['show', id]);
     expect(shown.stdout).toMatch(/^Border with Afghanistan – Tajikistan mobilizes 20,000 troops\nThe Taliban are offering/);
     expect(shown.stdout).toMatch(/\nstatus {5}in_review \(version 2, revision 1\)\n/);
