@@ -4,10 +4,10 @@ import Sequencer from '@jest/test-sequencer';
 /**
  * Jest orders files by the durations it cached on earlier runs; a fresh clone has none, and
  * its fallback (file size) can leave a 15-second end-to-end file for last on 2 workers.
- * Without cached durations, end-to-end and infrastructure files (each starts servers or
+ * Without cached durations, end-to-end, command-line and infrastructure files (each starts servers or
  * synthesizes stacks) go first, then integration, then unit files, larger first.
  */
-const weight = (path) => (/[\\/]tests[\\/](e2e|infra)[\\/]/.test(path) ? 2 : /[\\/]tests[\\/]integration[\\/]/.test(path) ? 1 : 0);
+const weight = (path) => (/[\\/]tests[\\/](e2e|infra|cli)[\\/]/.test(path) ? 2 : /[\\/]tests[\\/]integration[\\/]/.test(path) ? 1 : 0);
 
 /** Checks the responses every other file received (tests/e2e/openapi-contract.test.ts): it goes last. */
 const CONTRACT = /[\\/]tests[\\/]e2e[\\/]openapi-contract\.test\.ts$/;
