@@ -5,6 +5,7 @@ import { measureLatency } from './latency.js';
 import { measureRecovery, recoveryRows, type RecoveryOptions } from './recovery.js';
 import { measureFilteredList, measureListScale } from './list-scale.js';
 import { measureRevisionsScale } from './revisions.js';
+import { measureSite, siteRows } from './site.js';
 import { kb, ms, type PairedResult } from './stats.js';
 
 /**
@@ -148,6 +149,13 @@ const recoveryOptions: RecoveryOptions = { outage: 150, outageMs: 10_000, backlo
 for (const r of recoveryRows(await measureRecovery(recoveryOptions, log), recoveryOptions)) {
   row(r.measure, r.value, r.baseline, undefined, '', r.budget, r.ok);
 }
+
+log('the public site…');
+const siteResult = await measureSite(
+  quick ? { approvals: 50, scheduled: 200, renders: 50 } : { approvals: 200, scheduled: 1_000, renders: 200 },
+  log,
+);
+for (const r of siteRows(siteResult)) row(r.measure, r.value, r.baseline, undefined, '', r.budget, r.ok);
 
 const header = ['measure', 'Newsroom', 'baseline (same run)', 'ratio', 'IQR', 'budget', 'result'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

@@ -31,6 +31,8 @@ export interface GatewayOptions {
   maxConnections?: number;
   /** Told of every request once it is answered (or its connection closed), for the request log. */
   onRequest?: (record: RequestRecord) => void;
+  /** Paths served by something other than the API, as CloudFront serves the public site: no token, no route table. */
+  mounts?: readonly { prefix: string; serve: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> }[];
 }
 
 /**
@@ -93,6 +95,11 @@ export function createGateway(options: GatewayOptions): Server {
   const serve = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
+    const mount = options.mounts?.find((m) => url.pathname === m.prefix || url.pathname.startsWith(`${m.prefix}/`));
+    if (mount) {
+      req.resume();
+      return mount.serve(req, res, url);
+    }
     const cors = corsHeaders(req.headers.origin, options.corsOrigins ?? []);
     if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
       req.resume();

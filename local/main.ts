@@ -100,7 +100,7 @@ lock.announce(newsroom.url);
 /** The extra base URLs this newsroom serves (API documentation, a public site), as the route table lists them. */
 const serves = (path: string) => (ROUTES.some((r) => r.method === 'GET' && r.path === path) ? [`${newsroom.url}${path}`] : []);
 
-const [docs, openapi, site] = [serves('/docs'), serves('/openapi.json'), serves('/site')];
+const [docs, openapi] = [serves('/docs'), serves('/openapi.json')];
 const shellQuote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 // Another terminal finds this newsroom by itself; the exact command still says which data it signs for.
 const tokenCommand = `${settings.dataDir === resolve('.newsroom') ? '' : `NEWSROOM_DATA_DIR=${shellQuote(settings.dataDir)} `}npm run token -- --user alice --group reporters --name "Alice Reporter"`;
@@ -111,7 +111,7 @@ process.stdout.write(
     `  api:      ${newsroom.url}  (try: curl ${newsroom.url}/health)`,
     ...docs.map((u) => `  docs:     ${u}`),
     ...openapi.map((u) => `  openapi:  ${u}`),
-    ...site.map((u) => `  site:     ${u}`),
+    `  site:     ${newsroom.url}/site/${newsroom.siteUrl === `${newsroom.url}/site` ? '' : `  (links point to ${newsroom.siteUrl})`}`,
     `  listens:  ${settings.host} only (set HOST to change)`,
     `  data:     ${settings.dataDir}`,
     `  webhooks: ${settings.webhookUrls.length ? settings.webhookUrls.map(webhookOrigin).join(', ') : 'none (set NEWSROOM_WEBHOOK_URLS)'}`,

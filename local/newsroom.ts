@@ -8,6 +8,7 @@ import { publishEverythingDue } from '../lambdas/workers/publish.js';
 import { makeDataDirPrivate } from './data-dir.js';
 import { createGateway, type GatewayOptions, type LambdaHandler } from './gateway.js';
 import type { LocalSettings } from './settings.js';
+import { SITE_PREFIX } from './site-server.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, MEDIA_BUCKET, startStorage, TABLE_NAME } from './storage.js';
 import { tokenVerifier } from './tokens.js';
 import { workerLogger } from './worker-log.js';
@@ -16,6 +17,8 @@ import { WorkerLoop } from './worker-loop.js';
 export interface RunningNewsroom {
   /** Where to reach the API: the address it listens on (`localhost` when it listens on every interface). */
   url: string;
+  /** The public site's base URL: NEWSROOM_SITE_URL, or `<url>/site`, where this newsroom serves it. */
+  siteUrl: string;
   stop(): Promise<void>;
 }
 
@@ -59,15 +62,28 @@ export async function startNewsroom(settings: LocalSettings, hooks: Pick<Gateway
   }
   const { DynamoOutbox } = await import('../lambdas/store/outbox-store.js');
   // Workers log with their own loggers: never with the context of the last API request.
-  const log = { dispatcher: workerLogger('dispatcher'), publisher: workerLogger('publisher'), media: workerLogger('media-verifier') };
+  const log = {
+    dispatcher: workerLogger('dispatcher'),
+    publisher: workerLogger('publisher'),
+    media: workerLogger('media-verifier'),
+    site: workerLogger('site-renderer'),
+  };
   // Every webhook attempt goes into the delivery log, which GET /deliveries reads.
   const { deliveryLog, webhooks, pending, redelivery } = await localDeliveries(settings, documentClient, tableName, log.dispatcher);
+  // The public site: rendered on write by the same renderer as in AWS, from the same events.
+  const siteContext = { baseUrl: settings.siteUrl ?? '', title: 'Newsroom' };
+  const { localSite } = await import('./site.js');
+  const site = localSite(documentClient, tableName, siteContext, (message, err) => log.site.error(message, { error: err as Error }));
   const lanes = new LaneDispatcher(
     new DynamoOutbox(documentClient, tableName),
-    webhooks.targets.map((target) => ({
-      name: target.origin,
-      deliver: (event, attempt, signal) => webhooks.deliver(target, event, attempt, signal),
-    })),
+    [
+      ...webhooks.targets.map((target) => ({
+        name: target.origin,
+        deliver: (event: Parameters<typeof webhooks.deliver>[1], attempt: number, signal: AbortSignal) =>
+          webhooks.deliver(target, event, attempt, signal),
+      })),
+      site.target,
+    ],
     log.dispatcher,
     { onRead: (events) => pending.mark(events) },
   );
@@ -109,6 +125,9 @@ export async function startNewsroom(settings: LocalSettings, hooks: Pick<Gateway
   // Uploads land in s3rver, whose events have the shape of S3 notifications: the same verifier runs.
   const { handler: verifyUploads } = await import('../lambdas/workers/media-verifier.js');
   storage.onObjectCreated((event) => {
+    // The site's own files land in s3rver too: only uploads to the media bucket are verified.
+    const buckets = (event as { Records?: { s3?: { bucket?: { name?: string } } }[] }).Records?.map((r) => r.s3?.bucket?.name);
+    if (!buckets?.includes(MEDIA_BUCKET)) return;
     verifyUploads(event as Parameters<typeof verifyUploads>[0])
       .then(() => dispatcher.nudge())
       .catch((err: unknown) => log.media.error('media verification failed', { error: err as Error }));
@@ -145,6 +164,7 @@ export async function startNewsroom(settings: LocalSettings, hooks: Pick<Gateway
     requestTimeoutMs: settings.requestTimeoutMs,
     maxConnections: settings.maxConnections,
     onRequest: hooks.onRequest,
+    mounts: [{ prefix: SITE_PREFIX, serve: site.serve }],
     onWrite: (event) => {
       // A write that names its article wakes that article's lanes; any other, a scan of the index.
       const articleId = event.pathParameters?.id;
@@ -154,13 +174,19 @@ export async function startNewsroom(settings: LocalSettings, hooks: Pick<Gateway
     },
   });
   await new Promise<void>((ok, fail) => server.once('error', fail).listen(settings.port, settings.host, ok));
+  const url = urlOf(server.address() as AddressInfo);
+  siteContext.baseUrl ||= `${url}${SITE_PREFIX}`;
+  // The API's article JSON links to the site (`url`), as SITE_URL does in AWS.
+  process.env.SITE_URL = siteContext.baseUrl;
+  site.start();
   dispatcher.start();
   publisher.start();
   sweeper.start();
   mediaSweep.start();
 
   return {
-    url: urlOf(server.address() as AddressInfo),
+    url,
+    siteUrl: siteContext.baseUrl,
     async stop() {
       // Stop taking requests, let those in flight finish, then stop the workers and the stores.
       const closed = new Promise<void>((ok) => server.close(() => ok()));
@@ -174,6 +200,7 @@ export async function startNewsroom(settings: LocalSettings, hooks: Pick<Gateway
       await sweeper.stop();
       await mediaSweep.stop();
       await lanes.stop();
+      await site.stop();
       documentClient.destroy();
       await storage.close();
     },

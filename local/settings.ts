@@ -41,8 +41,13 @@ export function localSettings() {
   const log = process.env.NEWSROOM_LOG?.trim() || 'requests';
   if (log !== 'requests' && log !== 'quiet')
     throw new SettingError(`NEWSROOM_LOG must be "requests" (one line per request, the default) or "quiet", not "${log}"`);
+  // The public base of every absolute link the site writes; by default where this newsroom serves it.
+  const siteUrl = process.env.NEWSROOM_SITE_URL?.trim().replace(/\/+$/, '') || undefined;
+  if (siteUrl !== undefined && (!/^https?:\/\//.test(siteUrl) || !URL.canParse(siteUrl)))
+    throw new SettingError(`NEWSROOM_SITE_URL must be an http(s) URL such as https://news.example.com, not "${siteUrl}"`);
   return {
     host,
+    siteUrl,
     requestLog: log === 'requests',
     port,
     requestTimeoutMs,

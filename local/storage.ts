@@ -21,6 +21,8 @@ import { TABLE_INDEXES, TABLE_KEYS } from '../lambdas/store/table-schema.js';
 
 export const TABLE_NAME = 'newsroom';
 export const MEDIA_BUCKET = 'newsroom-media';
+/** The public site's files, as the site bucket behind CloudFront holds them in AWS. */
+export const SITE_BUCKET = 'newsroom-site';
 export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 export const LOCAL_REGION = 'us-east-1';
 
@@ -55,7 +57,10 @@ export async function startStorage(dataDir: string, corsOrigins: readonly string
     address: '127.0.0.1',
     directory: join(dataDir, 's3'),
     silent: true,
-    configureBuckets: [{ name: MEDIA_BUCKET, configs: corsOrigins.length ? [corsConfiguration(corsOrigins)] : [] }],
+    configureBuckets: [
+      { name: MEDIA_BUCKET, configs: corsOrigins.length ? [corsConfiguration(corsOrigins)] : [] },
+      { name: SITE_BUCKET, configs: [] },
+    ],
   });
   const { port: s3Port } = await s3.run();
 

@@ -1,10 +1,10 @@
 import type { SQSBatchResponse, SQSRecord } from 'aws-lambda';
+import { FRONT_PAGE_GROUP } from '../adapters/sqs-site-queue.js';
 import type { DomainEvent } from '../domain/events.js';
 import type { SiteMessage } from '../usecases/site-ports.js';
 import { deliverInOrder } from './webhook-batch.js';
 
-/** The site queue's message group for front-page requests; each article's messages are grouped by its id. */
-export const FRONT_PAGE_GROUP = 'front-page';
+export { FRONT_PAGE_GROUP };
 
 /**
  * Handles a batch from the site's FIFO queue in the order SQS handed it over: a failed message and

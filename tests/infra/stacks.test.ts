@@ -408,9 +408,7 @@ describe('scheduled publishing', () => {
     expect(publisher).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem']));
     // Its only put is a slug claim, at first publication: never an article.
     const puts = statementsOf('PublishingPublisherRole').filter((st) => [st.Action].flat().includes('dynamodb:PutItem'));
-    expect(puts).toEqual([
-      expect.objectContaining({ Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SLUG#*'] } } }),
-    ]);
+    expect(puts).toEqual([expect.objectContaining({ Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SLUG#*'] } } })]);
   });
 });
 

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 
-/** An s3rver with one bucket in a temporary directory, and a client set up for it, for integration tests. */
-export async function startS3(bucket: string) {
+/** An s3rver with a bucket (or several) in a temporary directory, and a client set up for it, for integration tests. */
+export async function startS3(bucket: string, ...more: string[]) {
   const server = new S3rver({
     port: 0,
     address: '127.0.0.1',
     directory: mkdtempSync(join(tmpdir(), 's3-')),
     silent: true,
-    configureBuckets: [{ name: bucket }],
+    configureBuckets: [bucket, ...more].map((name) => ({ name })),
   });
   const { port } = await server.run();
   const s3 = new S3Client({

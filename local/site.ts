@@ -1,0 +1,82 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { S3SiteFiles } from '../lambdas/adapters/s3-site-files.js';
+import type { SiteContext } from '../lambdas/site/model.js';
+import { DynamoArticleReader } from '../lambdas/store/article-repository.js';
+import { DynamoAuthorProfiles } from '../lambdas/store/profiles.js';
+import { DynamoSiteIndex } from '../lambdas/store/site-index.js';
+import { siteRenderer } from '../lambdas/usecases/render-site.js';
+import { SITE_EVENT_TYPES, type FrontPageRequests } from '../lambdas/usecases/site-ports.js';
+import type { LaneTarget } from '../lambdas/workers/lanes.js';
+import { siteServer } from './site-server.js';
+import { MEDIA_BUCKET, SITE_BUCKET } from './storage.js';
+import { WorkerLoop } from './worker-loop.js';
+
+/** How often the repair pass looks for articles whose files lag their state, as the cloud's schedule does. */
+const REPAIR_EVERY_MS = 15 * 60_000;
+
+/**
+ * The public site on one machine: the renderer the cloud runs, writing to s3rver, fed by the local
+ * dispatcher as one more target (so each article renders in order, with retries), and served under
+ * `/site/` the way CloudFront serves the site bucket. There is no CDN to invalidate.
+ */
+export function localSite(db: DynamoDBDocumentClient, tableName: string, site: SiteContext, log: (message: string, err: unknown) => void) {
+  const s3 = new S3Client({ forcePathStyle: true });
+  let frontRequested: string | undefined;
+  const front: FrontPageRequests = {
+    async request(requestedAt) {
+      frontRequested = requestedAt;
+      frontLoop.nudge();
+    },
+  };
+  const renderer = siteRenderer({
+    articles: new DynamoArticleReader(db, tableName),
+    profiles: new DynamoAuthorProfiles(db, tableName),
+    files: new S3SiteFiles(s3, SITE_BUCKET, MEDIA_BUCKET),
+    cdn: { invalidate: async () => undefined },
+    index: new DynamoSiteIndex(db, tableName),
+    front,
+    site,
+    now: () => new Date(),
+  });
+  // Requests made while a render runs are served by one more render after it: bursts coalesce.
+  const frontLoop = new WorkerLoop(
+    async () => {
+      const requestedAt = frontRequested;
+      frontRequested = undefined;
+      if (requestedAt) await renderer.frontPage(requestedAt);
+      return undefined;
+    },
+    60_000,
+    (err) => log('rendering the front page failed', err),
+  );
+  // On start it also renders what changed while the newsroom was down, and the front page once.
+  const repairLoop = new WorkerLoop(
+    async () => {
+      await renderer.repair();
+      await front.request(new Date().toISOString());
+      return Date.now() + REPAIR_EVERY_MS;
+    },
+    REPAIR_EVERY_MS,
+    (err) => log('repairing the site failed', err),
+  );
+  const target: LaneTarget = {
+    name: 'site',
+    async deliver(event) {
+      if (SITE_EVENT_TYPES.includes(event.type)) await renderer.article(event.articleId, event.version);
+    },
+  };
+  return {
+    target,
+    serve: siteServer(s3, SITE_BUCKET),
+    start() {
+      frontLoop.start();
+      repairLoop.start();
+    },
+    async stop() {
+      await repairLoop.stop();
+      await frontLoop.stop();
+      s3.destroy();
+    },
+  };
+}
