@@ -234,3 +234,43 @@ describe('what every answer of the site carries', () => {
     expect((await read('/articles/nothing-here/')).status).toBe(404);
   });
 });
+
+describe('NEWSROOM_SITE_URL', () => {
+  it('is the base of every absolute link, while the newsroom still serves the site under /site/', async () => {
+    const elsewhere = await new LocalNewsroom(newDataDir(), {
+      NEWSROOM_SITE_URL: 'https://news.example.com/',
+      NEWSROOM_LOG: 'quiet',
+    }).start();
+    try {
+      const [rita, carla] = await Promise.all([
+        elsewhere.token('rita', 'reporters', 'Rita Reporter'),
+        elsewhere.token('carla', 'chief-editors'),
+      ]);
+      const created = await call(`${elsewhere.url}/articles`, {
+        token: rita,
+        body: { headline: 'Harbour reopens', body: 'Ships came in.' },
+      });
+      const submitted = await call(`${elsewhere.url}/articles/${created.body.id}/submit`, { method: 'POST', token: rita });
+      const approved = await call(`${elsewhere.url}/articles/${created.body.id}/approve`, {
+        token: carla,
+        body: {},
+        headers: bound(submitted.body.version),
+      });
+      expect(approved.body.url).toBe('https://news.example.com/articles/harbour-reopens/');
+      const page = await eventually(async () => {
+        const r = await fetch(`${elsewhere.url}/site/articles/harbour-reopens/`);
+        return r.status === 200 && r.text();
+      });
+      expect(page).toContain('<link rel="canonical" href="https://news.example.com/articles/harbour-reopens/"');
+      const feed = await eventually(async () => {
+        const r = await fetch(`${elsewhere.url}/site/feed.xml`);
+        const body = await r.text();
+        return body.includes('harbour-reopens') && body;
+      });
+      expect(feed).toContain('https://news.example.com/articles/harbour-reopens/');
+      expect(feed).not.toContain(elsewhere.url);
+    } finally {
+      await elsewhere.stop();
+    }
+  });
+});

@@ -100,7 +100,7 @@ describe('npm start refuses what it cannot do, in one line that says what to do'
     expectOneClearLine(taken, new RegExp(`^PORT ${portOf(newsroom.url)} is already in use .*PORT=`));
   });
 
-  it('a bad PORT, webhook URL or data directory: names the setting and exits non-zero', async () => {
+  it('a bad PORT, webhook URL, site URL or data directory: names the setting and exits non-zero', async () => {
     const file = join(newDataDir(), 'a-file');
     writeFileSync(file, 'not a directory');
     const cases: [Record<string, string>, RegExp][] = [
@@ -108,6 +108,10 @@ describe('npm start refuses what it cannot do, in one line that says what to do'
       [{ PORT: '70000' }, /^PORT must be a port number/],
       [{ NEWSROOM_WEBHOOK_URLS: 'not-a-url' }, /^NEWSROOM_WEBHOOK_URLS: entry 1 of 1 is not an http\(s\) URL: give/],
       [{ NEWSROOM_LOG: 'loud' }, /^NEWSROOM_LOG must be "requests" .* or "quiet", not "loud"/],
+      [
+        { NEWSROOM_SITE_URL: 'news.example.com' },
+        /^NEWSROOM_SITE_URL must be an http\(s\) URL such as https:\/\/news.example.com, not "news.example.com"/,
+      ],
       [
         { NEWSROOM_DATA_DIR: join(file, 'data') },
         /^NEWSROOM_DATA_DIR: cannot keep the newsroom's data in .*a-file\/data .*set NEWSROOM_DATA_DIR to a directory you can write/,
