@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GetObjectCommand, NoSuchKey, type S3Client } from '@aws-sdk/client-s3';
-import { SITE_SECURITY_HEADERS } from '../lambdas/site/index.js';
+import { NOT_FOUND_PATH, SITE_SECURITY_HEADERS } from '../lambdas/site/index.js';
 
 /** Where the local newsroom serves the public site, as CloudFront does in AWS. */
 export const SITE_PREFIX = '/site';
@@ -27,10 +27,15 @@ export function siteServer(s3: S3Client, bucket: string) {
       return;
     }
     const key = decodeKey(path.endsWith('/') ? `${path}index.html` : path);
-    if (!key) return notFound(res, method, security);
+    // As CloudFront's custom error response: the site's own 404 page, once the renderer has written it.
+    const missing = async () => notFound(res, method, security, await read(NOT_FOUND_PATH.slice(1)).catch(() => undefined));
+    if (!key) return missing();
+    const read = async (k: string) => {
+      const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: k }));
+      return { object, body: Buffer.from(await object.Body!.transformToByteArray()) };
+    };
     try {
-      const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-      const body = Buffer.from(await object.Body!.transformToByteArray());
+      const { object, body } = await read(key);
       if (object.Metadata?.['newsroom-gone']) {
         res.writeHead(410, { ...security, 'cache-control': object.CacheControl ?? 'no-cache', 'content-length': '0' }).end();
         return;
@@ -48,21 +53,22 @@ export function siteServer(s3: S3Client, bucket: string) {
       }
       res.writeHead(200, { ...headers, 'content-length': String(body.byteLength) }).end(method === 'HEAD' ? undefined : body);
     } catch (err) {
-      if (err instanceof NoSuchKey || (err as { name?: string }).name === 'NoSuchKey') return notFound(res, method, security);
+      if (err instanceof NoSuchKey || (err as { name?: string }).name === 'NoSuchKey') return missing();
       throw err;
     }
   };
 }
 
-function notFound(res: ServerResponse, method: string, security: Record<string, string>) {
+function notFound(res: ServerResponse, method: string, security: Record<string, string>, page?: { body: Buffer }) {
+  const body = page?.body ?? Buffer.from(NOT_FOUND);
   res
     .writeHead(404, {
       ...security,
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-cache',
-      'content-length': String(Buffer.byteLength(NOT_FOUND)),
+      'content-length': String(body.byteLength),
     })
-    .end(method === 'HEAD' ? undefined : NOT_FOUND);
+    .end(method === 'HEAD' ? undefined : body);
 }
 
 /** The bucket key of a site path; undefined for a path no file can have. */

@@ -1,11 +1,11 @@
 import { atomFeed, jsonFeed } from './feeds.js';
-import { frontPage } from './front.js';
+import { frontPage, notFoundPage } from './front.js';
 import type { SiteArticle, SiteContext, SiteEntry, SiteFile } from './model.js';
 import { articlePage } from './page.js';
 import { publicArticleJson } from './public-json.js';
 import { STYLESHEET } from './style.js';
 import { fileJson } from './text.js';
-import { articlePaths, FRONT_PATHS, STYLE_PATH } from './urls.js';
+import { articlePaths, FRONT_PATHS, NOT_FOUND_PATH, STYLE_PATH } from './urls.js';
 
 /** The Content-Type of each kind of file the site serves. */
 export const CONTENT_TYPES = {
@@ -63,4 +63,9 @@ export function frontFiles(entries: readonly SiteEntry[], site: SiteContext): Si
 /** The stylesheet, `/style.css`. */
 export function styleFile(): SiteFile {
   return file(STYLE_PATH, STYLESHEET, CONTENT_TYPES.css);
+}
+
+/** The site's own files besides articles and the front page: the stylesheet and the 404 page. */
+export function siteChromeFiles(site: SiteContext): SiteFile[] {
+  return [styleFile(), file(NOT_FOUND_PATH, notFoundPage(site), CONTENT_TYPES.html)];
 }

@@ -32,3 +32,15 @@ ${e.standfirst ? `<p>${escape(e.standfirst)}</p>\n` : ''}<p class="meta">By ${es
     main: `<h1>Latest articles</h1>\n${list}`,
   });
 }
+
+/** The page readers get for a path the site does not have (or no longer has): a way back to the front page. */
+export function notFoundPage(site: SiteContext): string {
+  const home = `${baseUrl(site)}/`;
+  return htmlDocument(site, {
+    title: `Not found – ${site.title}`,
+    description: 'There is no page at this address.',
+    canonical: home,
+    head: '<meta name="robots" content="noindex">\n',
+    main: `<h1>Not found</h1>\n<p>There is no page at this address, or it has been taken down. <a href="${escape(home)}">See the latest articles</a>.</p>\n`,
+  });
+}

@@ -31,6 +31,8 @@ export const articlePaths = (slug: string) => ({
 /** The front page's and the feeds' files, under the site's base. */
 export const FRONT_PATHS = { page: '/index.html', atom: '/feed.xml', jsonFeed: '/feed.json' } as const;
 export const STYLE_PATH = '/style.css';
+/** The page CloudFront answers a missing path with (status 404), and the local site too. */
+export const NOT_FOUND_PATH = '/404.html';
 
 /** The article's public URL, as readers, feeds and search engines know it: its directory. */
 export const articleUrl = (site: SiteContext, slug: string): string => `${baseUrl(site)}/articles/${checkSlug(slug)}/`;

@@ -1,7 +1,7 @@
 import type { Article } from '../domain/article.js';
 import type { Media } from '../domain/media.js';
 import type { SiteArticle, SiteAuthor, SiteEntry, SiteMedia } from '../site/model.js';
-import { articleFiles, articlePaths, FRONT_PAGE_SIZE, FRONT_PATHS, frontFiles, styleFile } from '../site/index.js';
+import { articleFiles, articlePaths, FRONT_PAGE_SIZE, FRONT_PATHS, frontFiles, siteChromeFiles, type SiteFile } from '../site/index.js';
 import type { SiteDeps, SiteMessage, SiteRecord, SiteRenderer } from './site-ports.js';
 
 /**
@@ -51,7 +51,7 @@ export function siteRenderer(deps: SiteDeps): SiteRenderer {
           live.map((r) => r.entry),
           deps.site,
         ),
-        styleFile(),
+        ...siteChromeFiles(deps.site),
       ]);
       await deps.cdn.invalidate(FRONT_ADDRESSES, `front:${startedAt}`);
       await deps.index.markFrontStarted(startedAt);
@@ -147,7 +147,7 @@ export function siteRenderer(deps: SiteDeps): SiteRenderer {
     return (await deps.profiles.get(article.authorId)) ?? { name: article.authorName, bio: '', function: '' };
   }
 
-  async function putAll(files: ReturnType<typeof styleFile>[]) {
+  async function putAll(files: SiteFile[]) {
     await Promise.all(files.map((f) => deps.files.put(f)));
   }
 

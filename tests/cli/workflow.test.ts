@@ -171,7 +171,10 @@ describe('the workflow from a terminal', () => {
   it('approves as the chief, bound to the version just read', async () => {
     const approved = await carla.run(['approve', id]);
     expect(approved).toMatchObject({ code: 0, stderr: '' });
-    expect(approved.stdout).toMatch(new RegExp(`^Approved ${id}: now published \\(version \\d+\\)\\.\\n$`));
+    // Published, it says where readers find it.
+    expect(approved.stdout).toMatch(
+      new RegExp(`^Approved ${id}: now published at http://\\S+/site/articles/[a-z0-9-]+/ \\(version \\d+\\)\\.\\n$`),
+    );
   });
 
   it('shows the history, oldest first, for people and as the API’s JSON', async () => {

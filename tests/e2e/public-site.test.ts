@@ -231,7 +231,9 @@ describe('what every answer of the site carries', () => {
     expect(await head.text()).toBe('');
     expect((await fetch(`${site}/index.html`, { method: 'PUT', body: 'x' })).status).toBe(405);
     expect((await read('/%2e%2e/%2e%2e/package.json')).status).toBe(404);
-    expect((await read('/articles/nothing-here/')).status).toBe(404);
+    const missing = await text('/articles/nothing-here/');
+    expect(missing.status).toBe(404);
+    expect(missing.body).toContain('See the latest articles');
   });
 });
 

@@ -177,6 +177,8 @@ describe('the front page and feeds', () => {
     expect((await object('/index.html'))!.body).toContain(`Front ${FRONT_PAGE_SIZE + 4}`);
     expect(await exists('/feed.xml')).toBe(true);
     expect(await exists('/style.css')).toBe(true);
+    // CloudFront answers a missing path with this page, and S3's 403 when it is missing itself.
+    expect((await object('/404.html'))!.body).toContain('Not found');
     expect(invalidated.at(-1)!.paths).toEqual(['/', '/index.html', '/feed.xml', '/feed.json']);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { frontPage } from '../../../lambdas/site/index.js';
+import { frontPage, notFoundPage } from '../../../lambdas/site/index.js';
 import { all, entry, first, htmlProblems, SITE } from './reader.js';
 
 describe('the front page', () => {
@@ -23,6 +23,14 @@ describe('the front page', () => {
     const html = frontPage([], SITE);
     expect(first(html, 'p', 'empty').text).toBe('No articles have been published yet.');
     expect(all(html, 'li')).toEqual([]);
+    expect(await htmlProblems(html)).toEqual([]);
+  });
+
+  it('has a 404 page that leads back to it and asks not to be indexed', async () => {
+    const html = notFoundPage(SITE);
+    expect(first(html, 'h1').text).toBe('Not found');
+    expect(all(html, 'a').map((a) => a.attrs.href)).toContain(`${SITE.baseUrl}/`);
+    expect(all(html, 'meta').find((m) => m.attrs.name === 'robots')?.attrs.content).toBe('noindex');
     expect(await htmlProblems(html)).toEqual([]);
   });
 });
