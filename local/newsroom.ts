@@ -113,7 +113,8 @@ export async function startNewsroom(settings: LocalSettings, hooks: Pick<Gateway
   const schedule = new DynamoScheduleIndex(documentClient, tableName);
   const publisher = new WorkerLoop(
     async () => {
-      const published = await publishEverythingDue(articleDeps, schedule, new Date());
+      // Each published page of due articles wakes the dispatcher, so a crowded second is delivered as it goes.
+      const published = await publishEverythingDue(articleDeps, schedule, new Date(), () => dispatcher.nudge());
       if (published > 0) dispatcher.nudge();
       const next = await schedule.next();
       return next ? Date.parse(next.publishAt) : undefined;

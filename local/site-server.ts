@@ -14,6 +14,7 @@ const NOT_FOUND = '<!doctype html><html lang="en"><meta charset="utf-8"><title>N
  * site's security headers, `ETag` and `Last-Modified`, with conditional requests answered 304.
  */
 export function siteServer(s3: S3Client, bucket: string) {
+  let notFoundPage: { body: Buffer; until: number } | undefined;
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const security = { ...SITE_SECURITY_HEADERS };
     const method = req.method ?? 'GET';
@@ -27,8 +28,16 @@ export function siteServer(s3: S3Client, bucket: string) {
       return;
     }
     const key = decodeKey(path.endsWith('/') ? `${path}index.html` : path);
-    // As CloudFront's custom error response: the site's own 404 page, once the renderer has written it.
-    const missing = async () => notFound(res, method, security, await read(NOT_FOUND_PATH.slice(1)).catch(() => undefined));
+    // As CloudFront's custom error response: the site's own 404 page, once the renderer has written
+    // it, kept for 10 s as CloudFront keeps error responses, so readers asking for missing pages cost
+    // one read of it, not one each.
+    const missing = async () => {
+      if (!notFoundPage || notFoundPage.until < Date.now()) {
+        const page = await read(NOT_FOUND_PATH.slice(1)).catch(() => undefined);
+        notFoundPage = page && { body: page.body, until: Date.now() + 10_000 };
+      }
+      notFound(res, method, security, notFoundPage);
+    };
     if (!key) return missing();
     const read = async (k: string) => {
       const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: k }));

@@ -12,6 +12,9 @@ import { siteServer } from './site-server.js';
 import { MEDIA_BUCKET, SITE_BUCKET } from './storage.js';
 import { WorkerLoop } from './worker-loop.js';
 
+/** How long a front-page request waits for others to join it. */
+const FRONT_PAGE_DELAY_MS = 250;
+
 /** How often the repair pass looks for articles whose files lag their state, as the cloud's schedule does. */
 const REPAIR_EVERY_MS = 15 * 60_000;
 
@@ -23,10 +26,16 @@ const REPAIR_EVERY_MS = 15 * 60_000;
 export function localSite(db: DynamoDBDocumentClient, tableName: string, site: SiteContext, log: (message: string, err: unknown) => void) {
   const s3 = new S3Client({ forcePathStyle: true });
   let frontRequested: string | undefined;
+  let frontSoon: NodeJS.Timeout | undefined;
   const front: FrontPageRequests = {
     async request(requestedAt) {
       frontRequested = requestedAt;
-      frontLoop.nudge();
+      // Requests within a short while of each other are one render: a burst of publications
+      // renders the front page a few times a second, not once per article.
+      frontSoon ??= setTimeout(() => {
+        frontSoon = undefined;
+        frontLoop.nudge();
+      }, FRONT_PAGE_DELAY_MS);
     },
   };
   const renderer = siteRenderer({
@@ -62,8 +71,14 @@ export function localSite(db: DynamoDBDocumentClient, tableName: string, site: S
   );
   const target: LaneTarget = {
     name: 'site',
+    // Rendering waits on the embedded stores, not on a remote receiver: more articles at a time.
+    concurrency: 32,
     async deliver(event) {
-      if (SITE_EVENT_TYPES.includes(event.type)) await renderer.article(event.articleId, event.version);
+      if (SITE_EVENT_TYPES.includes(event.type)) {
+        const t = Date.now();
+        await renderer.article(event.articleId, event.version);
+        if (process.env.DBG) console.log('RENDER', Date.now() - t, new Date().toISOString());
+      }
     },
   };
   return {
@@ -75,6 +90,7 @@ export function localSite(db: DynamoDBDocumentClient, tableName: string, site: S
     },
     async stop() {
       await repairLoop.stop();
+      clearTimeout(frontSoon);
       await frontLoop.stop();
       s3.destroy();
     },

@@ -10,6 +10,8 @@ export interface LaneTarget {
   readonly name: string;
   /** Hands one event over; throws if the target did not take it. */
   deliver(event: DomainEvent, attempt: number, signal: AbortSignal): Promise<void>;
+  /** Deliveries in flight to this target at a time, when not `perTarget`. */
+  readonly concurrency?: number;
 }
 
 /** The outbox, plus every article with pending events (not only the oldest page). */
@@ -156,7 +158,7 @@ export class LaneDispatcher {
     this.history = new HistoryBatcher((entries) => this.outbox.recordHistories(entries));
     this.targets = targets.map((target) => ({
       target,
-      slots: new Slots(this.options.perTarget),
+      slots: new Slots(target.concurrency ?? this.options.perTarget),
       backingOff: new Set(),
       lastSuccessAt: 0,
       down: false,
