@@ -18,7 +18,7 @@ export default {
     config: { testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/integration/**/*.test.ts'] },
     enableFindRelatedTests: true,
   },
-  mutate: ['lambdas/domain/**/*.ts', 'lambdas/usecases/**/*.ts', 'lambdas/store/**/*.ts'],
+  mutate: ['lambdas/domain/**/*.ts', 'lambdas/usecases/**/*.ts', 'lambdas/store/**/*.ts', 'lambdas/adapters/**/*.ts'],
   coverageAnalysis: 'perTest',
   // Static mutants (module-level constants) rerun every test; skipping them halves a run.
   ignoreStatic: true,

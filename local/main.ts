@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { ROUTES } from '../lambdas/http/routes.js';
-import { webhookOrigin } from '../lambdas/store/webhook-publisher.js';
+import { webhookOrigin } from '../lambdas/adapters/webhook-publisher.js';
 import { makeDataDirPrivate } from './data-dir.js';
 import { startNewsroom, type RunningNewsroom } from './newsroom.js';
 import { formatRequest } from './request-log.js';

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FUNCTIONS, GATEWAY_ROUTES, type FunctionName } from '../lambdas/http/routes.js';
-import { WebhookPublisher, webhookOrigin } from '../lambdas/store/webhook-publisher.js';
+import { WebhookPublisher, webhookOrigin } from '../lambdas/adapters/webhook-publisher.js';
 import { DynamoScheduleIndex } from '../lambdas/store/schedule-index.js';
 import { LaneDispatcher } from '../lambdas/workers/lanes.js';
 import { publishEverythingDue } from '../lambdas/workers/publish.js';
@@ -217,7 +217,7 @@ async function localDeliveries(
 ) {
   const { DynamoDeliveryLog } = await import('../lambdas/store/delivery-log.js');
   const { attemptRecorder, localTargets, PendingDeliveries } = await import('../lambdas/store/delivery-recording.js');
-  const { DirectRedelivery } = await import('../lambdas/store/direct-redelivery.js');
+  const { DirectRedelivery } = await import('../lambdas/adapters/direct-redelivery.js');
   const deliveryLog = new DynamoDeliveryLog(db, tableName);
   const warn = (message: string, extra: Record<string, unknown>) => logger.warn(message, extra);
   const targets = localTargets(settings.webhookUrls, webhookOrigin);

@@ -2,7 +2,7 @@ import type { DeliveryTarget } from '../domain/deliveries.js';
 import type { DomainEvent } from '../domain/events.js';
 import type { EventPublisher } from '../usecases/ports.js';
 import type { DynamoDeliveryLog } from './delivery-log.js';
-import type { WebhookAttempt } from './webhook-publisher.js';
+import type { WebhookAttempt } from '../adapters/webhook-publisher.js';
 
 export type Warn = (message: string, extra: Record<string, unknown>) => void;
 

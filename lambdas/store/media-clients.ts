@@ -4,7 +4,7 @@ import type { MediaDeps } from '../usecases/media.js';
 import { DynamoMediaArticleRepository } from './article-media-repository.js';
 import { documentClient, tableName, workflowDeps } from './clients.js';
 import { requireEnv } from './config.js';
-import { S3MediaStore } from './s3-media-store.js';
+import { S3MediaStore } from '../adapters/s3-media-store.js';
 
 /** Wiring for the functions that touch media; only they load the S3 client. */
 const bucket = requireEnv('MEDIA_BUCKET');

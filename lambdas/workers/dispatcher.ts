@@ -9,12 +9,12 @@ import { documentClient, tableName } from '../store/clients.js';
 import { requireEnv } from '../store/config.js';
 import { DynamoDeliveryLog } from '../store/delivery-log.js';
 import { PendingDeliveries } from '../store/delivery-recording.js';
-import { EventBridgePublisher } from '../store/eventbridge-publisher.js';
+import { EventBridgePublisher } from '../adapters/eventbridge-publisher.js';
 import { articleIdFromKey } from '../store/keys.js';
 import { DynamoOutbox } from '../store/outbox-store.js';
-import { targetQueues } from '../store/queue-redelivery.js';
-import { FanOut, ScheduleKeeper } from '../store/schedule-keeper.js';
-import { WebhookQueues, webhookQueueUrls } from '../store/webhook-queues.js';
+import { targetQueues } from '../adapters/queue-redelivery.js';
+import { FanOut, ScheduleKeeper } from '../adapters/schedule-keeper.js';
+import { WebhookQueues, webhookQueueUrls } from '../adapters/webhook-queues.js';
 import type { EventPublisher } from '../usecases/ports.js';
 import { dispatchArticle, OutboxDrainer } from './dispatch.js';
 

@@ -5,7 +5,7 @@ import { documentClient, tableName } from '../store/clients.js';
 import { requireEnv } from '../store/config.js';
 import { DynamoDeliveryLog } from '../store/delivery-log.js';
 import { attemptRecorder } from '../store/delivery-recording.js';
-import { WebhookPublisher, webhookOrigin } from '../store/webhook-publisher.js';
+import { WebhookPublisher, webhookOrigin } from '../adapters/webhook-publisher.js';
 import { deliverInOrder } from './webhook-batch.js';
 
 const logger = new Logger({ serviceName: 'newsroom-webhooks' });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_MAX_PIXELS, DEFAULT_MEDIA_TYPES } from '../../lambdas/domain/media.js';
 import { DynamoMediaArticleRepository } from '../../lambdas/store/article-media-repository.js';
-import { S3MediaStore } from '../../lambdas/store/s3-media-store.js';
+import { S3MediaStore } from '../../lambdas/adapters/s3-media-store.js';
 import type { MediaDeps } from '../../lambdas/usecases/media.js';
 import type { startDynamo } from './dynamo.js';
 import type { startS3 } from './s3.js';

@@ -1,7 +1,7 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DomainEvent } from '../../lambdas/domain/events.js';
-import { EventBridgePublisher } from '../../lambdas/store/eventbridge-publisher.js';
+import { EventBridgePublisher } from '../../lambdas/adapters/eventbridge-publisher.js';
 import { startAwsJsonStub, type AwsJsonRequest } from '../support/aws-json-stub.js';
 
 /**

@@ -4,7 +4,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from '@jest/globals';
 import { checkDeclaredMedia, DEFAULT_MEDIA_TYPES, maxPixelsFrom, mediaTypesFrom, verdict } from '../../lambdas/domain/media.js';
 import { ProblemError } from '../../lambdas/domain/errors.js';
-import { attachmentDisposition, S3MediaStore } from '../../lambdas/store/s3-media-store.js';
+import { attachmentDisposition, S3MediaStore } from '../../lambdas/adapters/s3-media-store.js';
 
 const s3 = new S3Client({ region: 'eu-west-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } });
 

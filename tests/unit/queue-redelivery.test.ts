@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DomainEvent } from '../../lambdas/domain/events.js';
-import { QueueRedelivery, targetQueues } from '../../lambdas/store/queue-redelivery.js';
+import { QueueRedelivery, targetQueues } from '../../lambdas/adapters/queue-redelivery.js';
 import { startAwsJsonStub } from '../support/aws-json-stub.js';
 
 /**

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { S3MediaStore } from '../../lambdas/store/s3-media-store.js';
+import { S3MediaStore } from '../../lambdas/adapters/s3-media-store.js';
 
 /**
  * S3's answers for a GetObject on a key that is not there, as AWS documents them: 404

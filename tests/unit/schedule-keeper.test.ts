@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ValidationException, type SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { DomainEvent } from '../../lambdas/domain/events.js';
-import { atExpression, ScheduleKeeper } from '../../lambdas/store/schedule-keeper.js';
+import { atExpression, ScheduleKeeper } from '../../lambdas/adapters/schedule-keeper.js';
 
 const target = {
   groupName: 'NewsroomApp-articles',

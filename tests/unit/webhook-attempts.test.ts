@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DomainEvent } from '../../lambdas/domain/events.js';
-import { WebhookPublisher, type WebhookAttempt } from '../../lambdas/store/webhook-publisher.js';
+import { WebhookPublisher, type WebhookAttempt } from '../../lambdas/adapters/webhook-publisher.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 
 const SECRET = `whsec_${randomBytes(32).toString('base64')}`;

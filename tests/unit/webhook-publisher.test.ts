@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jes
 import { Webhook } from 'standardwebhooks';
 import type { DomainEvent } from '../../lambdas/domain/events.js';
 import { NEWSROOM_VERSION } from '../../lambdas/store/version.js';
-import { WebhookPublisher, type WebhookAttempt } from '../../lambdas/store/webhook-publisher.js';
+import { WebhookPublisher, type WebhookAttempt } from '../../lambdas/adapters/webhook-publisher.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 
 const WHSEC = `whsec_${randomBytes(32).toString('base64')}`;

@@ -3,7 +3,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { DomainEvent } from '../../lambdas/domain/events.js';
 import type { EventType } from '../../lambdas/domain/workflow.js';
-import { WebhookQueues, webhookQueueUrls } from '../../lambdas/store/webhook-queues.js';
+import { WebhookQueues, webhookQueueUrls } from '../../lambdas/adapters/webhook-queues.js';
 import { startAwsJsonStub, type AwsJsonRequest } from '../support/aws-json-stub.js';
 
 /**

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { DomainEvent } from '../../lambdas/domain/events.js';
 import type { EventType } from '../../lambdas/domain/workflow.js';
-import { WebhookPublisher } from '../../lambdas/store/webhook-publisher.js';
+import { WebhookPublisher } from '../../lambdas/adapters/webhook-publisher.js';
 import { deliverInOrder } from '../../lambdas/workers/webhook-batch.js';
 import { DynamoDeliveryLog } from '../../lambdas/store/delivery-log.js';
 import { startAwsJsonStub } from '../support/aws-json-stub.js';

@@ -1,8 +1,8 @@
 import type { DeliveryTarget } from '../domain/deliveries.js';
 import type { DomainEvent } from '../domain/events.js';
 import type { Redelivery } from '../usecases/deliveries.js';
-import type { DynamoDeliveryLog } from './delivery-log.js';
-import { attemptRecorder, localTargets, type Warn } from './delivery-recording.js';
+import type { DynamoDeliveryLog } from '../store/delivery-log.js';
+import { attemptRecorder, localTargets, type Warn } from '../store/delivery-recording.js';
 import { WebhookPublisher, webhookOrigin } from './webhook-publisher.js';
 
 /**

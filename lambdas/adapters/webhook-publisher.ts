@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { DomainEvent } from '../domain/events.js';
 import type { EventPublisher } from '../usecases/ports.js';
-import { NEWSROOM_VERSION } from './version.js';
+import { NEWSROOM_VERSION } from '../store/version.js';
 
 /** What one delivery attempt to one webhook target came to: the single place to watch every attempt. */
 export interface WebhookAttempt {
