@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import { ROOT, STATE_HOME } from './local-newsroom.js';
+import { greyscalePng } from './media-files.js';
 
 /** The `newsroom` command as package.json's bin runs it. */
 export const CLI = join(ROOT, 'bin', 'newsroom-cli.js');
@@ -65,25 +65,7 @@ export class CliUser {
  * large as its pixels (a progress bar is drawn for files of 1 MiB or more).
  */
 export function largePng(width = 1100, height = 1000): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 0;
   const rows = Buffer.alloc((width + 1) * height);
   for (let i = 0; i < rows.length; i++) rows[i] = i % (width + 1) === 0 ? 0 : (i * 2654435761) >>> 24;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(rows, { level: 0 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return greyscalePng(width, height, rows, 0);
 }

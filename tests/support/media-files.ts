@@ -2,6 +2,17 @@ import { crc32, deflateSync } from 'node:zlib';
 
 /** A real PNG of the given size (8-bit greyscale), built byte by byte. */
 export function png(width: number, height: number): Buffer {
+  const rows = Buffer.concat(
+    Array.from({ length: height }, (_, y) => Buffer.from([0, ...Array.from({ length: width }, (_, x) => (x * 40 + y * 80) % 256)])),
+  );
+  return greyscalePng(width, height, rows);
+}
+
+/**
+ * A greyscale PNG of these rows (each a filter byte, then `width` pixels), deflated at `level`
+ * (0 stores them as they are, so the file stays as large as its pixels).
+ */
+export function greyscalePng(width: number, height: number, rows: Buffer, level = 6): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const len = Buffer.alloc(4);
     len.writeUInt32BE(data.length);
@@ -15,13 +26,10 @@ export function png(width: number, height: number): Buffer {
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 0; // greyscale
-  const rows = Buffer.concat(
-    Array.from({ length: height }, (_, y) => Buffer.from([0, ...Array.from({ length: width }, (_, x) => (x * 40 + y * 80) % 256)])),
-  );
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(rows)),
+    chunk('IDAT', deflateSync(rows, { level })),
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
