@@ -33,12 +33,13 @@ export function siteRenderer(deps: SiteDeps): SiteRenderer {
   const renderer: SiteRenderer = {
     async article(articleId) {
       const article = await deps.articles.get(articleId);
-      if (!article) return;
+      if (!article) return false;
       const record = await deps.index.get(articleId);
-      if (record && record.renderedVersion >= article.version) return;
-      if (article.status === 'published') await show(article, record);
-      else if (record?.state === 'live' && article.status === 'unpublished') await takeDown(article, record, 'unpublished');
-      else if (record && record.state !== 'killed' && article.status === 'killed') await takeDown(article, record, 'killed');
+      if (record && record.renderedVersion >= article.version) return false;
+      if (article.status === 'published') return show(article, record);
+      if (record?.state === 'live' && article.status === 'unpublished') return takeDown(article, record, 'unpublished');
+      if (record && record.state !== 'killed' && article.status === 'killed') return takeDown(article, record, 'killed');
+      return false;
     },
 
     async frontPage(requestedAt) {
@@ -65,9 +66,7 @@ export function siteRenderer(deps: SiteDeps): SiteRenderer {
           const record = records.get(a.id);
           const behind = record ? record.renderedVersion < a.version : true;
           if (!behind) continue;
-          const before = record?.renderedVersion;
-          await renderer.article(a.id, a.version);
-          if ((await deps.index.get(a.id))?.renderedVersion !== before) repaired++;
+          if (await renderer.article(a.id, a.version)) repaired++;
         }
       }
       return repaired;
@@ -82,7 +81,7 @@ export function siteRenderer(deps: SiteDeps): SiteRenderer {
   async function show(article: Article, record: SiteRecord | undefined) {
     // A published article always has one; an item from before slugs is given none here, and is left alone.
     const slug = article.slug;
-    if (!slug) return;
+    if (!slug) return false;
     const author = await authorOf(article);
     const images = Object.values(article.media ?? {}).filter(isShownImage);
     const media: SiteMedia[] = images.map((m) => ({
@@ -126,6 +125,7 @@ export function siteRenderer(deps: SiteDeps): SiteRenderer {
     // The CDN may hold an earlier render, or the 404 of an earlier unpublishing.
     await deps.cdn.invalidate([...articleAddresses(slug), ...dropped], `${article.id}:${article.version}`);
     await deps.front.request(deps.now().toISOString());
+    return true;
   }
 
   async function takeDown(article: Article, record: SiteRecord, state: 'unpublished' | 'killed') {
@@ -141,6 +141,7 @@ export function siteRenderer(deps: SiteDeps): SiteRenderer {
     await deps.index.put({ ...record, renderedVersion: article.version, state, mediaPaths: [] });
     await deps.cdn.invalidate([dir!, page!, json!, ...record.mediaPaths], `${article.id}:${article.version}`);
     await deps.front.request(deps.now().toISOString());
+    return true;
   }
 
   async function authorOf(article: Article): Promise<SiteAuthor> {

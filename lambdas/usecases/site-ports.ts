@@ -83,8 +83,11 @@ export interface SiteDeps {
 
 /** The renderer, built by `siteRenderer(deps)` in render-site.ts. */
 export interface SiteRenderer {
-  /** Brings the article's files in line with its current state; a message older than the last render does nothing. */
-  article(articleId: string, version: number): Promise<void>;
+  /**
+   * Brings the article's files in line with its current state; a message older than the last render
+   * does nothing. True when it wrote something.
+   */
+  article(articleId: string, version: number): Promise<boolean>;
   /** Renders the front page and feeds, unless a render that began after `requestedAt` already did. */
   frontPage(requestedAt: string): Promise<void>;
   /** Re-renders every article whose files lag its state (after a crash mid-render); returns how many. */
