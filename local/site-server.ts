@@ -27,6 +27,10 @@ export function siteServer(s3: S3Client, bucket: string) {
       res.writeHead(301, { ...security, location: `${SITE_PREFIX}${path}/${url.search}`, 'content-length': '0' }).end();
       return;
     }
+    const read = async (k: string) => {
+      const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: k }));
+      return { object, body: Buffer.from(await object.Body!.transformToByteArray()) };
+    };
     const key = decodeKey(path.endsWith('/') ? `${path}index.html` : path);
     // As CloudFront's custom error response: the site's own 404 page, once the renderer has written
     // it, kept for 10 s as CloudFront keeps error responses, so readers asking for missing pages cost
@@ -39,10 +43,6 @@ export function siteServer(s3: S3Client, bucket: string) {
       notFound(res, method, security, notFoundPage);
     };
     if (!key) return missing();
-    const read = async (k: string) => {
-      const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: k }));
-      return { object, body: Buffer.from(await object.Body!.transformToByteArray()) };
-    };
     try {
       const { object, body } = await read(key);
       if (object.Metadata?.['newsroom-gone']) {

@@ -231,6 +231,12 @@ describe('what every answer of the site carries', () => {
     expect(await head.text()).toBe('');
     expect((await fetch(`${site}/index.html`, { method: 'PUT', body: 'x' })).status).toBe(405);
     expect((await read('/%2e%2e/%2e%2e/package.json')).status).toBe(404);
+    // A path no file can have (an escaped `..` survives URL parsing; a broken escape) is a plain 404.
+    for (const path of ['/articles/%2E%2E%2Fsecret', '/articles/%E0%A4%A/', '/articles/..%2F..%2Fpackage.json']) {
+      const res = await text(path);
+      expect([path, res.status]).toEqual([path, 404]);
+      expect(res.body).toContain('Not found');
+    }
     const missing = await text('/articles/nothing-here/');
     expect(missing.status).toBe(404);
     expect(missing.body).toContain('See the latest articles');
