@@ -61,7 +61,11 @@ async function publish(content: Record<string, unknown>, image?: { caption: stri
   });
   expect(approved.status).toBe(200);
   const url = approved.body.url as string;
-  await eventually(async () => (await fetch(url)).status === 200);
+  // A whole page: s3rver may serve a file in the middle of its rewrite (S3 replaces objects atomically).
+  await eventually(async () => {
+    const res = await fetch(url);
+    return res.status === 200 && (await res.text()).includes('</html>');
+  });
   return url;
 }
 
