@@ -15,7 +15,15 @@ export default {
     configFile: 'jest.config.js',
     // Unit and integration tests only: the end-to-end files spawn whole newsrooms and would make a
     // run take hours on 2 cores.
-    config: { testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/integration/**/*.test.ts'] },
+    config: {
+      testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/integration/**/*.test.ts'],
+      // Each mutant's run loads only the test files that hold a test reaching it (see the sequencer).
+      testEnvironment: './tests/support/mutation-environment.cjs',
+      // Jest's soft cleanup of globals between files nests a setter per file in one process: after
+      // enough runs in the same test runner, a stack overflow, and Stryker restarts the runner.
+      testEnvironmentOptions: { globalsCleanup: 'off' },
+      testSequencer: '<rootDir>/tests/support/mutation-sequencer.mjs',
+    },
     enableFindRelatedTests: true,
   },
   mutate: ['lambdas/domain/**/*.ts', 'lambdas/usecases/**/*.ts', 'lambdas/store/**/*.ts', 'lambdas/adapters/**/*.ts'],

@@ -11,7 +11,7 @@ import type { SiteArticle, SiteEntry } from './model.js';
  * What no output may carry: C0 controls but tab and line feed, DEL, C1 controls, U+FFFE and U+FFFF
  * (not XML characters), and UTF-16 surrogates that are not part of a pair.
  */
-const UNWANTED = /[\0-\x08\v-\x1f\x7f-\x9f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNWANTED = /[\0-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** The text with everything `UNWANTED` taken out (a carriage return of a CRLF pair becomes nothing, the LF stays). */
 export const clean = (s: string): string => s.replace(UNWANTED, '');

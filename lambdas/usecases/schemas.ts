@@ -20,7 +20,7 @@ declare global {
   }
 }
 
-const CONTROL = /[\0-\x08\v-\x1f\x7f-\x9f]/;
+const CONTROL = /[\0-\x08\x0b-\x1f\x7f-\x9f]/;
 /** Nothing but white space and invisible format characters (zero-width spaces, joiners, BOM). */
 const BLANK = /^[\s\p{Cf}]*$/u;
 
