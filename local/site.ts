@@ -74,11 +74,7 @@ export function localSite(db: DynamoDBDocumentClient, tableName: string, site: S
     // Rendering waits on the embedded stores, not on a remote receiver: more articles at a time.
     concurrency: 32,
     async deliver(event) {
-      if (SITE_EVENT_TYPES.includes(event.type)) {
-        const t = Date.now();
-        await renderer.article(event.articleId, event.version);
-        if (process.env.DBG) console.log('RENDER', Date.now() - t, new Date().toISOString());
-      }
+      if (SITE_EVENT_TYPES.includes(event.type)) await renderer.article(event.articleId, event.version);
     },
   };
   return {
