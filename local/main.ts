@@ -5,6 +5,7 @@ import { makeDataDirPrivate } from './data-dir.js';
 import { startNewsroom, type RunningNewsroom } from './newsroom.js';
 import { formatRequest } from './request-log.js';
 import { AlreadyRunning, lockDataDir } from './running.js';
+import { SITE_PREFIX } from './site-server.js';
 import { localSettings, SettingError, type LocalSettings } from './settings.js';
 
 /** `npm start`: the local newsroom, until Ctrl-C or SIGTERM. */
@@ -111,7 +112,7 @@ process.stdout.write(
     `  api:      ${newsroom.url}  (try: curl ${newsroom.url}/health)`,
     ...docs.map((u) => `  docs:     ${u}`),
     ...openapi.map((u) => `  openapi:  ${u}`),
-    `  site:     ${newsroom.url}/site/${newsroom.siteUrl === `${newsroom.url}/site` ? '' : `  (links point to ${newsroom.siteUrl})`}`,
+    `  site:     ${newsroom.url}${SITE_PREFIX}/${newsroom.siteUrl === `${newsroom.url}${SITE_PREFIX}` ? '' : `  (links point to ${newsroom.siteUrl})`}`,
     `  listens:  ${settings.host} only (set HOST to change)`,
     `  data:     ${settings.dataDir}`,
     `  webhooks: ${settings.webhookUrls.length ? settings.webhookUrls.map(webhookOrigin).join(', ') : 'none (set NEWSROOM_WEBHOOK_URLS)'}`,

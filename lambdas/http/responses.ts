@@ -1,6 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ARTICLE_FIELDS, type Actor, type Article } from '../domain/article.js';
 import { allowedActions } from '../domain/workflow.js';
+import { articleUrl } from '../site/urls.js';
 
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
   return {
@@ -15,7 +16,7 @@ export const etag = (article: Pick<Article, 'version'>) => `"${article.version}"
 /** Where readers find a published article: the site's base (SITE_URL) and its slug; null before it has one. */
 export function publicUrl(slug: string | null | undefined): string | null {
   const base = process.env.SITE_URL;
-  return slug && base ? `${base.replace(/\/+$/, '')}/articles/${slug}/` : null;
+  return slug && base ? articleUrl({ baseUrl: base, title: '' }, slug) : null;
 }
 
 /** The article as the API shows it to this caller, with what they may do next. */
