@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import {
   BatchWriteItemCommand,
   CreateTableCommand,
@@ -14,8 +13,6 @@ import {
   type GlobalSecondaryIndex,
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
-import dynalite from 'dynalite';
-import S3rver from 's3rver';
 import { tagItemsOf } from '../lambdas/store/tag-items.js';
 import { TABLE_INDEXES, TABLE_KEYS } from '../lambdas/store/table-schema.js';
 
@@ -26,7 +23,7 @@ export const SITE_BUCKET = 'newsroom-site';
 export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 export const LOCAL_REGION = 'us-east-1';
 
-/** The embedded stand-ins for DynamoDB and S3, persisting under the data directory. */
+/** The embedded stand-ins for DynamoDB and S3, persisting under the data directory, on a thread of their own. */
 export interface LocalStorage {
   dynamoEndpoint: string;
   s3Endpoint: string;
@@ -46,34 +43,60 @@ function corsConfiguration(origins: readonly string[]): string {
   return `<CORSConfiguration>${rules}</CORSConfiguration>`;
 }
 
+/** What storage-thread.mjs is given, and what it says. */
+interface StorageThreadData {
+  dataDir: string;
+  mediaBucket: string;
+  siteBucket: string;
+  /** The media bucket's CORS configuration (XML), if any. */
+  mediaCors?: string;
+}
+
+type StorageThreadMessage =
+  | { kind: 'started'; dynamoEndpoint: string; s3Endpoint: string }
+  | { kind: 'object-created'; event: unknown }
+  | { kind: 'closed' }
+  | { kind: 'failed'; message: string; code?: string; syscall?: string };
+
 export async function startStorage(dataDir: string, corsOrigins: readonly string[] = []): Promise<LocalStorage> {
+  // Here, not on the thread: a data directory that cannot be written is refused with its errno.
   mkdirSync(join(dataDir, 's3'), { recursive: true });
-  const dynamo: Server = dynalite({ path: join(dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((ok, fail) => dynamo.once('error', fail).listen(0, '127.0.0.1', ok));
-  const dynamoEndpoint = `http://127.0.0.1:${(dynamo.address() as AddressInfo).port}`;
-
-  const s3 = new S3rver({
-    port: 0,
-    address: '127.0.0.1',
-    directory: join(dataDir, 's3'),
-    silent: true,
-    configureBuckets: [
-      { name: MEDIA_BUCKET, configs: corsOrigins.length ? [corsConfiguration(corsOrigins)] : [] },
-      { name: SITE_BUCKET, configs: [] },
-    ],
+  const data: StorageThreadData = {
+    dataDir,
+    mediaBucket: MEDIA_BUCKET,
+    siteBucket: SITE_BUCKET,
+    mediaCors: corsOrigins.length ? corsConfiguration(corsOrigins) : undefined,
+  };
+  const thread = new Worker(new URL('./storage-thread.mjs', import.meta.url), { workerData: data });
+  const listeners: ((event: unknown) => void)[] = [];
+  let closed: (() => void) | undefined;
+  const exited = new Promise<number>((ok) => thread.once('exit', ok));
+  const started = new Promise<{ dynamoEndpoint: string; s3Endpoint: string }>((ok, fail) => {
+    thread.once('error', fail);
+    void exited.then((code) => fail(new Error(`the storage thread stopped (exit code ${code})`)));
+    thread.on('message', (message: StorageThreadMessage) => {
+      if (message.kind === 'started') ok(message);
+      // With its errno, so the start can say which setting to change.
+      else if (message.kind === 'failed') fail(Object.assign(new Error(message.message), { code: message.code, syscall: message.syscall }));
+      else if (message.kind === 'object-created') for (const listener of listeners) listener(message.event);
+      else closed?.();
+    });
   });
-  const { port: s3Port } = await s3.run();
-
-  await ensureTable(dynamoEndpoint);
+  let endpoints: Awaited<typeof started>;
+  try {
+    endpoints = await started;
+  } catch (err) {
+    await thread.terminate();
+    throw err;
+  }
+  await ensureTable(endpoints.dynamoEndpoint);
   return {
-    dynamoEndpoint,
-    s3Endpoint: `http://127.0.0.1:${s3Port}`,
-    onObjectCreated: (listener) => s3.on('event', listener),
+    ...endpoints,
+    onObjectCreated: (listener) => void listeners.push(listener),
     async close() {
-      await s3.close();
-      // dynalite closes its LevelDB store when its server closes.
-      dynamo.closeAllConnections?.();
-      await new Promise<void>((ok) => dynamo.close(() => ok()));
+      // The stores close their files first; a thread that died meanwhile has nothing left to close.
+      await Promise.race([new Promise<void>((ok) => ((closed = ok), thread.postMessage('close'))), exited]);
+      await thread.terminate();
     },
   };
 }
