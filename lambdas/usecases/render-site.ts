@@ -32,9 +32,9 @@ const FRONT_ADDRESSES = ['/', FRONT_PATHS.page, FRONT_PATHS.atom, FRONT_PATHS.js
 export function siteRenderer(deps: SiteDeps): SiteRenderer {
   const renderer: SiteRenderer = {
     async article(articleId) {
-      const article = await deps.articles.get(articleId);
+      // Read together: a record written after this read is guarded by the record's own condition.
+      const [article, record] = await Promise.all([deps.articles.get(articleId), deps.index.get(articleId)]);
       if (!article) return false;
-      const record = await deps.index.get(articleId);
       if (record && record.renderedVersion >= article.version) return false;
       if (article.status === 'published') return show(article, record);
       if (record?.state === 'live' && article.status === 'unpublished') return takeDown(article, record, 'unpublished');
