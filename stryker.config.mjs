@@ -19,8 +19,8 @@ export default {
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/integration/**/*.test.ts'],
       // Each mutant's run loads only the test files that hold a test reaching it (see the sequencer).
       testEnvironment: './tests/support/mutation-environment.cjs',
-      // Jest's soft cleanup of globals between files nests a setter per file in one process: after
-      // enough runs in the same test runner, a stack overflow, and Stryker restarts the runner.
+      // Stryker runs Jest in band: Jest's soft cleanup of globals between files then nests one more
+      // setter per file in the same process, until a run ends in a stack overflow.
       testEnvironmentOptions: { globalsCleanup: 'off' },
       testSequencer: '<rootDir>/tests/support/mutation-sequencer.mjs',
     },
