@@ -8,20 +8,20 @@
 const { appendFileSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
-const recordFile = (rootDir) => join(rootDir, '.stryker-test-files.jsonl');
+const recordPath = (rootDir) => join(rootDir, '.stryker-test-files.jsonl');
 
 /** True while a mutant is active: Stryker names it in this variable for the run. */
 exports.mutantActive = () => process.env.__STRYKER_ACTIVE_MUTANT__ !== undefined;
 
 /** Appends one test file's full test names and how long the file took. */
-exports.recordFile = (rootDir, file, names, ms) => appendFileSync(recordFile(rootDir), `${JSON.stringify({ file, names, ms })}\n`);
+exports.recordFile = (rootDir, file, names, ms) => appendFileSync(recordPath(rootDir), `${JSON.stringify({ file, names, ms })}\n`);
 
 /** Every recorded file: its test names and its duration. */
 exports.recordedFiles = (rootDir) => {
   const files = new Map();
   let text = '';
   try {
-    text = readFileSync(recordFile(rootDir), 'utf8');
+    text = readFileSync(recordPath(rootDir), 'utf8');
   } catch {
     return files;
   }
