@@ -97,6 +97,14 @@ try {
 }
 if (stopping) await new Promise(() => undefined); // stop() ends the process
 lock.announce(newsroom.url);
+// Without its stores every request would fail: a newsroom that lost them says so and ends.
+void newsroom.failed.then((err) => {
+  logging = false;
+  process.stderr.write(
+    `the newsroom's embedded stores stopped: ${err.stack ?? err.message}\nthe newsroom stops too; start it again with npm start\n`,
+  );
+  process.exit(1);
+});
 
 /** The extra base URLs this newsroom serves (API documentation, a public site), as the route table lists them. */
 const serves = (path: string) => (ROUTES.some((r) => r.method === 'GET' && r.path === path) ? [`${newsroom.url}${path}`] : []);

@@ -19,6 +19,8 @@ export interface RunningNewsroom {
   url: string;
   /** The public site's base URL: NEWSROOM_SITE_URL, or `<url>/site`, where this newsroom serves it. */
   siteUrl: string;
+  /** Settles with the error should the embedded stores stop on their own: the newsroom cannot go on without them. */
+  failed: Promise<Error>;
   stop(): Promise<void>;
 }
 
@@ -188,6 +190,7 @@ export async function startNewsroom(settings: LocalSettings, hooks: Pick<Gateway
   return {
     url,
     siteUrl: siteContext.baseUrl,
+    failed: storage.failed,
     async stop() {
       // Stop taking requests, let those in flight finish, then stop the workers and the stores.
       const closed = new Promise<void>((ok) => server.close(() => ok()));

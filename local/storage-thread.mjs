@@ -1,5 +1,9 @@
 // @ts-check
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdir, open, rmdir, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
@@ -27,6 +31,8 @@ async function run(port, data) {
       { name: data.siteBucket, configs: [] },
     ],
   });
+  mendPutObject(s3.store);
+  mendDeleteObject(s3.store);
   const { port: s3Port } = await s3.run();
   s3.on('event', (event) => port.postMessage({ kind: 'object-created', event }));
   port.on('message', async (message) => {
@@ -43,6 +49,87 @@ async function run(port, data) {
     dynamoEndpoint: `http://127.0.0.1:${dynamo.address().port}`,
     s3Endpoint: `http://127.0.0.1:${s3Port}`,
   });
+}
+
+/**
+ * s3rver 3.7.1's FilesystemStore#putObject, mended. It makes the key's directory, then opens the file
+ * with no error listener; and a DELETE prunes directories it leaves empty. A DELETE of the last other
+ * key in that directory (the verifier deleting its copy, say) landing between the two makes the
+ * open fail with ENOENT, unhandled: the whole thread died and every request after it was refused.
+ * This one opens the file first, making the directory again if it vanished meanwhile, and answers
+ * any write error to the request. It also resolves only once the bytes are on disk, so the
+ * object-created event never announces a file still being written.
+ *
+ * @param {any} store s3rver's FilesystemStore
+ */
+function mendPutObject(store) {
+  store.putObject = async function putObject(/** @type {any} */ object) {
+    const path = store.getResourcePath(object.bucket, object.key, 'object');
+    const file = await openMakingDirectory(path);
+    const md5 = createHash('md5');
+    let size = 0;
+    const count = new Transform({
+      transform(chunk, _encoding, done) {
+        md5.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      },
+    });
+    const source = Buffer.isBuffer(object.content) ? Readable.from([object.content]) : object.content;
+    await pipeline(source, count, file.createWriteStream());
+    const digest = md5.digest('hex');
+    await store.putMetadata(object.bucket, object.key, object.metadata, digest);
+    return { size, md5: digest };
+  };
+}
+
+/**
+ * s3rver 3.7.1's FilesystemStore#deleteObject prunes the directories the key leaves empty by listing
+ * each, then removing it: an upload landing in one between the two made the DELETE fail (500)
+ * although the object was gone. Removing a directory only succeeds when it is empty anyway, so this
+ * one just tries, and stops at the first directory still in use.
+ *
+ * @param {any} store s3rver's FilesystemStore
+ */
+function mendDeleteObject(store) {
+  store.deleteObject = async function deleteObject(/** @type {string} */ bucket, /** @type {string} */ key) {
+    await Promise.all(
+      ['object', 'object.md5', 'metadata.json'].map((resource) =>
+        unlink(store.getResourcePath(bucket, key, resource)).catch(unless('ENOENT')),
+      ),
+    );
+    // The last part is no directory: it is in the file's name.
+    const parts = key.split('/').slice(0, -1);
+    for (; parts.length; parts.pop()) {
+      try {
+        await rmdir(join(store.getBucketPath(bucket), ...parts));
+      } catch (err) {
+        unless('ENOTEMPTY', 'EEXIST', 'ENOENT')(err);
+        return;
+      }
+    }
+  };
+}
+
+/** A catch handler that swallows the given error codes and throws anything else. */
+const unless =
+  (/** @type {string[]} */ ...codes) =>
+  (/** @type {unknown} */ err) => {
+    if (!codes.includes(/** @type {NodeJS.ErrnoException} */ (err).code ?? '')) throw err;
+  };
+
+/** Opens `path` for writing, making its directory (again, if a DELETE pruned it meanwhile) first. */
+async function openMakingDirectory(/** @type {string} */ path) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // Making the directories can fail as well, when a parent is pruned between two of them.
+      await mkdir(dirname(path), { recursive: true });
+      return await open(path, 'w');
+    } catch (err) {
+      if (attempt === 5) throw err;
+      unless('ENOENT')(err);
+    }
+  }
 }
 
 if (parentPort) {

@@ -29,6 +29,11 @@ export interface LocalStorage {
   s3Endpoint: string;
   /** Calls `listener` with S3-notification-shaped events as objects land, like S3 event notifications. */
   onObjectCreated(listener: (event: unknown) => void): void;
+  /**
+   * Settles with the error, should the stores' thread stop on its own: every request to them would
+   * be refused from then on, so whoever runs them must stop too rather than serve errors.
+   */
+  failed: Promise<Error>;
   close(): Promise<void>;
 }
 
@@ -58,7 +63,12 @@ type StorageThreadMessage =
   | { kind: 'closed' }
   | { kind: 'failed'; message: string; code?: string; syscall?: string };
 
-export async function startStorage(dataDir: string, corsOrigins: readonly string[] = []): Promise<LocalStorage> {
+export async function startStorage(
+  dataDir: string,
+  corsOrigins: readonly string[] = [],
+  /** The thread's entry; only tests name another. */
+  entry: URL = new URL('./storage-thread.mjs', import.meta.url),
+): Promise<LocalStorage> {
   // Here, not on the thread: a data directory that cannot be written is refused with its errno.
   mkdirSync(join(dataDir, 's3'), { recursive: true });
   const data: StorageThreadData = {
@@ -67,13 +77,18 @@ export async function startStorage(dataDir: string, corsOrigins: readonly string
     siteBucket: SITE_BUCKET,
     mediaCors: corsOrigins.length ? corsConfiguration(corsOrigins) : undefined,
   };
-  const thread = new Worker(new URL('./storage-thread.mjs', import.meta.url), { workerData: data });
+  const thread = new Worker(entry, { workerData: data });
   const listeners: ((event: unknown) => void)[] = [];
   let closed: (() => void) | undefined;
+  let closing = false;
   const exited = new Promise<number>((ok) => thread.once('exit', ok));
+  const thrown = new Promise<Error>((ok) => thread.once('error', ok));
+  const failed = Promise.race([thrown, exited.then((code) => new Error(`the stores' thread stopped (exit code ${code})`))]).then((err) =>
+    closing ? new Promise<Error>(() => undefined) : err,
+  );
   const started = new Promise<{ dynamoEndpoint: string; s3Endpoint: string }>((ok, fail) => {
-    thread.once('error', fail);
-    void exited.then((code) => fail(new Error(`the storage thread stopped (exit code ${code})`)));
+    void thrown.then(fail);
+    void failed.then(fail);
     thread.on('message', (message: StorageThreadMessage) => {
       if (message.kind === 'started') ok(message);
       // With its errno, so the start can say which setting to change.
@@ -93,7 +108,9 @@ export async function startStorage(dataDir: string, corsOrigins: readonly string
   return {
     ...endpoints,
     onObjectCreated: (listener) => void listeners.push(listener),
+    failed,
     async close() {
+      closing = true;
       // The stores close their files first; a thread that died meanwhile has nothing left to close.
       await Promise.race([new Promise<void>((ok) => ((closed = ok), thread.postMessage('close'))), exited]);
       await thread.terminate();
