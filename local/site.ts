@@ -8,6 +8,7 @@ import { DynamoSiteIndex } from '../lambdas/store/site-index.js';
 import { siteRenderer } from '../lambdas/usecases/render-site.js';
 import { SITE_EVENT_TYPES, type FrontPageRequests } from '../lambdas/usecases/site-ports.js';
 import type { LaneTarget } from '../lambdas/workers/lanes.js';
+import { EdgeCache } from './edge-cache.js';
 import { siteServer } from './site-server.js';
 import { MEDIA_BUCKET, SITE_BUCKET } from './storage.js';
 import { WorkerLoop } from './worker-loop.js';
@@ -21,10 +22,12 @@ const REPAIR_EVERY_MS = 15 * 60_000;
 /**
  * The public site on one machine: the renderer the cloud runs, writing to s3rver, fed by the local
  * dispatcher as one more target (so each article renders in order, with retries), and served under
- * `/site/` the way CloudFront serves the site bucket. There is no CDN to invalidate.
+ * `/site/` the way CloudFront serves the site bucket, from a cache the renderer invalidates.
  */
 export function localSite(db: DynamoDBDocumentClient, tableName: string, site: SiteContext, log: (message: string, err: unknown) => void) {
   const s3 = new S3Client({ forcePathStyle: true });
+  // CloudFront's cache, here: the renderer's invalidations are what make a change visible.
+  const edge = new EdgeCache();
   let frontRequested: string | undefined;
   let frontSoon: NodeJS.Timeout | undefined;
   const front: FrontPageRequests = {
@@ -42,7 +45,7 @@ export function localSite(db: DynamoDBDocumentClient, tableName: string, site: S
     articles: new DynamoArticleReader(db, tableName),
     profiles: new DynamoAuthorProfiles(db, tableName),
     files: new S3SiteFiles(s3, SITE_BUCKET, MEDIA_BUCKET),
-    cdn: { invalidate: async () => undefined },
+    cdn: { invalidate: async (paths) => edge.invalidate(paths) },
     index: new DynamoSiteIndex(db, tableName),
     front,
     site,
@@ -79,7 +82,7 @@ export function localSite(db: DynamoDBDocumentClient, tableName: string, site: S
   };
   return {
     target,
-    serve: siteServer(s3, SITE_BUCKET),
+    serve: siteServer(s3, SITE_BUCKET, edge),
     start() {
       frontLoop.start();
       repairLoop.start();
