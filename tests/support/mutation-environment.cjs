@@ -6,7 +6,7 @@
  *   Jest's full name (Stryker's test id), and how long the file took, for mutation-sequencer.mjs.
  * - With a mutant active, the first failing test kills it: the tests and hooks still to come in
  *   this run are skipped (Jest has no programmatic bail). A block already started still runs its
- *   afterAll hooks, so servers close.
+ *   afterAll hooks, so servers close. The file that killed it is recorded, for the sequencer.
  */
 const { TestEnvironment } = require('jest-environment-node');
 const run = require('./mutation-run.cjs');
@@ -32,8 +32,10 @@ class MutationTestEnvironment extends TestEnvironment {
       if (event.name === 'test_start' || event.name === 'test_skip' || event.name === 'test_todo') this.names.push(fullName(event.test));
       return;
     }
-    if (event.name === 'test_done' && event.test.errors.length > 0) run.failRun();
-    else if (event.name === 'run_describe_start' && run.runFailed()) event.describeBlock.mode = 'skip';
+    if (event.name === 'test_done' && event.test.errors.length > 0 && !run.runFailed()) {
+      run.failRun();
+      run.recordKill(this.rootDir, this.testPath);
+    } else if (event.name === 'run_describe_start' && run.runFailed()) event.describeBlock.mode = 'skip';
     else if (event.name === 'test_start' && run.runFailed()) event.test.mode = 'skip';
   }
 

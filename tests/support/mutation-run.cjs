@@ -9,6 +9,7 @@ const { appendFileSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const recordPath = (rootDir) => join(rootDir, '.stryker-test-files.jsonl');
+const killsPath = (rootDir) => join(rootDir, '.stryker-test-kills.jsonl');
 
 /** True while a mutant is active: Stryker names it in this variable for the run. */
 exports.mutantActive = () => process.env.__STRYKER_ACTIVE_MUTANT__ !== undefined;
@@ -32,6 +33,26 @@ exports.recordedFiles = (rootDir) => {
     files.set(file, { names: [...(known?.names ?? []), ...names], ms: Math.max(known?.ms ?? 0, ms) });
   }
   return files;
+};
+
+/** Notes that a test in `file` killed a mutant (both test runners append to the same record). */
+exports.recordKill = (rootDir, file) => appendFileSync(killsPath(rootDir), `${JSON.stringify(file)}\n`);
+
+/** How many mutants each test file has killed so far in this run. */
+exports.recordedKills = (rootDir) => {
+  const kills = new Map();
+  let text = '';
+  try {
+    text = readFileSync(killsPath(rootDir), 'utf8');
+  } catch {
+    return kills;
+  }
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    const file = JSON.parse(line);
+    kills.set(file, (kills.get(file) ?? 0) + 1);
+  }
+  return kills;
 };
 
 /**
