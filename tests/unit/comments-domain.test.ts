@@ -112,4 +112,15 @@ describe('a request-changes note', () => {
   it('is the only transition that comments', () => {
     expect(commentFromEvent({ ...changes, type: 'ArticleSubmitted', comment: undefined }, hex)).toBeUndefined();
   });
+
+  it('puts nothing in the thread from an event whose comment is not of its kind, or that carries none', () => {
+    // Events are read back from storage and from older versions: a misshapen one is left out, never shown half.
+    const added = commentAddedEvent(article, comment, eddie);
+    expect(commentFromEvent({ ...added, comment: 'a note, not a comment' }, hex)).toBeUndefined();
+    expect(commentFromEvent({ ...added, comment: undefined }, hex)).toBeUndefined();
+    expect(commentFromEvent({ ...changes, comment: comment as never }, hex)).toBeUndefined();
+    expect(commentFromEvent({ ...changes, comment: undefined }, hex)).toBeUndefined();
+    expect(commentFromEvent({ ...changes, type: 'ArticleApproved' }, hex)).toBeUndefined();
+    expect(commentFromEvent({ ...added, type: 'ArticleApproved' }, hex)).toBeUndefined();
+  });
 });

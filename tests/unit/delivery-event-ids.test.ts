@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { articleIdOfEvent } from '../../lambdas/domain/deliveries.js';
+import { articleIdOfEvent, attemptSucceeded } from '../../lambdas/domain/deliveries.js';
 
 const uuid = '0b6f9a52-3c1d-4e8f-9a7b-2d5e6f708192';
 
@@ -28,5 +28,22 @@ describe('the article an event id names (redelivery paths, delivery-log cursors)
     ['a line break at the end', 'a1:3:ArticleEdited\n'],
   ])('none for %s', (_, eventId) => {
     expect(articleIdOfEvent(eventId)).toBeUndefined();
+  });
+});
+
+describe('which webhook attempts count as delivered', () => {
+  it.each([
+    ['200', { statusCode: 200 }, true],
+    ['204', { statusCode: 204 }, true],
+    ['299', { statusCode: 299 }, true],
+    ['300 (a redirect is never followed)', { statusCode: 300 }, false],
+    ['302', { statusCode: 302 }, false],
+    ['199', { statusCode: 199 }, false],
+    ['500', { statusCode: 500 }, false],
+    ['a 200 that came with an error (the body timed out)', { statusCode: 200, error: 'timeout' }, false],
+    ['an error and no answer', { error: 'ECONNREFUSED' }, false],
+    ['no answer and no error', {}, false],
+  ])('%s', (_, report, delivered) => {
+    expect(attemptSucceeded(report)).toBe(delivered);
   });
 });
