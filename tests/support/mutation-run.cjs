@@ -17,18 +17,24 @@ exports.mutantActive = () => process.env.__STRYKER_ACTIVE_MUTANT__ !== undefined
 /** Appends one test file's full test names and how long the file took. */
 exports.recordFile = (rootDir, file, names, ms) => appendFileSync(recordPath(rootDir), `${JSON.stringify({ file, names, ms })}\n`);
 
+/** The JSON lines of a record; none when it is not there yet. */
+function records(path) {
+  let text = '';
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return [];
+  }
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+}
+
 /** Every recorded file: its test names and its duration. */
 exports.recordedFiles = (rootDir) => {
   const files = new Map();
-  let text = '';
-  try {
-    text = readFileSync(recordPath(rootDir), 'utf8');
-  } catch {
-    return files;
-  }
-  for (const line of text.split('\n')) {
-    if (!line) continue;
-    const { file, names, ms } = JSON.parse(line);
+  for (const { file, names, ms } of records(recordPath(rootDir))) {
     const known = files.get(file);
     files.set(file, { names: [...(known?.names ?? []), ...names], ms: Math.max(known?.ms ?? 0, ms) });
   }
@@ -41,17 +47,7 @@ exports.recordKill = (rootDir, file) => appendFileSync(killsPath(rootDir), `${JS
 /** How many mutants each test file has killed so far in this run. */
 exports.recordedKills = (rootDir) => {
   const kills = new Map();
-  let text = '';
-  try {
-    text = readFileSync(killsPath(rootDir), 'utf8');
-  } catch {
-    return kills;
-  }
-  for (const line of text.split('\n')) {
-    if (!line) continue;
-    const file = JSON.parse(line);
-    kills.set(file, (kills.get(file) ?? 0) + 1);
-  }
+  for (const file of records(killsPath(rootDir))) kills.set(file, (kills.get(file) ?? 0) + 1);
   return kills;
 };
 
