@@ -20,48 +20,50 @@ import { problemResponse } from '../../lambdas/http/problem.js';
 const body = (err: ProblemError) => JSON.parse(problemResponse(err).body as string);
 
 describe('every refusal the newsroom explains, as a client reads it', () => {
-  it.each<[string, ProblemError, Record<string, unknown>]>([
+  // Each refusal is made inside its test, so a mutation run credits the test with the code it reaches.
+  it.each<[string, () => ProblemError, Record<string, unknown>]>([
     [
       'no or a bad bearer token',
-      unauthorized(),
+      () => unauthorized(),
       { type: 'urn:newsroom:problem:unauthorized', title: 'Unauthorized', status: 401, detail: 'A valid bearer token is required.' },
     ],
     [
       'a token that ran out',
-      unauthorized('The token has expired.'),
+      () => unauthorized('The token has expired.'),
       { type: 'urn:newsroom:problem:unauthorized', title: 'Unauthorized', status: 401, detail: 'The token has expired.' },
     ],
     [
       'a caller who may not',
-      forbidden('Only chief editors may approve.'),
+      () => forbidden('Only chief editors may approve.'),
       { type: 'urn:newsroom:problem:forbidden', title: 'Forbidden', status: 403, detail: 'Only chief editors may approve.' },
     ],
     [
       'an article that is not there',
-      notFound(),
+      () => notFound(),
       { type: 'urn:newsroom:problem:not-found', title: 'Not Found', status: 404, detail: 'No such article.' },
     ],
     [
       'anything else that is not there',
-      notFound('No such comment.'),
+      () => notFound('No such comment.'),
       { type: 'urn:newsroom:problem:not-found', title: 'Not Found', status: 404, detail: 'No such comment.' },
     ],
     [
       'a malformed request',
-      badRequest('The cursor is not one this list gave out.'),
+      () => badRequest('The cursor is not one this list gave out.'),
       { type: 'urn:newsroom:problem:bad-request', title: 'Bad Request', status: 400, detail: 'The cursor is not one this list gave out.' },
     ],
     [
       'a malformed request, with details',
-      badRequest('Too many.', { limit: 3 }),
+      () => badRequest('Too many.', { limit: 3 }),
       { type: 'urn:newsroom:problem:bad-request', title: 'Bad Request', status: 400, detail: 'Too many.', limit: 3 },
     ],
     [
       'several problems with the input',
-      invalidInput([
-        { pointer: '/headline', message: '`headline` is required.' },
-        { pointer: '/query/limit', message: '`limit` must be a whole number.' },
-      ]),
+      () =>
+        invalidInput([
+          { pointer: '/headline', message: '`headline` is required.' },
+          { pointer: '/query/limit', message: '`limit` must be a whole number.' },
+        ]),
       {
         type: 'urn:newsroom:problem:bad-request',
         title: 'Bad Request',
@@ -75,7 +77,7 @@ describe('every refusal the newsroom explains, as a client reads it', () => {
     ],
     [
       'one problem with the input',
-      badInput('', 'The request body is not valid JSON.'),
+      () => badInput('', 'The request body is not valid JSON.'),
       {
         type: 'urn:newsroom:problem:bad-request',
         title: 'Bad Request',
@@ -86,7 +88,7 @@ describe('every refusal the newsroom explains, as a client reads it', () => {
     ],
     [
       'an action that does not fit now',
-      conflict('You cannot approve it while it is draft.', { allowedActions: ['edit'] }),
+      () => conflict('You cannot approve it while it is draft.', { allowedActions: ['edit'] }),
       {
         type: 'urn:newsroom:problem:conflict',
         title: 'Conflict',
@@ -97,7 +99,7 @@ describe('every refusal the newsroom explains, as a client reads it', () => {
     ],
     [
       'a stale If-Match',
-      preconditionFailed(7),
+      () => preconditionFailed(7),
       {
         type: 'urn:newsroom:problem:precondition-failed',
         title: 'Precondition Failed',
@@ -108,7 +110,7 @@ describe('every refusal the newsroom explains, as a client reads it', () => {
     ],
     [
       'a missing If-Match',
-      preconditionRequired(),
+      () => preconditionRequired(),
       {
         type: 'urn:newsroom:problem:precondition-required',
         title: 'Precondition Required',
@@ -119,7 +121,7 @@ describe('every refusal the newsroom explains, as a client reads it', () => {
     ],
     [
       'an If-Match that is not an ETag',
-      preconditionRequired('If-Match must be an ETag such as "3".'),
+      () => preconditionRequired('If-Match must be an ETag such as "3".'),
       {
         type: 'urn:newsroom:problem:precondition-required',
         title: 'Precondition Required',
@@ -130,7 +132,7 @@ describe('every refusal the newsroom explains, as a client reads it', () => {
     ],
     [
       'an Idempotency-Key used for another request',
-      keyReused(),
+      () => keyReused(),
       {
         type: 'urn:newsroom:problem:unprocessable-content',
         title: 'Unprocessable Content',
@@ -141,7 +143,7 @@ describe('every refusal the newsroom explains, as a client reads it', () => {
     ],
     [
       'an Idempotency-Key that is malformed',
-      keyReused('An Idempotency-Key is 1 to 255 printable characters.'),
+      () => keyReused('An Idempotency-Key is 1 to 255 printable characters.'),
       {
         type: 'urn:newsroom:problem:unprocessable-content',
         title: 'Unprocessable Content',
@@ -152,7 +154,7 @@ describe('every refusal the newsroom explains, as a client reads it', () => {
     ],
     [
       'a request body over the limit',
-      payloadTooLarge(1048576),
+      () => payloadTooLarge(1048576),
       {
         type: 'urn:newsroom:problem:payload-too-large',
         title: 'Payload Too Large',
@@ -163,7 +165,7 @@ describe('every refusal the newsroom explains, as a client reads it', () => {
     ],
     [
       'a request body that is not JSON',
-      unsupportedMediaType(),
+      () => unsupportedMediaType(),
       {
         type: 'urn:newsroom:problem:unsupported-media-type',
         title: 'Unsupported Media Type',
@@ -171,7 +173,8 @@ describe('every refusal the newsroom explains, as a client reads it', () => {
         detail: 'Send the request body as application/json.',
       },
     ],
-  ])('%s', (_case, err, expected) => {
+  ])('%s', (_case, make, expected) => {
+    const err = make();
     const response = problemResponse(err);
     expect(response.statusCode).toBe(expected.status);
     expect(response.headers).toEqual({ 'content-type': 'application/problem+json', 'cache-control': 'no-store' });
