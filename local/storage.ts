@@ -140,10 +140,10 @@ async function createTableIfMissing(client: DynamoDBClient, tableName: string): 
   const indexes = new Set((table?.GlobalSecondaryIndexes ?? []).map((ix) => ix.IndexName));
   if (table && TABLE_INDEXES.some((ix) => !indexes.has(ix.name))) {
     // The table is still whole: whatever an earlier attempt copied aside is started over.
-    if (copied) await client.send(new DeleteTableCommand({ TableName: aside }));
+    if (copied) await deleteTable(client, aside);
     await createTable(client, aside);
     await copyItems(client, tableName, aside);
-    await client.send(new DeleteTableCommand({ TableName: tableName }));
+    await deleteTable(client, tableName);
     table = undefined;
     copied = true;
   }
@@ -151,7 +151,16 @@ async function createTableIfMissing(client: DynamoDBClient, tableName: string): 
   if (copied) {
     // Articles written before tag lists existed get their tag items on the way back.
     await copyItems(client, aside, tableName, withTagItems);
-    await client.send(new DeleteTableCommand({ TableName: aside }));
+    await deleteTable(client, aside);
+  }
+}
+
+/** Deletes a table and waits until it is gone: dynalite, like DynamoDB, deletes in the background, and a table of the same name cannot be created until then. */
+async function deleteTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  await client.send(new DeleteTableCommand({ TableName: tableName }));
+  for (let waited = 0; (await describe(client, tableName)) !== undefined; waited += 20) {
+    if (waited > 30_000) throw new Error(`table ${tableName} was still there 30 s after it was deleted`);
+    await new Promise((r) => setTimeout(r, 20));
   }
 }
 
