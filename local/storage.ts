@@ -87,7 +87,6 @@ export async function startStorage(
     closing ? new Promise<Error>(() => undefined) : err,
   );
   const started = new Promise<{ dynamoEndpoint: string; s3Endpoint: string }>((ok, fail) => {
-    void thrown.then(fail);
     void failed.then(fail);
     thread.on('message', (message: StorageThreadMessage) => {
       if (message.kind === 'started') ok(message);
