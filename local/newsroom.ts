@@ -115,8 +115,9 @@ export async function startNewsroom(settings: LocalSettings, hooks: Pick<Gateway
   const schedule = new DynamoScheduleIndex(documentClient, tableName);
   const publisher = new WorkerLoop(
     async () => {
-      // Each published page of due articles wakes the dispatcher, so a crowded second is delivered as it goes.
-      const published = await publishEverythingDue(articleDeps, schedule, new Date(), () => dispatcher.nudge());
+      // Each published article wakes its own lanes, as its stream record does in AWS, so a crowded
+      // second is delivered as it goes (a scan per article would read the whole pending index each time).
+      const published = await publishEverythingDue(articleDeps, schedule, new Date(), (_, due) => lanes.touched(due.articleId));
       if (published > 0) dispatcher.nudge();
       const next = await schedule.next();
       return next ? Date.parse(next.publishAt) : undefined;

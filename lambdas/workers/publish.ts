@@ -1,6 +1,6 @@
 import type { WorkflowDeps } from '../usecases/articles.js';
 import type { ScheduleIndex } from '../usecases/ports.js';
-import { publishDue, type PublishOutcome } from '../usecases/publish-due.js';
+import { publishDue, type DueArticle, type PublishOutcome } from '../usecases/publish-due.js';
 
 /**
  * Publishes every scheduled article due by `now`, a few at a time; returns how many it
@@ -10,16 +10,16 @@ export async function publishEverythingDue(
   deps: WorkflowDeps,
   schedule: ScheduleIndex,
   now: Date,
-  onPublished: (outcome: Extract<PublishOutcome, { outcome: 'published' }>) => void = () => undefined,
+  onPublished: (outcome: Extract<PublishOutcome, { outcome: 'published' }>, due: DueArticle) => void = () => undefined,
 ): Promise<number> {
   let published = 0;
   for (;;) {
     const due = await schedule.dueBy(now.toISOString(), 50);
     const outcomes = await Promise.all(due.map((d) => publishDue(deps, d)));
-    for (const o of outcomes) {
+    for (const [i, o] of outcomes.entries()) {
       if (o.outcome === 'published') {
         published++;
-        onPublished(o);
+        onPublished(o, due[i]!);
       }
     }
     // A full page that published nothing is made of stale entries that will not change: stop.
