@@ -144,8 +144,16 @@ export function siteRenderer(deps: SiteDeps): SiteRenderer {
     return true;
   }
 
+  // Renders of one author's articles at the same moment share one read of the profile: a burst of
+  // publications (a desk's scheduled morning) is mostly a few authors.
+  const reading = new Map<string, ReturnType<SiteDeps['profiles']['get']>>();
   async function authorOf(article: Article): Promise<SiteAuthor> {
-    return (await deps.profiles.get(article.authorId)) ?? { name: article.authorName, bio: '', function: '' };
+    let read = reading.get(article.authorId);
+    if (!read) {
+      read = deps.profiles.get(article.authorId).finally(() => reading.delete(article.authorId));
+      reading.set(article.authorId, read);
+    }
+    return (await read) ?? { name: article.authorName, bio: '', function: '' };
   }
 
   async function putAll(files: SiteFile[]) {

@@ -90,6 +90,29 @@ describe('rendering an article', () => {
     expect(frontRequests).toHaveLength(1);
   });
 
+  it('renders of one author’s articles at the same moment read the profile once; a later render reads it afresh', async () => {
+    const [a, b] = [await publishedArticle(), await publishedArticle()];
+    let reads = 0;
+    let bio = 'Covers Central Asia.';
+    site.profiles = {
+      get: async () => {
+        reads++;
+        await new Promise((r) => setTimeout(r, 50));
+        return { name: 'Rita Reporter', bio, function: 'Correspondent' };
+      },
+    };
+    const renderer = siteRenderer(site);
+    await Promise.all([renderer.article(a.id, a.version), renderer.article(b.id, b.version)]);
+    expect(reads).toBe(1);
+    expect((await object(`/articles/${b.slug}/index.html`))?.body).toContain('Covers Central Asia.');
+
+    bio = 'Now covers the Caucasus.';
+    const c = await publishedArticle();
+    await renderer.article(c.id, c.version);
+    expect(reads).toBe(2);
+    expect((await object(`/articles/${c.slug}/index.html`))?.body).toContain('Now covers the Caucasus.');
+  });
+
   it('is idempotent, and an older message arriving late leaves the newer render alone', async () => {
     const a = await publishedArticle();
     const renderer = siteRenderer(site);
