@@ -169,7 +169,10 @@ describe('the write budget of an article item', () => {
 
   it('reports how much of a refused item is files and undelivered events', () => {
     const media = { m: file('m', 'ready') };
-    const outbox = [{ id: 'e1', type: 'ArticleEdited' }, { id: 'e2', type: 'ArticleSubmitted' }];
+    const outbox = [
+      { id: 'e1', type: 'ArticleEdited' },
+      { id: 'e2', type: 'ArticleSubmitted' },
+    ];
     const refused = problemOf(() => budget(padded(media, outbox), 'workflow'));
     expect(refused.statusCode).toBe(409);
     expect(refused.extra.mediaBytes).toBe(valueBytes(media));
