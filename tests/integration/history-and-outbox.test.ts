@@ -88,4 +88,24 @@ describe('an article history', () => {
     const second = await history.history('h3', { limit: 1, cursor: first.nextCursor! });
     expect(second).toEqual({ items: [entry(delivered[1])], nextCursor: null });
   });
+
+  it('keeps reading history when DynamoDB ends a page early at 1 MB, before the pending events', async () => {
+    // Each history item is about 300 KB: a query page (at most 1 MB read) holds only a few.
+    const delivered = [1, 2, 3, 4, 5, 6, 7, 8].map((v) => {
+      const e = event('h4', v, 'ArticleEdited');
+      return { ...e, article: { ...e.article, headline: 'h'.repeat(300 * 1024) } };
+    });
+    const pending = event('h4', 9, 'ArticleSubmitted');
+    await articleWith('h4', delivered, [pending]);
+    const history = new DynamoArticleHistory(dynamo.db, dynamo.tableName);
+
+    const fives = await history.history('h4', { limit: 5 });
+    expect(fives.items).toEqual(delivered.slice(0, 5).map(entry));
+    const rest = await history.history('h4', { limit: 5, cursor: fives.nextCursor! });
+    expect(rest).toEqual({ items: [...delivered.slice(5).map(entry), entry(pending)], nextCursor: null });
+
+    const fours = await history.history('h4', { limit: 4 });
+    expect(fours.items).toEqual(delivered.slice(0, 4).map(entry));
+    expect(fours.nextCursor).not.toBeNull();
+  }, 10_000);
 });
