@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { newDraft, type Actor, type Article, type Correction, type RevisionInfo } from '../../lambdas/domain/article.js';
 import type { DomainEvent } from '../../lambdas/domain/events.js';
 import type { Media } from '../../lambdas/domain/media.js';
@@ -9,6 +10,7 @@ import { DynamoMediaArticleRepository } from '../../lambdas/store/article-media-
 import { DynamoOutbox } from '../../lambdas/store/outbox-store.js';
 import { DynamoScheduleIndex } from '../../lambdas/store/schedule-index.js';
 import { WriteConflict } from '../../lambdas/usecases/ports.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/storage.js';
 import { startDynamo } from '../support/dynamo.js';
 
 const rita: Actor = { id: 'rita', name: 'Rita Reporter', groups: ['reporters'] };
@@ -259,11 +261,45 @@ describe('a table that cannot be written', () => {
       await rejection(broken.attachMedia(seen, file('pending', 'm2'), 10)),
       await rejection(broken.settleMedia(seen.id, file('ready'), event(seen, seen.version + 1, 'MediaReady'))),
       await rejection(broken.expireMedia(seen.id, file('expired'))),
-      await rejection(broken.claimSlug(seen.id, (n) => `border-${n}`)),
     ];
     for (const err of errors) {
       expect(err).not.toBeInstanceOf(WriteConflict);
       expect((err as Error).name).toBe('ResourceNotFoundException');
     }
-  }, 10_000);
+  });
+
+  it('reports the database error when claiming a slug, instead of trying the next one', async () => {
+    const broken = new DynamoMediaArticleRepository(dynamo.db, 'no-such-table');
+    const err = await rejection(broken.claimSlug(randomUUID(), (n) => `border-${n}`));
+    expect((err as Error).name).toBe('ResourceNotFoundException');
+  }, 5_000);
+});
+
+describe('an edit whose copy of the previous revision cannot be written', () => {
+  it('fails, leaving the article as it was', async () => {
+    // DynamoDB throttles the revision copy's PutItem; every other request reaches the table.
+    const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'PutItemCommand' && JSON.stringify(args.input).includes('REVISION#')) {
+          throw new ProvisionedThroughputExceededException({ message: 'Rate of requests exceeds the allowed throughput.', $metadata: {} });
+        }
+        return next(args);
+      },
+      { step: 'build' },
+    );
+    const throttled = new DynamoMediaArticleRepository(
+      DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
+      dynamo.tableName,
+    );
+    const seen = await created();
+    const err = await rejection(
+      throttled.saveContent(seen, { body: 'Second.' }, '2026-11-25T10:00:00.000Z', { revision: revision(seen), events: [] }),
+    );
+    expect(err).toBeInstanceOf(ProvisionedThroughputExceededException);
+    const after = (await repo.get(seen.id))!;
+    expect(after.version).toBe(1);
+    expect(after.body).toBe('Copy.');
+    client.destroy();
+  });
 });
