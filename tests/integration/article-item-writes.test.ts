@@ -199,7 +199,7 @@ describe('files on an article', () => {
     const item = await rawItem(seen.id);
     expect(item.version).toBe(seen.version + 1);
     expect(item.mediaBlocking).toBe(0);
-    expect((item.media as Record<string, Media>).m1.status).toBe('ready');
+    expect((item.media as Record<string, Media>).m1!.status).toBe('ready');
     expect((item.outbox as DomainEvent[]).map((e) => e.id)).toEqual([`${seen.id}:1:ArticleCreated`, ready.id]);
     expect(await repo.settleMedia(seen.id, file('ready'), event(seen, seen.version + 2, 'MediaReady'))).toBe(false);
   });
@@ -216,13 +216,13 @@ describe('files on an article', () => {
     const item = await rawItem(seen.id);
     expect(item.mediaBlocking).toBe(0);
     expect(item.version).toBe(seen.version + 1);
-    expect((item.media as Record<string, Media>).m1.status).toBe('expired');
+    expect((item.media as Record<string, Media>).m1!.status).toBe('expired');
     expect(await repo.expireMedia(seen.id, file('expired'))).toBe(false);
   });
 
   it('removing a pending file unblocks approval', async () => {
     const seen = await withPendingFile();
-    await repo.removeMedia(seen, seen.media!.m1);
+    await repo.removeMedia(seen, seen.media!.m1!);
     const item = await rawItem(seen.id);
     expect(item.mediaBlocking).toBe(0);
     expect(item.media).toEqual({});
@@ -247,7 +247,7 @@ describe('files on an article', () => {
     const moved = await repo.transition(seen, { status: 'in_review' }, [], '2026-11-25T10:00:00.000Z');
     expect(moved.status).toBe('in_review');
     expect(await rejection(repo.describeMedia(seen, 'm1', { caption: 'Dusk' }))).toBeInstanceOf(WriteConflict);
-    expect((await repo.get(seen.id))!.media!.m1.caption).toBe('Dawn');
+    expect((await repo.get(seen.id))!.media!.m1!.caption).toBe('Dawn');
   });
 });
 

@@ -118,6 +118,6 @@ describe('the size budget of article writes', () => {
     const seen = (await repo.get(article.id))!;
     const refused = await refusal(repo.describeMedia(seen, 'm1', { caption: 'c'.repeat(2_500) }));
     expect(refused.statusCode).toBe(409);
-    expect((await repo.get(seen.id))!.media!.m1.caption).toBeNull();
+    expect((await repo.get(seen.id))!.media!.m1!.caption).toBeNull();
   });
 });

@@ -70,11 +70,11 @@ describe('an article history', () => {
     const history = new DynamoArticleHistory(dynamo.db, dynamo.tableName);
 
     const first = await history.history('h2', { limit: 2 });
-    expect(first.items).toEqual([entry(delivered[0]), entry(delivered[1])]);
+    expect(first.items).toEqual([entry(delivered[0]!), entry(delivered[1]!)]);
     expect(first.nextCursor).not.toBeNull();
 
     const second = await history.history('h2', { limit: 2, cursor: first.nextCursor! });
-    expect(second.items).toEqual([entry(delivered[2]), entry(pending)]);
+    expect(second.items).toEqual([entry(delivered[2]!), entry(pending)]);
     expect(second.nextCursor).toBeNull();
   });
 
@@ -84,9 +84,9 @@ describe('an article history', () => {
     const history = new DynamoArticleHistory(dynamo.db, dynamo.tableName);
 
     const first = await history.history('h3', { limit: 1 });
-    expect(first.items).toEqual([entry(delivered[0])]);
+    expect(first.items).toEqual([entry(delivered[0]!)]);
     const second = await history.history('h3', { limit: 1, cursor: first.nextCursor! });
-    expect(second).toEqual({ items: [entry(delivered[1])], nextCursor: null });
+    expect(second).toEqual({ items: [entry(delivered[1]!)], nextCursor: null });
   });
 
   it('keeps reading history when DynamoDB ends a page early at 1 MB, before the pending events', async () => {

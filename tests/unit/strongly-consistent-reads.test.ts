@@ -29,8 +29,12 @@ describe('reads that must see the latest write', () => {
     const { db, sent } = recordingClient();
     await new DynamoArticleHistory(db, 'table').history('a1', { limit: 10 });
     expect(sent.map((s) => s.command)).toEqual(['GetCommand', 'QueryCommand']);
-    expect(sent[0].input).toMatchObject({ Key: { PK: 'ARTICLE#a1', SK: 'ARTICLE' }, ProjectionExpression: 'outbox', ConsistentRead: true });
-    expect(sent[1].input).toMatchObject({ ConsistentRead: true, Limit: 11 });
+    expect(sent[0]!.input).toMatchObject({
+      Key: { PK: 'ARTICLE#a1', SK: 'ARTICLE' },
+      ProjectionExpression: 'outbox',
+      ConsistentRead: true,
+    });
+    expect(sent[1]!.input).toMatchObject({ ConsistentRead: true, Limit: 11 });
   });
 
   it('a profile, the revisions list, the site records and the front-page mark are read strongly consistently', async () => {
@@ -48,6 +52,6 @@ describe('reads that must see the latest write', () => {
       ['GetCommand', true],
       ['BatchGetCommand', undefined],
     ]);
-    expect(sent[4].input.RequestItems).toEqual({ table: { Keys: [{ PK: 'SITE#a1', SK: 'SITE' }], ConsistentRead: true } });
+    expect(sent[4]!.input.RequestItems).toEqual({ table: { Keys: [{ PK: 'SITE#a1', SK: 'SITE' }], ConsistentRead: true } });
   });
 });
