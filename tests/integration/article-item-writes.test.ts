@@ -122,6 +122,7 @@ describe('moving an article through the workflow', () => {
     const publishAt = '2099-01-01T06:00:00.000Z';
     const scheduled = await repo.transition(seen, { status: 'scheduled', publishAt }, [], '2026-11-25T10:00:00.000Z');
     expect(await schedule.dueBy('2099-01-01T06:00:00.000Z', 100)).toContainEqual({ articleId: seen.id, publishAt });
+    expect(await schedule.dueBy('2099-01-01T05:59:59.999Z', 100)).not.toContainEqual({ articleId: seen.id, publishAt });
     await repo.transition(scheduled, { status: 'published', publishedAt: publishAt }, [], publishAt);
     expect(await schedule.dueBy('2099-01-01T06:00:00.000Z', 100)).not.toContainEqual({ articleId: seen.id, publishAt });
   });

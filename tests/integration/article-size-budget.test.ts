@@ -120,4 +120,24 @@ describe('the size budget of article writes', () => {
     expect(refused.statusCode).toBe(409);
     expect((await repo.get(seen.id))!.media!.m1!.caption).toBeNull();
   });
+
+  it.each([
+    ['scheduled', { status: 'scheduled' as const, publishAt: '2099-01-01T06:00:00.000Z' }],
+    ['in review', { status: 'in_review' as const }],
+    ['published', { status: 'published' as const, publishAt: '2099-01-01T06:00:00.000Z', publishedAt: '2099-01-01T06:00:00.000Z' }],
+  ])('accepts a transition to %s that fills the budget exactly, and refuses one a byte larger', async (_name, move) => {
+    const submitted = (seen: Article) => repo.transition(seen, move, [event(seen.id, 2, 'ArticleSubmitted')], NOW);
+    // How much the transition adds to the stored item, measured on an article with room to spare.
+    const roomy = await nearlyFull(10_000);
+    const before = await storedBytes(roomy.id);
+    await submitted(roomy);
+    const growth = (await storedBytes(roomy.id)) - before;
+
+    const exact = await nearlyFull(growth);
+    expect((await submitted(exact)).status).toBe(move.status);
+    expect(await storedBytes(exact.id)).toBe(BUDGET);
+
+    const over = await nearlyFull(growth - 1);
+    expect((await refusal(submitted(over))).statusCode).toBe(409);
+  });
 });
