@@ -78,6 +78,18 @@ describe('an article history', () => {
     expect(second.nextCursor).toBeNull();
   });
 
+  it('pages through pending events too, never repeating one before the cursor', async () => {
+    const delivered = event('h5', 1, 'ArticleCreated');
+    const pending = [event('h5', 2, 'ArticleSubmitted'), event('h5', 3, 'ArticleApproved')];
+    await articleWith('h5', [delivered], pending);
+    const history = new DynamoArticleHistory(dynamo.db, dynamo.tableName);
+
+    const first = await history.history('h5', { limit: 2 });
+    expect(first.items).toEqual([entry(delivered), entry(pending[0]!)]);
+    const second = await history.history('h5', { limit: 2, cursor: first.nextCursor! });
+    expect(second).toEqual({ items: [entry(pending[1]!)], nextCursor: null });
+  });
+
   it('gives a cursor when exactly one more delivered event follows the page', async () => {
     const delivered = [1, 2].map((v) => event('h3', v, 'ArticleEdited'));
     await articleWith('h3', delivered, []);
