@@ -3,6 +3,7 @@ import type { DomainEvent } from '../../lambdas/domain/events.js';
 import { ProblemError } from '../../lambdas/domain/errors.js';
 import { commentOf } from '../../lambdas/store/comment-store.js';
 import { articleIdFromKey, decodeHistoryCursor, encodeHistoryCursor, storedTagKey, tagItemKeys } from '../../lambdas/store/keys.js';
+import { tagItemsOf } from '../../lambdas/store/tag-items.js';
 
 function problemOf(run: () => unknown): { status: number; errors?: unknown } | unknown {
   try {
@@ -24,6 +25,19 @@ describe('stored tag keys', () => {
     // 171 three-byte characters: 513 bytes.
     expect(storedTagKey('選'.repeat(171))).toBe(`${'選'.repeat(100)}~WZhi3t0_uILX43OdqRihZKTRzOQdASKK1AA4F-zu2WM`);
     expect(storedTagKey('a'.repeat(513))).toBe(`${'a'.repeat(100)}~AkJcD1sNq_PSuRFfP3cjoCrYvPsVNKDSMWFP1CuBiPY`);
+  });
+});
+
+describe('the tag items an article item implies (for a backfill)', () => {
+  it('are one per distinct tag key, in the byTag index by creation', () => {
+    expect(tagItemsOf({ id: 'a1', createdAt: '2026-11-26T09:00:00.000Z', version: 4, tags: ['Budget', 'budget', 'Roads'] })).toEqual([
+      { PK: 'ARTICLE#a1', SK: 'TAG#budget', GSI7PK: 'TAG#budget', GSI7SK: '2026-11-26T09:00:00.000Z#a1', claimedBy: 4 },
+      { PK: 'ARTICLE#a1', SK: 'TAG#roads', GSI7PK: 'TAG#roads', GSI7SK: '2026-11-26T09:00:00.000Z#a1', claimedBy: 4 },
+    ]);
+  });
+
+  it('are none for an article written before it had tags', () => {
+    expect(tagItemsOf({ id: 'a1', createdAt: '2026-11-26T09:00:00.000Z', version: 4 })).toEqual([]);
   });
 });
 
