@@ -20,6 +20,7 @@ const MB_PAGE = 30;
 let stub: Awaited<ReturnType<typeof startAwsJsonStub>>;
 let db: DynamoDBDocumentClient;
 let served = 0;
+let threadWithTombstones = false;
 
 const at = (n: number) => new Date(Date.parse('2026-11-26T00:00:00.000Z') - n * 1000).toISOString();
 function indexItem(n: number, body: any) {
@@ -60,6 +61,18 @@ function answer({ target, body }: AwsJsonRequest): unknown {
   // The articles the tag items point at were all deleted meanwhile: nothing comes back.
   if (target === 'DynamoDB_20120810.BatchGetItem') return {};
   if (target === 'DynamoDB_20120810.GetItem') return {};
+  if (target === 'DynamoDB_20120810.Query' && threadWithTombstones) {
+    // A thread whose first page read holds two comments and as many deleted ones as it takes to reach `Limit`.
+    const first = body.ExclusiveStartKey === undefined;
+    const read = Array.from({ length: body.Limit }, (_, i) => {
+      const n = (first ? 0 : 100) + i;
+      const key = { PK: { S: 'ARTICLE#a1' }, SK: { S: `COMMENT#${1795683600000 + n}-0123456789ab` } };
+      return first && i >= 2
+        ? { ...key, deletedAt: { S: at(0) } }
+        : { ...key, author: { M: { id: { S: 'eddie' }, name: { S: 'Eddie' } } }, text: { S: `Note ${n}` }, createdAt: { S: at(0) } };
+    });
+    return { Items: read, Count: read.length, ScannedCount: read.length, LastEvaluatedKey: { PK: read.at(-1)!.PK, SK: read.at(-1)!.SK } };
+  }
   if (target === 'DynamoDB_20120810.Query') return { Items: [], Count: 0, ScannedCount: 0 };
   throw new Error(`unexpected ${target}`);
 }
@@ -78,6 +91,7 @@ beforeAll(async () => {
 beforeEach(() => {
   stub.requests.length = 0;
   served = 0;
+  threadWithTombstones = false;
 });
 afterAll(async () => {
   db.destroy();
@@ -118,19 +132,28 @@ describe('what a list page reads in DynamoDB', () => {
 });
 
 describe('what a comment thread reads in DynamoDB', () => {
+  const article = {
+    id: 'a1',
+    status: 'draft',
+    version: 1,
+    headline: 'Floods',
+    body: 'Rivers rose.',
+    authorId: 'rita',
+    createdAt: at(0),
+    updatedAt: at(0),
+    tags: [],
+  } as unknown as Article;
+
+  it('reads past deleted comments only as many items as the page still needs, plus one to know there are more', async () => {
+    threadWithTombstones = true;
+    const page = await new DynamoCommentRepository(db, TABLE).comments(article, { limit: 5 });
+    expect(page.items.map((c) => c.text)).toEqual(['Note 0', 'Note 1', 'Note 100', 'Note 101', 'Note 102']);
+    expect(page.nextCursor).toEqual(expect.any(String));
+    expect(queries().map((q) => q.body.Limit)).toEqual([6, 4]);
+  });
+
   it('reads the comment and the thread strongly consistent, so a change just made is seen', async () => {
     const comments = new DynamoCommentRepository(db, TABLE);
-    const article = {
-      id: 'a1',
-      status: 'draft',
-      version: 1,
-      headline: 'Floods',
-      body: 'Rivers rose.',
-      authorId: 'rita',
-      createdAt: at(0),
-      updatedAt: at(0),
-      tags: [],
-    } as unknown as Article;
     expect(await comments.getComment('a1', '1795683600000-0123456789ab')).toBeUndefined();
     expect(await comments.comments(article, { limit: 5 })).toEqual({ items: [], nextCursor: null });
     expect(stub.requests.map((r) => [r.target, r.body.ConsistentRead])).toEqual([
