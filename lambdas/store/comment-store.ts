@@ -118,7 +118,8 @@ export class DynamoCommentRepository extends DynamoArticleReader implements Comm
   /**
    * A page of the thread, oldest first. The outbox (read with the article, before the comment
    * items) supplies comments the dispatcher has not recorded yet: a comment recorded between the
-   * two reads is seen in at least one of them.
+   * two reads is seen in at least one of them. They take their place by id among the recorded ones
+   * (resolving a comment records it early, ahead of older ones still in the outbox).
    */
   async comments(article: Article, page: { limit: number; cursor?: string }): Promise<CommentPage> {
     const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor, article.id);
@@ -127,6 +128,7 @@ export class DynamoCommentRepository extends DynamoArticleReader implements Comm
     const found: Comment[] = [];
     let ExclusiveStartKey: Record<string, unknown> | undefined = after ? commentKeys.of(article.id, after) : undefined;
     let exhausted = false;
+    let lastRead: string | undefined;
     while (found.length <= page.limit) {
       const res = await this.db.send(
         new QueryCommand({
@@ -141,6 +143,7 @@ export class DynamoCommentRepository extends DynamoArticleReader implements Comm
       for (const item of res.Items ?? []) {
         const stored = fromItem(item);
         seen.add(stored.id);
+        lastRead = stored.id;
         if (stored.comment) found.push(stored.comment);
       }
       ExclusiveStartKey = res.LastEvaluatedKey;
@@ -149,10 +152,13 @@ export class DynamoCommentRepository extends DynamoArticleReader implements Comm
         break;
       }
     }
-    if (exhausted) {
-      const pending = this.pending(article).filter((c) => !seen.has(c.id) && (after === undefined || c.id > after));
-      found.push(...pending.sort((a, b) => (a.id < b.id ? -1 : 1)));
-    }
+    // Those in the stretch of the thread this page read (all the rest once the items ran out); one
+    // past it comes with the page that reads its stretch.
+    const pending = this.pending(article).filter(
+      (c) => !seen.has(c.id) && (after === undefined || c.id > after) && (exhausted || c.id < lastRead!),
+    );
+    found.push(...pending);
+    found.sort((a, b) => (a.id < b.id ? -1 : 1));
     const items = found.slice(0, page.limit);
     return { items, nextCursor: found.length > page.limit ? encodeCursor(article.id, items.at(-1)!.id) : null };
   }

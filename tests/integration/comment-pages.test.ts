@@ -119,6 +119,26 @@ describe('a comment thread, page by page', () => {
     ]);
   });
 
+  it('keeps a later comment resolved before the dispatcher recorded any in its place, oldest first, at any page size', async () => {
+    const id = await draft();
+    await comment(id, 'first');
+    const second = await comment(id, 'second');
+    await comment(id, 'third');
+    clock += 1000;
+    await resolveComment(comments, rita, id, second.id);
+    const { items } = await listComments(comments, eddie, id);
+    expect(items.map((c) => [c.text, c.resolvedBy?.id ?? null])).toEqual([
+      ['first', null],
+      ['second', 'rita'],
+      ['third', null],
+    ]);
+    expect(await pages(id, 1)).toEqual([['first'], ['second'], ['third']]);
+    expect(await pages(id, 2)).toEqual([['first', 'second'], ['third']]);
+    // And the same once the dispatcher has recorded them all.
+    await dispatchArticle(outbox, publisher, id);
+    expect(await pages(id, 1)).toEqual([['first'], ['second'], ['third']]);
+  });
+
   it('orders comments of the same millisecond by id, the same before and after they are recorded', async () => {
     const id = await draft();
     clock += 1000;
