@@ -136,28 +136,41 @@ describe('pages of the delivery log', () => {
 
   it('read at most 200 records of a source for one page, and hand out nothing older than a source has been read to', async () => {
     const log = await freshLog();
-    // 205 pending records that expired long ago, newer than every record still kept.
-    const gone = Array.from({ length: 205 }, (_, i) => event(`gone-${randomUUID()}`, 2, 100 + i));
-    await log.pending(gone, [CMS], at(T0 - 30 * DAY));
+    const chunks = <T>(all: T[]) => Array.from({ length: Math.ceil(all.length / 25) }, (_, i) => all.slice(i * 25, i * 25 + 25));
+    // Records that expired long ago, newer than every record still kept: 205 failed ones, and
+    // 205 pending ones newer still.
+    const long = at(T0 - 30 * DAY);
+    const gonePending = Array.from({ length: 205 }, (_, i) => event(`gone-${randomUUID()}`, 2, 500 + i));
+    const goneFailed = Array.from({ length: 205 }, (_, i) => event(`gone-${randomUUID()}`, 2, 100 + i));
+    await Promise.all(chunks([...gonePending, ...goneFailed]).map((c) => log.pending(c, [CMS], long)));
+    await Promise.all(
+      chunks(goneFailed).map(async (c) => {
+        for (const e of c) await log.recordAttempt({ event: e, target: CMS, statusCode: 500, latencyMs: 1, at: 'x' }, long);
+      }),
+    );
     const kept = `art-${randomUUID()}`;
-    const pendingLive = [event(kept, 2, 50), event(kept, 3, 0)];
-    const delivered = [event(kept, 4, 400), event(kept, 5, 40), event(kept, 6, 10)];
-    await log.pending([...pendingLive, ...delivered], [CMS], at(T0));
+    const pendingLive = [event(kept, 2, 450), event(kept, 3, 0)];
+    const delivered = [event(kept, 4, 900), event(kept, 5, 300), event(kept, 6, 40), event(kept, 7, 10)];
+    const failed = event(kept, 8, 50);
+    await log.pending([...pendingLive, ...delivered, failed], [CMS], at(T0));
     for (const e of delivered) await log.recordAttempt({ event: e, target: CMS, statusCode: 204, latencyMs: 1, at: 'x' }, at(T0));
+    await log.recordAttempt({ event: failed, target: CMS, statusCode: 500, latencyMs: 1, at: 'x' }, at(T0));
 
     const now = at(T0 + 1000);
     queries.length = 0;
     const first = await log.list({ limit: 2 }, now);
-    // The pending source stopped at its read cap, above the delivered record of minute 40: that
-    // record waits until the pending records above it have been read.
-    expect(minutes(first.items)).toEqual([400]);
-    const pendingReads = queries.filter((q) => q.partition === 'DELIVERIES#pending');
-    expect(pendingReads.reduce((n, q) => n + q.scanned, 0)).toBe(200);
+    // The pending source stopped at its read cap near minute 505, the failed one near 105: the
+    // delivered record of minute 300 waits until the pending records above it have been read.
+    expect(minutes(first.items)).toEqual([900]);
+    for (const status of ['pending', 'failed']) {
+      const reads = queries.filter((q) => q.partition === `DELIVERIES#${status}`);
+      expect({ status, scanned: reads.reduce((n, q) => n + q.scanned, 0) }).toEqual({ status, scanned: 200 });
+    }
     for (const q of queries) expect(q.limit).toBeLessThanOrEqual(3);
 
     const rest = await walk(log, { limit: 2 }, now);
-    expect(rest.flat().map((d) => d.status)).toEqual(['delivered', 'pending', 'delivered', 'delivered', 'pending']);
-    expect(rest.map(minutes).flat()).toEqual([400, 50, 40, 10, 0]);
+    expect(rest.flat().map((d) => d.status)).toEqual(['delivered', 'pending', 'delivered', 'failed', 'delivered', 'delivered', 'pending']);
+    expect(rest.map(minutes).flat()).toEqual([900, 450, 300, 50, 40, 10, 0]);
     for (const page of rest.slice(1, -1)) expect(page).toHaveLength(2);
   });
 
