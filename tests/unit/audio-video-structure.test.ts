@@ -289,6 +289,15 @@ describe('MP4 boxes', () => {
     });
     // Size 0: to the end of the file.
     expect(await examine(bytes(ftyp, moov, u32(0), 'mdat', Buffer.alloc(100)))).toEqual({ mime: 'video/mp4', durationSeconds: 1 });
+    // Inside the movie: a last box of size 0 runs to the movie's end; a 64-bit size cut short is refused where it starts.
+    const header = mvhd(1000, 1000);
+    const open = bytes(ftyp, box('moov', header, trak('vide'), u32(0), Buffer.from('free'), Buffer.alloc(20)), mdat);
+    expect(await examine(open)).toEqual({ mime: 'video/mp4', durationSeconds: 1 });
+    const shortLarge = bytes(ftyp, box('moov', header, trak('vide'), u32(1), Buffer.from('free'), u32(0)), mdat);
+    expect(await examine(shortLarge)).toEqual({
+      mime: 'video/mp4',
+      problem: `a box at byte ${ftyp.length + 8 + header.length + trak('vide').length} runs past its container`,
+    });
     // A film over 4 GiB: the media data's size needs its upper 32 bits.
     const head = bytes(ftyp, moov, u32(1), 'mdat', u32(1, 16 + 100));
     const size = head.length - 16 + 2 ** 32 + 16 + 100;
