@@ -22,7 +22,7 @@ beforeAll(async () => {
   dynamo = await startDynamo('newsroom-delivery-usecases');
   receiver = await new WebhookReceiver(SECRET).start();
   log = new DynamoDeliveryLog(dynamo.db, dynamo.tableName);
-  [target] = localTargets([receiver.url], webhookOrigin);
+  target = localTargets([receiver.url], webhookOrigin)[0]!;
 });
 afterAll(async () => {
   await receiver.stop();

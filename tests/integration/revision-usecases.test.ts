@@ -4,7 +4,7 @@ import type { Actor } from '../../lambdas/domain/article.js';
 import { ProblemError } from '../../lambdas/domain/errors.js';
 import { DynamoArticleRepository } from '../../lambdas/store/article-repository.js';
 import { DynamoRevisions } from '../../lambdas/store/revisions.js';
-import { createArticle, editArticle, readArticle, transitionArticle } from '../../lambdas/usecases/articles.js';
+import { createArticle, editArticle, readArticle, transitionArticle, type Deps } from '../../lambdas/usecases/articles.js';
 import { diffRevisions, getRevision, listRevisions, restoreRevision, type RevisionDeps } from '../../lambdas/usecases/revisions.js';
 import { startDynamo } from '../support/dynamo.js';
 
@@ -15,7 +15,8 @@ const chief: Actor = { id: 'chloe', name: 'Chloe Chief', groups: ['chief-editors
 
 const AT = '2026-11-26T09:00:00.000Z';
 let dynamo: Awaited<ReturnType<typeof startDynamo>>;
-let deps: RevisionDeps;
+/** The revision routes' dependencies, with the workflow's moves for the articles they read. */
+let deps: RevisionDeps & Deps;
 
 beforeAll(async () => {
   dynamo = await startDynamo('newsroom-revision-usecases');
