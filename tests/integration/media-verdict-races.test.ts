@@ -127,7 +127,11 @@ describe('the sweep of stale pending files', () => {
   it('goes through every page of drafts', async () => {
     clock = Date.parse('2026-11-26T11:00:00.000Z');
     const oldest = await pendingPhoto(png(4, 2), sweepDeps);
-    for (let i = 0; i < 100; i++) await createArticle(sweepDeps, rita, () => ({ headline: `Filler ${i}`, body: 'Copy.' }));
+    // A hundred newer drafts: the one with the file is on the second page, newest first.
+    for (let i = 0; i < 100; i++) {
+      clock += 1;
+      await createArticle(sweepDeps, rita, () => ({ headline: `Filler ${i}`, body: 'Copy.' }));
+    }
     clock += 10 * MINUTE;
     expect(await verifyStalePendingUploads(sweepDeps, sweepLists, 5 * MINUTE)).toBe(1);
     expect(await statusOf(oldest, sweepDeps)).toBe('ready');
