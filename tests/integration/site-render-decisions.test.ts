@@ -166,6 +166,16 @@ describe('what a render message does', () => {
     ]);
   });
 
+  it('for a published article from before slugs (none stored): nothing, and says so', async () => {
+    const a = await published();
+    await dynamo.db.send(
+      new UpdateCommand({ TableName: dynamo.tableName, Key: { PK: `ARTICLE#${a.id}`, SK: 'ARTICLE' }, UpdateExpression: 'REMOVE slug' }),
+    );
+    expect(await siteRenderer(site).article(a.id, a.version)).toBe(false);
+    expect(await index.get(a.id)).toBeUndefined();
+    expect(invalidated).toEqual([]);
+  });
+
   it('a queue message says which: the front page, or an article', async () => {
     const a = await published();
     const renderer = siteRenderer(site);
