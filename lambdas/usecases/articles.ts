@@ -250,7 +250,7 @@ export async function correctArticle(
   appliedKey?: AppliedKey,
 ): Promise<Article> {
   const article = await readArticle(deps, actor, id);
-  refuseIfNeverAllowed(actor, article, 'correct', 'You may not correct this article.');
+  refuseIfNeverAllowed(actor, article, 'correct', 'correct published articles');
   const { note, kind = 'correction', ...content } = parseInput(Correct, input() ?? {});
   if (content.tags) content.tags = unique(content.tags);
   const check = (seen: Article) => {

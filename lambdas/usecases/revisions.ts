@@ -136,7 +136,7 @@ export async function restoreRevision(
   ifMatch: string | undefined,
 ): Promise<Article> {
   const article = await articleForRevisions(deps, actor, id);
-  refuseIfNeverAllowed(actor, article, 'edit', 'You may not edit this article.');
+  refuseIfNeverAllowed(actor, article, 'edit', 'restore revisions');
   if (article.status === 'published') {
     throw conflict('A published article changes only through correct, which leaves readers a note.', { currentStatus: article.status });
   }
