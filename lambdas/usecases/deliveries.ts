@@ -27,13 +27,13 @@ const PAGE = { min: 1, max: 100, default: 20 };
 
 export const DeliveryQuery = /* @__PURE__ */ (() =>
   v.strictObject({
-    status: v.optional(v.picklist(DELIVERY_STATUSES, `Must be one of ${DELIVERY_STATUSES.join(', ')}`)),
-    articleId: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,64}$/, 'Must be an article id'))),
+    status: v.optional(v.picklist(DELIVERY_STATUSES, `must be one of ${DELIVERY_STATUSES.join(', ')}`)),
+    articleId: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,64}$/, 'must be an article id'))),
     limit: v.optional(
       v.pipe(
         v.string(),
-        v.regex(/^\d{1,3}$/, 'Must be a whole number'),
-        v.check((s) => Number(s) >= PAGE.min && Number(s) <= PAGE.max, `Must be between ${PAGE.min} and ${PAGE.max}`),
+        v.regex(/^\d{1,3}$/, 'must be a whole number'),
+        v.check((s) => Number(s) >= PAGE.min && Number(s) <= PAGE.max, `must be between ${PAGE.min} and ${PAGE.max}`),
       ),
     ),
     cursor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
