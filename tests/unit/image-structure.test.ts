@@ -97,6 +97,13 @@ describe('a PNG is read chunk by chunk', () => {
 
   it('wants IHDR first, of 13 bytes, and only once', async () => {
     expect(await examine(bytes(SIGNATURE, IDAT, ihdr(1, 1), IEND))).toEqual({ mime: 'image/png', problem: 'the first chunk is not IHDR' });
+    // A first chunk of IHDR's length under another name.
+    const named = (type: string) => chunk(type, [...be32(2), ...be32(2), 8, 0, 0, 0, 0]);
+    expect(await examine(bytes(SIGNATURE, named('IDAT'), IEND))).toEqual({ mime: 'image/png', problem: 'the first chunk is not IHDR' });
+    expect(await examine(bytes(SIGNATURE, named('tEXt'), IDAT, IEND))).toEqual({
+      mime: 'image/png',
+      problem: 'the first chunk is not IHDR',
+    });
     expect(await examine(bytes(SIGNATURE, ihdr(1, 1, [0]), IDAT, IEND))).toEqual({
       mime: 'image/png',
       problem: 'the first chunk is not IHDR',
