@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { DomainEvent } from '../../lambdas/domain/events.js';
 import { DynamoDeliveryLog } from '../../lambdas/store/delivery-log.js';
 import { appliedIn, DynamoIdempotencyStore } from '../../lambdas/store/idempotency-store.js';
 import { DynamoOutbox } from '../../lambdas/store/outbox-store.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/storage.js';
 import { startDynamo } from '../support/dynamo.js';
+import { submission } from '../support/delivery-events.js';
 
 /**
  * DynamoDB reads are eventually consistent unless a request asks for `ConsistentRead` (Developer
@@ -52,19 +52,7 @@ async function requestsOf(work: () => Promise<unknown>) {
 const T0 = Date.parse('2026-11-20T10:00:00.000Z');
 const CMS = { id: 'cms', origin: 'https://cms.example.com' };
 
-function event(articleId: string, version: number): DomainEvent {
-  return {
-    id: `${articleId}:${version}:ArticleSubmitted`,
-    type: 'ArticleSubmitted',
-    occurredAt: new Date(T0 + version * 60_000).toISOString(),
-    articleId,
-    version,
-    from: 'draft',
-    to: 'in_review',
-    actor: { id: 'rita', name: 'Rita' },
-    article: { headline: 'H', authorId: 'rita', status: 'in_review', publishAt: null, publishedAt: null },
-  };
-}
+const event = (articleId: string, version: number) => submission(articleId, version, new Date(T0 + version * 60_000));
 
 describe('reads that decide a write or show its result are strongly consistent', () => {
   it('the delivery log reads a record before numbering an attempt, and an event’s records, consistently', async () => {

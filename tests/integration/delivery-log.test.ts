@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Delivery } from '../../lambdas/domain/deliveries.js';
 import { ProblemError } from '../../lambdas/domain/errors.js';
-import type { DomainEvent } from '../../lambdas/domain/events.js';
 import { DynamoDeliveryLog, type DeliveryQuery } from '../../lambdas/store/delivery-log.js';
 import { ensureTable } from '../../local/storage.js';
 import { startDynamo } from '../support/dynamo.js';
+import { submission } from '../support/delivery-events.js';
 
 let dynamo: Awaited<ReturnType<typeof startDynamo>>;
 beforeAll(async () => {
@@ -25,19 +25,7 @@ const T0 = Date.parse('2026-11-20T10:00:00.000Z');
 const CMS = { id: 'cms', origin: 'https://cms.example.com' };
 const WIRE = { id: 'wire', origin: 'https://wire.example.org' };
 
-function event(articleId: string, version: number, minute: number): DomainEvent {
-  return {
-    id: `${articleId}:${version}:ArticleSubmitted`,
-    type: 'ArticleSubmitted',
-    occurredAt: new Date(T0 + minute * 60_000).toISOString(),
-    articleId,
-    version,
-    from: 'draft',
-    to: 'in_review',
-    actor: { id: 'rita', name: 'Rita' },
-    article: { headline: 'H', authorId: 'rita', status: 'in_review', publishAt: null, publishedAt: null },
-  };
-}
+const event = (articleId: string, version: number, minute: number) => submission(articleId, version, new Date(T0 + minute * 60_000));
 
 const at = (ms: number) => new Date(ms);
 

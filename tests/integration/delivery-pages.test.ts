@@ -4,10 +4,10 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Delivery } from '../../lambdas/domain/deliveries.js';
 import { ProblemError } from '../../lambdas/domain/errors.js';
-import type { DomainEvent } from '../../lambdas/domain/events.js';
 import { DynamoDeliveryLog, type DeliveryQuery } from '../../lambdas/store/delivery-log.js';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/storage.js';
 import { startDynamo } from '../support/dynamo.js';
+import { submission } from '../support/delivery-events.js';
 
 let dynamo: Awaited<ReturnType<typeof startDynamo>>;
 let db: DynamoDBDocumentClient;
@@ -54,19 +54,7 @@ const T0 = Date.parse('2026-11-20T10:00:00.000Z');
 const CMS = { id: 'cms', origin: 'https://cms.example.com' };
 const at = (ms: number) => new Date(ms);
 
-function event(articleId: string, version: number, minute: number): DomainEvent {
-  return {
-    id: `${articleId}:${version}:ArticleSubmitted`,
-    type: 'ArticleSubmitted',
-    occurredAt: new Date(T0 + minute * 60_000).toISOString(),
-    articleId,
-    version,
-    from: 'draft',
-    to: 'in_review',
-    actor: { id: 'rita', name: 'Rita' },
-    article: { headline: 'H', authorId: 'rita', status: 'in_review', publishAt: null, publishedAt: null },
-  };
-}
+const event = (articleId: string, version: number, minute: number) => submission(articleId, version, new Date(T0 + minute * 60_000));
 
 async function walk(log: DynamoDeliveryLog, query: Omit<DeliveryQuery, 'cursor'>, now: Date) {
   const pages: Delivery[][] = [];

@@ -6,6 +6,7 @@ import type { DomainEvent } from '../../lambdas/domain/events.js';
 import { DynamoDeliveryLog } from '../../lambdas/store/delivery-log.js';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/storage.js';
 import { startDynamo } from '../support/dynamo.js';
+import { submission } from '../support/delivery-events.js';
 
 let dynamo: Awaited<ReturnType<typeof startDynamo>>;
 let db: DynamoDBDocumentClient;
@@ -47,19 +48,7 @@ const T0 = Date.parse('2026-11-20T10:00:00.000Z');
 const CMS = { id: 'cms', origin: 'https://cms.example.com' };
 const at = (ms: number) => new Date(ms);
 
-function event(articleId: string, version: number, minute: number): DomainEvent {
-  return {
-    id: `${articleId}:${version}:ArticleSubmitted`,
-    type: 'ArticleSubmitted',
-    occurredAt: new Date(T0 + minute * 60_000).toISOString(),
-    articleId,
-    version,
-    from: 'draft',
-    to: 'in_review',
-    actor: { id: 'rita', name: 'Rita' },
-    article: { headline: 'H', authorId: 'rita', status: 'in_review', publishAt: null, publishedAt: null },
-  };
-}
+const event = (articleId: string, version: number, minute: number) => submission(articleId, version, new Date(T0 + minute * 60_000));
 
 const keyOf = (e: DomainEvent) => ({ PK: `DELIVERY#${e.articleId}`, SK: `${e.occurredAt}#${e.id}#cms` });
 const throttled = () =>

@@ -5,12 +5,12 @@ import { webhookOrigin } from '../../lambdas/adapters/webhook-publisher.js';
 import type { Actor } from '../../lambdas/domain/article.js';
 import type { DeliveryTarget } from '../../lambdas/domain/deliveries.js';
 import { ProblemError } from '../../lambdas/domain/errors.js';
-import type { DomainEvent } from '../../lambdas/domain/events.js';
 import { DynamoDeliveryLog } from '../../lambdas/store/delivery-log.js';
 import { localTargets } from '../../lambdas/store/delivery-recording.js';
 import { listDeliveries, redeliverEvent, type DeliveryDeps } from '../../lambdas/usecases/deliveries.js';
 import { startDynamo } from '../support/dynamo.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
+import { submission } from '../support/delivery-events.js';
 
 const SECRET = 'delivery-usecases-secret';
 let dynamo: Awaited<ReturnType<typeof startDynamo>>;
@@ -44,19 +44,7 @@ const depsFor = (urls: string[] = [receiver.url]): DeliveryDeps => ({
   now: () => new Date(),
 });
 
-function event(articleId: string, version: number, at: Date): DomainEvent {
-  return {
-    id: `${articleId}:${version}:ArticleSubmitted`,
-    type: 'ArticleSubmitted',
-    occurredAt: at.toISOString(),
-    articleId,
-    version,
-    from: 'draft',
-    to: 'in_review',
-    actor: { id: 'rita', name: 'Rita' },
-    article: { headline: 'H', authorId: 'rita', status: 'in_review', publishAt: null, publishedAt: null },
-  };
-}
+const event = (articleId: string, version: number, at: Date) => submission(articleId, version, at);
 
 /** An article of its own with `count` events, each pending delivery to the receiver, a second apart. */
 async function articleWithEvents(count: number) {

@@ -8,6 +8,7 @@ import { attemptRecorder, localTargets, PendingDeliveries } from '../../lambdas/
 import type { EventPublisher } from '../../lambdas/usecases/ports.js';
 import { ensureTable } from '../../local/storage.js';
 import { startDynamo } from '../support/dynamo.js';
+import { submission } from '../support/delivery-events.js';
 
 let dynamo: Awaited<ReturnType<typeof startDynamo>>;
 beforeAll(async () => {
@@ -24,19 +25,7 @@ async function freshTable() {
 const T0 = Date.parse('2026-11-20T10:00:00.000Z');
 const CMS = { id: '1', origin: 'https://cms.example.com' };
 
-function event(articleId: string, version: number): DomainEvent {
-  return {
-    id: `${articleId}:${version}:ArticleSubmitted`,
-    type: 'ArticleSubmitted',
-    occurredAt: new Date(T0 + version * 60_000).toISOString(),
-    articleId,
-    version,
-    from: 'draft',
-    to: 'in_review',
-    actor: { id: 'rita', name: 'Rita' },
-    article: { headline: 'H', authorId: 'rita', status: 'in_review', publishAt: null, publishedAt: null },
-  };
-}
+const event = (articleId: string, version: number) => submission(articleId, version, new Date(T0 + version * 60_000));
 
 class Delivered implements EventPublisher {
   readonly ids: string[] = [];

@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Actor } from '../../lambdas/domain/article.js';
-import type { DomainEvent } from '../../lambdas/domain/events.js';
 import { DynamoArticleRepository } from '../../lambdas/store/article-repository.js';
 import { DynamoDeliveryLog } from '../../lambdas/store/delivery-log.js';
 import { DynamoOutbox } from '../../lambdas/store/outbox-store.js';
 import { createArticle } from '../../lambdas/usecases/articles.js';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/storage.js';
 import { startDynamo } from '../support/dynamo.js';
+import { submission } from '../support/delivery-events.js';
 
 /**
  * DynamoDB hands out a Query's results a page at a time (at most 1 MB each, Developer Guide,
@@ -50,19 +50,7 @@ const DAY = 24 * 3600 * 1000;
 const T0 = Date.parse('2026-11-20T10:00:00.000Z');
 const targets = ['1', '2', '3', '4', '5'].map((id) => ({ id, origin: `https://hook-${id}.example.com` }));
 
-function event(articleId: string, version: number): DomainEvent {
-  return {
-    id: `${articleId}:${version}:ArticleSubmitted`,
-    type: 'ArticleSubmitted',
-    occurredAt: new Date(T0 - 60_000 + version).toISOString(),
-    articleId,
-    version,
-    from: 'draft',
-    to: 'in_review',
-    actor: { id: 'rita', name: 'Rita' },
-    article: { headline: 'H', authorId: 'rita', status: 'in_review', publishAt: null, publishedAt: null },
-  };
-}
+const event = (articleId: string, version: number) => submission(articleId, version, new Date(T0 - 60_000 + version));
 
 describe('readers that go through every page', () => {
   it('an event’s records, one per target', async () => {
