@@ -7,6 +7,7 @@ import { DynamoOutbox } from '../../lambdas/store/outbox-store.js';
 import type { OutboxEntry } from '../../lambdas/usecases/ports.js';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/storage.js';
 import { startDynamo } from '../support/dynamo.js';
+import { submission } from '../support/delivery-events.js';
 
 /**
  * BatchWriteItem may leave some of its items unprocessed (when a partition is throttled) and
@@ -66,15 +67,7 @@ async function fresh() {
 
 function entries(articleId: string, count: number): OutboxEntry[] {
   return Array.from({ length: count }, (_, i) => ({
-    id: `${articleId}:${i + 1}:ArticleSubmitted`,
-    type: 'ArticleSubmitted',
-    occurredAt: new Date(Date.parse('2026-11-20T10:00:00.000Z') + i * 1000).toISOString(),
-    articleId,
-    version: i + 1,
-    from: 'draft',
-    to: 'in_review',
-    actor: { id: 'rita', name: 'Rita' },
-    article: { headline: 'H', authorId: 'rita', status: 'in_review', publishAt: null, publishedAt: null },
+    ...submission(articleId, i + 1, new Date(Date.parse('2026-11-20T10:00:00.000Z') + i * 1000)),
     seq: 0,
   }));
 }

@@ -10,6 +10,7 @@ import { createArticle, transitionArticle, type Deps } from '../../lambdas/useca
 import type { OutboxEntry } from '../../lambdas/usecases/ports.js';
 import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/storage.js';
 import { startDynamo } from '../support/dynamo.js';
+import { submission } from '../support/delivery-events.js';
 
 const reporter: Actor = { id: 'rita', name: 'Rita', groups: ['reporters'] };
 
@@ -112,15 +113,7 @@ describe('history items', () => {
     const { table, outbox } = await fresh();
     const articleId = randomUUID();
     const entries = Array.from({ length: 60 }, (_, i): OutboxEntry => ({
-      id: `${articleId}:${i + 1}:ArticleSubmitted`,
-      type: 'ArticleSubmitted',
-      occurredAt: new Date(Date.parse('2026-11-20T10:00:00.000Z') + i * 1000).toISOString(),
-      articleId,
-      version: i + 1,
-      from: 'draft',
-      to: 'in_review',
-      actor: { id: 'rita', name: 'Rita' },
-      article: { headline: 'H', authorId: 'rita', status: 'in_review', publishAt: null, publishedAt: null },
+      ...submission(articleId, i + 1, new Date(Date.parse('2026-11-20T10:00:00.000Z') + i * 1000)),
       seq: 0,
     }));
     await outbox.recordHistories(entries);
