@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Actor } from '../../lambdas/domain/article.js';
-import { ProblemError } from '../../lambdas/domain/errors.js';
 import { DynamoArticleHistory } from '../../lambdas/store/article-history.js';
 import { DynamoArticleRepository } from '../../lambdas/store/article-repository.js';
 import { DynamoCommentRepository } from '../../lambdas/store/comment-store.js';
@@ -11,6 +10,7 @@ import { articleHistory, createArticle, editArticle, listArticles, transitionArt
 import { addComment } from '../../lambdas/usecases/comments.js';
 import { WriteConflict } from '../../lambdas/usecases/ports.js';
 import { startDynamo } from '../support/dynamo.js';
+import { refusal } from '../support/refusal.js';
 
 const rita: Actor = { id: 'rita', name: 'Rita', groups: ['reporters'] };
 const eddie: Actor = { id: 'eddie', name: 'Eddie', groups: ['editors'] };
@@ -28,16 +28,6 @@ beforeAll(async () => {
   };
 });
 afterAll(() => dynamo.stop());
-
-async function refusal(p: Promise<unknown>): Promise<{ status: number; detail: string; extra: Record<string, unknown> }> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ProblemError) return { status: err.statusCode, detail: err.message, extra: err.extra };
-    throw err;
-  }
-  return { status: 200, detail: '', extra: {} };
-}
 
 const draft = () => createArticle(deps, rita, () => ({ headline: 'Harbour', body: 'Copy.' }));
 

@@ -3,13 +3,13 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Actor } from '../../lambdas/domain/article.js';
 import type { Comment } from '../../lambdas/domain/comments.js';
-import { ProblemError } from '../../lambdas/domain/errors.js';
 import { toItem } from '../../lambdas/store/article-item.js';
 import { DynamoArticleRepository } from '../../lambdas/store/article-repository.js';
 import { DynamoCommentRepository } from '../../lambdas/store/comment-store.js';
 import { createArticle, transitionArticle, type Deps } from '../../lambdas/usecases/articles.js';
 import { addComment, deleteComment, listComments, resolveComment, type CommentDeps } from '../../lambdas/usecases/comments.js';
 import { startDynamo } from '../support/dynamo.js';
+import { refusal } from '../support/refusal.js';
 
 const rita: Actor = { id: 'rita', name: 'Rita', groups: ['reporters'] };
 const omar: Actor = { id: 'omar', name: 'Omar', groups: ['reporters'] };
@@ -27,16 +27,6 @@ beforeAll(async () => {
   comments = { ...base, articles: new DynamoCommentRepository(dynamo.db, dynamo.tableName) };
 });
 afterAll(() => dynamo.stop());
-
-async function refusal(p: Promise<unknown>): Promise<{ status: number; detail: string; extra: Record<string, unknown> }> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ProblemError) return { status: err.statusCode, detail: err.message, extra: err.extra };
-    throw err;
-  }
-  return { status: 200, detail: '', extra: {} };
-}
 
 const draft = async () => (await createArticle(deps, rita, () => ({ headline: 'Floods', body: 'Rivers rose.' }))).id;
 const NEVER_WRITTEN = '1764150000000-0123456789ab';

@@ -1,7 +1,6 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Actor } from '../../lambdas/domain/article.js';
-import { ProblemError } from '../../lambdas/domain/errors.js';
 import { MEDIA_PER_ARTICLE, mediaKey } from '../../lambdas/domain/media.js';
 import { createArticle, transitionArticle } from '../../lambdas/usecases/articles.js';
 import { attachMedia, deleteMedia, listMedia } from '../../lambdas/usecases/media.js';
@@ -10,6 +9,7 @@ import { startDynamo } from '../support/dynamo.js';
 import { mediaDepsOn } from '../support/media-deps.js';
 import { png } from '../support/media-files.js';
 import { startS3 } from '../support/s3.js';
+import { refusal } from '../support/refusal.js';
 
 const rita: Actor = { id: 'rita', name: 'Rita', groups: ['reporters'] };
 const omar: Actor = { id: 'omar', name: 'Omar', groups: ['reporters'] };
@@ -29,16 +29,6 @@ afterAll(async () => {
   await storage.stop();
   await dynamo.stop();
 });
-
-async function refusal(p: Promise<unknown>): Promise<{ status: number; detail: string; extra: Record<string, unknown> }> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ProblemError) return { status: err.statusCode, detail: err.message, extra: err.extra };
-    throw err;
-  }
-  return { status: 200, detail: '', extra: {} };
-}
 
 const draft = () => createArticle(deps, rita, () => ({ headline: 'Harbour', body: 'Copy.' }));
 const declare = (articleId: string, size = 10, actor = rita) =>

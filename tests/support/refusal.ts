@@ -1,0 +1,12 @@
+import { ProblemError } from '../../lambdas/domain/errors.js';
+
+/** What a use case refused with (status, detail, extra members), or status 200 when it did not refuse. */
+export async function refusal(p: Promise<unknown>): Promise<{ status: number; detail: string; extra: Record<string, unknown> }> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof ProblemError) return { status: err.statusCode, detail: err.message, extra: err.extra };
+    throw err;
+  }
+  return { status: 200, detail: '', extra: {} };
+}
