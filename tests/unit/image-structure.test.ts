@@ -194,6 +194,14 @@ describe('a JPEG is read marker by marker', () => {
     });
   });
 
+  it('reads a marker below the restart markers that ends a scan as a segment, whose length must fit', async () => {
+    // 0xFF 0xC4 inside a scan is a DHT, not scan data: its length (0xFFFF) runs past the end of the file.
+    expect(await examine(bytes(SOI, sof(5, 6), SOS, [0x12, 0xff, 0xc4, 0xff, 0xff], EOI))).toEqual({
+      mime: 'image/jpeg',
+      problem: expect.stringMatching(/runs past the end/),
+    });
+  });
+
   it('accepts zero padding after the end-of-image marker, nothing else', async () => {
     expect(await examine(bytes(SOI, sof(2, 2), SOS, SCAN, EOI, [0, 0, 0]))).toEqual({ mime: 'image/jpeg', width: 2, height: 2, pixels: 4 });
     expect(await examine(bytes(SOI, sof(2, 2), SOS, SCAN, EOI, [0, 0, 1, 0]))).toEqual({
