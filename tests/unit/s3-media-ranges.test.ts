@@ -16,7 +16,7 @@ const OBJECTS: Record<string, Uint8Array> = {
 /** Every GET's Range header, in order. */
 const ranges: string[] = [];
 
-const s3Error = (status: number, code: string, message: string) =>
+const s3Error = (code: string, message: string) =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message>` +
   `<RequestId>4442587FB7D0A2F9</RequestId><HostId>host</HostId></Error>`;
 
@@ -34,7 +34,7 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const key = decodeURIComponent(new URL(req.url!, 'http://x').pathname.replace(/^\/newsroom-media\//, ''));
     const fail = (status: number, code: string, message: string) =>
-      res.writeHead(status, { 'content-type': 'application/xml' }).end(req.method === 'HEAD' ? undefined : s3Error(status, code, message));
+      res.writeHead(status, { 'content-type': 'application/xml' }).end(req.method === 'HEAD' ? undefined : s3Error(code, message));
     const source = req.headers['x-amz-copy-source'];
     if (key === 'media/a1/s3-is-down' || (typeof source === 'string' && source.endsWith('/media/a1/s3-is-down'))) {
       return fail(500, 'InternalError', 'We encountered an internal error. Please try again.');

@@ -1,7 +1,7 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { S3SiteFiles, siteKey } from '../../lambdas/adapters/s3-site-files.js';
-import { startHttpStub } from '../support/http-stub.js';
+import { startHttpStub, type StubAnswer } from '../support/http-stub.js';
 
 /**
  * S3 at the HTTP level: PutObject answers 200 with an ETag; DeleteObjects answers 200 with an
@@ -11,7 +11,7 @@ let stub: Awaited<ReturnType<typeof startHttpStub>>;
 let refuse = new Set<string>();
 
 beforeAll(async () => {
-  stub = await startHttpStub((req) => {
+  stub = await startHttpStub((req): StubAnswer => {
     if (req.method === 'POST' && req.url.includes('?delete')) {
       const errors = [...req.body.matchAll(/<Key>([^<]*)<\/Key>/g)]
         .map((m) => m[1]!)

@@ -16,11 +16,26 @@ const target = {
   deadLetterArn: 'arn:aws:sqs:eu-west-1:1:dlq',
 };
 
-const conflict = () => new ConflictException({ message: 'Schedule article-a1 already exists.', $metadata: { httpStatusCode: 409 } });
-const pastAt = () => new ValidationException({ message: 'The schedule expression is invalid.', $metadata: { httpStatusCode: 400 } });
+const conflict = () =>
+  new ConflictException({
+    Message: 'Schedule article-a1 already exists.',
+    message: 'Schedule article-a1 already exists.',
+    $metadata: { httpStatusCode: 409 },
+  });
+const pastAt = () =>
+  new ValidationException({
+    Message: 'The schedule expression is invalid.',
+    message: 'The schedule expression is invalid.',
+    $metadata: { httpStatusCode: 400 },
+  });
 const notFound = () =>
-  new ResourceNotFoundException({ message: 'Schedule article-a1 does not exist.', $metadata: { httpStatusCode: 404 } });
-const serverFault = () => new InternalServerException({ message: 'Internal failure.', $metadata: { httpStatusCode: 500 } });
+  new ResourceNotFoundException({
+    Message: 'Schedule article-a1 does not exist.',
+    message: 'Schedule article-a1 does not exist.',
+    $metadata: { httpStatusCode: 404 },
+  });
+const serverFault = () =>
+  new InternalServerException({ Message: 'Internal failure.', message: 'Internal failure.', $metadata: { httpStatusCode: 500 } });
 
 /**
  * EventBridge Scheduler, answering each command by name from a script (an error to throw, or
