@@ -1,4 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
+// What the modules import loads with this file, as it does everywhere else: only the modules' own
+// constants are set inside the tests.
+import '../../lambdas/domain/article.js';
+import '../../lambdas/domain/errors.js';
+import '../../lambdas/domain/media.js';
+import '../../lambdas/store/keys.js';
 
 /**
  * The item limits are constants set when their modules load. Each test here loads its module

@@ -1,4 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+// What the module imports loads with this file, as it does everywhere else: only the module's own
+// tables are built inside the test.
+import '../../lambdas/domain/errors.js';
 
 /**
  * The media rules are tables and small functions built when the module loads. This file loads the
