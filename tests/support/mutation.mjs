@@ -21,7 +21,9 @@ export const INCREMENTAL_FILE = 'reports/mutation/stryker-incremental.json';
 /** The incremental file a run with these Stryker options reads and writes. */
 export function incrementalFileFor(args) {
   const named = args.indexOf('--incrementalFile');
-  return named >= 0 && args[named + 1] ? args[named + 1] : INCREMENTAL_FILE;
+  if (named >= 0 && args[named + 1]) return args[named + 1];
+  const joined = args.find((a) => a.startsWith('--incrementalFile='));
+  return joined ? joined.slice('--incrementalFile='.length) : INCREMENTAL_FILE;
 }
 
 /** Starts `file` from the baseline when there is none yet; says whether it did. */

@@ -19,6 +19,7 @@ describe('npm run test:mutation starts from the repository baseline', () => {
     expect(incrementalFileFor([])).toBe('reports/mutation/stryker-incremental.json');
     expect(incrementalFileFor(['--mutate', 'lambdas/domain/**/*.ts', '--force'])).toBe(INCREMENTAL_FILE);
     expect(incrementalFileFor(['--mutate', 'x', '--incrementalFile', 'mine.json'])).toBe('mine.json');
+    expect(incrementalFileFor(['--incrementalFile=reports/other.json', '--force'])).toBe('reports/other.json');
   });
 
   it('seeds a missing incremental file from the baseline, and never overwrites one', () => {
