@@ -5,41 +5,13 @@ import { ProblemError } from '../../lambdas/domain/errors.js';
 import { DynamoDeliveryLog, type DeliveryQuery } from '../../lambdas/store/delivery-log.js';
 import { ensureTable } from '../../local/storage.js';
 import { startDynamo } from '../support/dynamo.js';
-import { submission } from '../support/delivery-events.js';
+import { at, CMS, DAY, event, freshLog, T0, walk, WIRE } from '../support/delivery-log-pages.js';
 
 let dynamo: Awaited<ReturnType<typeof startDynamo>>;
 beforeAll(async () => {
   dynamo = await startDynamo('newsroom-delivery-log');
 });
 afterAll(() => dynamo.stop());
-
-/** Each test gets a table of its own: lists without an article read the whole log. */
-async function freshLog() {
-  const name = `deliveries-${randomUUID()}`;
-  await ensureTable(dynamo.endpoint, name);
-  return new DynamoDeliveryLog(dynamo.db, name);
-}
-
-const DAY = 24 * 3600 * 1000;
-const T0 = Date.parse('2026-11-20T10:00:00.000Z');
-const CMS = { id: 'cms', origin: 'https://cms.example.com' };
-const WIRE = { id: 'wire', origin: 'https://wire.example.org' };
-
-const event = (articleId: string, version: number, minute: number) => submission(articleId, version, new Date(T0 + minute * 60_000));
-
-const at = (ms: number) => new Date(ms);
-
-async function walk(log: DynamoDeliveryLog, query: Omit<DeliveryQuery, 'cursor'>, now: Date) {
-  const pages: Delivery[][] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await log.list({ ...query, cursor }, now);
-    pages.push(page.items);
-    cursor = page.nextCursor ?? undefined;
-    expect(pages.length).toBeLessThan(50);
-  } while (cursor);
-  return pages;
-}
 
 const ids = (items: Delivery[]) => items.map((d) => `${d.eventId}@${d.target.id}`);
 
@@ -58,7 +30,7 @@ async function problemOf(p: Promise<unknown>) {
 
 describe('the delivery log', () => {
   it('numbers attempts per event and target, keeps the latest ten in full, and takes its status from the latest', async () => {
-    const log = await freshLog();
+    const log = await freshLog(dynamo.endpoint, dynamo.db);
     const e = event('a1', 2, 0);
     await log.pending([e], [CMS, WIRE], at(T0));
     const pending = (await log.list({ articleId: 'a1', status: 'pending', limit: 10 }, at(T0))).items;
@@ -103,7 +75,7 @@ describe('the delivery log', () => {
   });
 
   it('lists newest event first, a page at a time, by status, by article, or both, each record once', async () => {
-    const log = await freshLog();
+    const log = await freshLog(dynamo.endpoint, dynamo.db);
     const events = [
       ...Array.from({ length: 6 }, (_, i) => event('art-a', i + 2, i * 2)),
       ...Array.from({ length: 5 }, (_, i) => event('art-b', i + 2, i * 2 + 1)),
@@ -135,7 +107,7 @@ describe('the delivery log', () => {
       { articleId: 'art-a', status: 'pending', limit: 2 },
     ];
     for (const q of queries) {
-      const pages = await walk(log, q, at(T0 + 1000));
+      const pages = await walk(log, q, at(T0 + 1000), 50);
       const all = pages.flat();
       for (const page of pages.slice(0, -1)) expect(page.length).toBe(q.limit);
       expect(all.map((d) => d.occurredAt)).toEqual(newestFirst(all));
@@ -151,7 +123,7 @@ describe('the delivery log', () => {
   });
 
   it('takes a cursor only for the query that made it', async () => {
-    const log = await freshLog();
+    const log = await freshLog(dynamo.endpoint, dynamo.db);
     await log.pending(
       Array.from({ length: 4 }, (_, i) => event('art-c', i + 2, i)),
       [CMS],
@@ -175,7 +147,7 @@ describe('the delivery log', () => {
   });
 
   it('keeps records 7 days after their last change: expired ones are never listed, and the sweep deletes them', async () => {
-    const log = await freshLog();
+    const log = await freshLog(dynamo.endpoint, dynamo.db);
     const old = event('art-d', 2, 0);
     const retried = event('art-d', 3, 1);
     const recent = event('art-d', 4, 2);
@@ -185,7 +157,7 @@ describe('the delivery log', () => {
     await log.recordAttempt({ event: retried, target: CMS, statusCode: 500, latencyMs: 1, at: 'later' }, at(T0 + 6 * DAY));
     await log.pending([recent], [CMS], at(T0 + 6 * DAY));
 
-    const listed = async (now: number) => ids((await walk(log, { limit: 10 }, at(now))).flat()).sort();
+    const listed = async (now: number) => ids((await walk(log, { limit: 10 }, at(now), 50)).flat()).sort();
     expect(await listed(T0 + 6 * DAY)).toHaveLength(3);
     const eightDays = T0 + 8 * DAY;
     expect(await listed(eightDays)).toEqual([`${retried.id}@cms`, `${recent.id}@cms`].sort());

@@ -2,10 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Delivery } from '../../lambdas/domain/deliveries.js';
 import { ProblemError } from '../../lambdas/domain/errors.js';
-import { DynamoDeliveryLog, type DeliveryQuery } from '../../lambdas/store/delivery-log.js';
-import { ensureTable } from '../../local/storage.js';
 import { startDynamo } from '../support/dynamo.js';
-import { submission } from '../support/delivery-events.js';
+import { at, CMS, DAY, event, freshLog, T0, walk } from '../support/delivery-log-pages.js';
 
 let dynamo: Awaited<ReturnType<typeof startDynamo>>;
 
@@ -14,36 +12,12 @@ beforeAll(async () => {
 });
 afterAll(() => dynamo.stop());
 
-/** Each test gets a table of its own: lists without an article read the whole log. */
-async function freshLog() {
-  const name = `deliveries-${randomUUID()}`;
-  await ensureTable(dynamo.endpoint, name);
-  return new DynamoDeliveryLog(dynamo.db, name);
-}
-
-const DAY = 24 * 3600 * 1000;
-const T0 = Date.parse('2026-11-20T10:00:00.000Z');
-const CMS = { id: 'cms', origin: 'https://cms.example.com' };
-const at = (ms: number) => new Date(ms);
-const event = (articleId: string, version: number, minute: number) => submission(articleId, version, new Date(T0 + minute * 60_000));
 const minutes = (items: Delivery[]) => items.map((d) => (Date.parse(d.occurredAt) - T0) / 60_000);
 const chunks = <T>(all: T[]) => Array.from({ length: Math.ceil(all.length / 25) }, (_, i) => all.slice(i * 25, i * 25 + 25));
 
-async function walk(log: DynamoDeliveryLog, query: Omit<DeliveryQuery, 'cursor'>, now: Date) {
-  const pages: Delivery[][] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await log.list({ ...query, cursor }, now);
-    pages.push(page.items);
-    cursor = page.nextCursor ?? undefined;
-    expect(pages.length).toBeLessThan(20);
-  } while (cursor);
-  return pages;
-}
-
 describe('the delivery log, when two statuses stop at their read cap on the same page', () => {
   it('hands out nothing older than the higher of the two points they were read to, so the log stays newest first', async () => {
-    const log = await freshLog();
+    const log = await freshLog(dynamo.endpoint, dynamo.db);
     // Records that expired long ago: 205 pending ones (minutes 100–304) and, newer than all of
     // them, 205 failed ones (minutes 500–704). Each status's first read stops 200 records in.
     const long = at(T0 - 30 * DAY);
@@ -66,7 +40,7 @@ describe('the delivery log, when two statuses stop at their read cap on the same
     // The failed records were read down to about minute 505 only: the delivered one of minute 300
     // waits, since a failed record between 505 and 300 (minute 400) is yet to be found.
     expect(minutes((await log.list({ limit: 2 }, now)).items)).toEqual([900]);
-    expect((await walk(log, { limit: 2 }, now)).flat().map((d) => [(Date.parse(d.occurredAt) - T0) / 60_000, d.status])).toEqual([
+    expect((await walk(log, { limit: 2 }, now, 20)).flat().map((d) => [(Date.parse(d.occurredAt) - T0) / 60_000, d.status])).toEqual([
       [900, 'delivered'],
       [400, 'failed'],
       [300, 'delivered'],
@@ -76,7 +50,7 @@ describe('the delivery log, when two statuses stop at their read cap on the same
 
 describe('a delivery log cursor', () => {
   it('whose position is not text is 400, even when it would read as a position', async () => {
-    const log = await freshLog();
+    const log = await freshLog(dynamo.endpoint, dynamo.db);
     const articleId = `art-${randomUUID()}`;
     const events = [event(articleId, 3, 30), event(articleId, 2, 20), event(articleId, 1, 10)];
     await log.pending(events, [CMS], at(T0));

@@ -4,10 +4,10 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Delivery } from '../../lambdas/domain/deliveries.js';
 import { ProblemError } from '../../lambdas/domain/errors.js';
-import { DynamoDeliveryLog, type DeliveryQuery } from '../../lambdas/store/delivery-log.js';
-import { ensureTable, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/storage.js';
+import type { DynamoDeliveryLog } from '../../lambdas/store/delivery-log.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/storage.js';
 import { startDynamo } from '../support/dynamo.js';
-import { submission } from '../support/delivery-events.js';
+import { at, CMS, DAY, event, freshLog, T0, walk } from '../support/delivery-log-pages.js';
 
 let dynamo: Awaited<ReturnType<typeof startDynamo>>;
 let db: DynamoDBDocumentClient;
@@ -42,32 +42,6 @@ afterAll(async () => {
   await dynamo.stop();
 });
 
-/** Each test gets a table of its own: lists without an article read the whole log. */
-async function freshLog() {
-  const name = `deliveries-${randomUUID()}`;
-  await ensureTable(dynamo.endpoint, name);
-  return new DynamoDeliveryLog(db, name);
-}
-
-const DAY = 24 * 3600 * 1000;
-const T0 = Date.parse('2026-11-20T10:00:00.000Z');
-const CMS = { id: 'cms', origin: 'https://cms.example.com' };
-const at = (ms: number) => new Date(ms);
-
-const event = (articleId: string, version: number, minute: number) => submission(articleId, version, new Date(T0 + minute * 60_000));
-
-async function walk(log: DynamoDeliveryLog, query: Omit<DeliveryQuery, 'cursor'>, now: Date) {
-  const pages: Delivery[][] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await log.list({ ...query, cursor }, now);
-    pages.push(page.items);
-    cursor = page.nextCursor ?? undefined;
-    expect(pages.length).toBeLessThan(20);
-  } while (cursor);
-  return pages;
-}
-
 const minutes = (items: Delivery[]) => items.map((d) => (Date.parse(d.occurredAt) - T0) / 60_000);
 
 /** Records of one article, newest first, each delivered (`d`), failed (`f`) or left pending (`p`). */
@@ -97,7 +71,7 @@ async function problemOf(p: Promise<unknown>) {
 
 describe('pages of the delivery log', () => {
   it('end with no cursor exactly when nothing is left, and skip no record', async () => {
-    const log = await freshLog();
+    const log = await freshLog(dynamo.endpoint, db);
     const now = at(T0 + 1000);
     // Exactly one page's worth.
     const two = await article(log, 'dd');
@@ -119,11 +93,11 @@ describe('pages of the delivery log', () => {
 
     // One more match than a page holds, found on a second read that ends the partition.
     const spread = await article(log, 'fpff');
-    expect((await walk(log, { articleId: spread, status: 'failed', limit: 2 }, now)).map(minutes)).toEqual([[100, 98], [97]]);
+    expect((await walk(log, { articleId: spread, status: 'failed', limit: 2 }, now, 20)).map(minutes)).toEqual([[100, 98], [97]]);
   });
 
   it('read at most 200 records of a source for one page, and hand out nothing older than a source has been read to', async () => {
-    const log = await freshLog();
+    const log = await freshLog(dynamo.endpoint, db);
     const chunks = <T>(all: T[]) => Array.from({ length: Math.ceil(all.length / 25) }, (_, i) => all.slice(i * 25, i * 25 + 25));
     // Records that expired long ago, newer than every record still kept: 205 failed ones, and
     // 205 pending ones newer still.
@@ -156,14 +130,14 @@ describe('pages of the delivery log', () => {
     }
     for (const q of queries) expect(q.limit).toBeLessThanOrEqual(3);
 
-    const rest = await walk(log, { limit: 2 }, now);
+    const rest = await walk(log, { limit: 2 }, now, 20);
     expect(rest.flat().map((d) => d.status)).toEqual(['delivered', 'pending', 'delivered', 'failed', 'delivered', 'delivered', 'pending']);
     expect(rest.map(minutes).flat()).toEqual([900, 450, 300, 50, 40, 10, 0]);
     for (const page of rest.slice(1, -1)) expect(page).toHaveLength(2);
   });
 
   it('take a cursor only for the article that made it, and say why not', async () => {
-    const log = await freshLog();
+    const log = await freshLog(dynamo.endpoint, db);
     const a = await article(log, 'ddd');
     const b = await article(log, 'ddd');
     const cursor = (await log.list({ articleId: a, limit: 1 }, at(T0 + 1000))).nextCursor!;

@@ -1,8 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { attachmentDisposition, S3MediaStore } from '../../lambdas/adapters/s3-media-store.js';
+import { stubS3Client } from '../support/s3-stub-client.js';
 
 const MiB = 1024 * 1024;
 /** A 9 MiB upload and a few bytes: more than two of the reader's 4 MiB chunks. */
@@ -56,13 +57,7 @@ beforeAll(async () => {
       .end(object.subarray(from, last + 1));
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  client = new S3Client({
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    region: 'eu-west-1',
-    forcePathStyle: true,
-    maxAttempts: 1,
-    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
-  });
+  client = stubS3Client(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
   store = new S3MediaStore(client, 'newsroom-media');
 });
 afterAll(async () => {

@@ -1,8 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { S3MediaStore } from '../../lambdas/adapters/s3-media-store.js';
+import { stubS3Client } from '../support/s3-stub-client.js';
 
 /**
  * S3's answers for a GetObject on a key that is not there, as AWS documents them: 404
@@ -31,13 +32,7 @@ beforeAll(async () => {
     );
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  client = new S3Client({
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    region: 'eu-west-1',
-    forcePathStyle: true,
-    maxAttempts: 1,
-    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
-  });
+  client = stubS3Client(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
   store = new S3MediaStore(client, 'newsroom-media');
 });
 afterAll(async () => {

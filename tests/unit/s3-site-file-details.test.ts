@@ -1,7 +1,7 @@
-import { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { S3SiteFiles, siteKey } from '../../lambdas/adapters/s3-site-files.js';
 import { startHttpStub, type StubAnswer } from '../support/http-stub.js';
+import { stubS3Client } from '../support/s3-stub-client.js';
 
 /**
  * S3 at the HTTP level: PutObject answers 200 with an ETag; DeleteObjects answers 200 with an
@@ -33,18 +33,7 @@ beforeEach(() => {
   refuse = new Set();
 });
 
-const files = () =>
-  new S3SiteFiles(
-    new S3Client({
-      region: 'eu-west-1',
-      endpoint: stub.endpoint,
-      forcePathStyle: true,
-      maxAttempts: 1,
-      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
-    }),
-    'newsroom-site',
-    'newsroom-media',
-  );
+const files = () => new S3SiteFiles(stubS3Client(stub.endpoint), 'newsroom-site', 'newsroom-media');
 
 describe('site files', () => {
   it('a gone marker is stored as plain UTF-8 text', async () => {
