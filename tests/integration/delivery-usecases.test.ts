@@ -4,13 +4,13 @@ import { DirectRedelivery } from '../../lambdas/adapters/direct-redelivery.js';
 import { webhookOrigin } from '../../lambdas/adapters/webhook-publisher.js';
 import type { Actor } from '../../lambdas/domain/article.js';
 import type { DeliveryTarget } from '../../lambdas/domain/deliveries.js';
-import { ProblemError } from '../../lambdas/domain/errors.js';
 import { DynamoDeliveryLog } from '../../lambdas/store/delivery-log.js';
 import { localTargets } from '../../lambdas/store/delivery-recording.js';
 import { listDeliveries, redeliverEvent, type DeliveryDeps } from '../../lambdas/usecases/deliveries.js';
 import { startDynamo } from '../support/dynamo.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 import { submission } from '../support/delivery-events.js';
+import { problemOf } from '../support/refusal.js';
 
 const SECRET = 'delivery-usecases-secret';
 let dynamo: Awaited<ReturnType<typeof startDynamo>>;
@@ -53,16 +53,6 @@ async function articleWithEvents(count: number) {
   const events = Array.from({ length: count }, (_, i) => event(articleId, i + 1, new Date(start + i * 1000)));
   await log.pending(events, [target], new Date());
   return { articleId, events };
-}
-
-async function problemOf(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ProblemError) return { status: err.statusCode, title: err.title, detail: err.message, ...err.extra };
-    throw err;
-  }
-  throw new Error('expected a problem, got a result');
 }
 
 const limitError = (words: string) => ({

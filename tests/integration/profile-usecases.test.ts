@@ -1,11 +1,11 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Actor } from '../../lambdas/domain/article.js';
-import { ProblemError } from '../../lambdas/domain/errors.js';
 import type { Profile } from '../../lambdas/domain/profile.js';
 import { DynamoProfileStore } from '../../lambdas/store/profiles.js';
 import { myProfile, readProfile, saveProfile, type ProfileDeps, type ProfileStore } from '../../lambdas/usecases/profiles.js';
 import { startDynamo } from '../support/dynamo.js';
+import { problemOf } from '../support/refusal.js';
 
 let dynamo: Awaited<ReturnType<typeof startDynamo>>;
 let store: DynamoProfileStore;
@@ -26,17 +26,6 @@ const person = (groups: Actor['groups'], name = 'Pat Person'): Actor => ({ id: `
 const outsider = (): Actor => ({ id: `outsider-${++n}`, name: 'Otto Outsider', groups: [] });
 
 const fields = { name: 'Rita Reporter', bio: 'Covers the city council.', function: 'Reporter' };
-
-/** The problem a call ends in: status, title, detail and extra members, as problem+json shows them. */
-async function problemOf(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ProblemError) return { status: err.statusCode, title: err.title, detail: err.message, ...err.extra };
-    throw err;
-  }
-  throw new Error('expected a problem, got a result');
-}
 
 async function storedItem(userId: string) {
   const { Item } = await dynamo.db.send(

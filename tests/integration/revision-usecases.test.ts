@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Actor } from '../../lambdas/domain/article.js';
-import { ProblemError } from '../../lambdas/domain/errors.js';
 import { DynamoArticleRepository } from '../../lambdas/store/article-repository.js';
 import { DynamoRevisions } from '../../lambdas/store/revisions.js';
 import { createArticle, editArticle, readArticle, transitionArticle, type Deps } from '../../lambdas/usecases/articles.js';
 import { diffRevisions, getRevision, listRevisions, restoreRevision, type RevisionDeps } from '../../lambdas/usecases/revisions.js';
 import { startDynamo } from '../support/dynamo.js';
+import { problemOf } from '../support/refusal.js';
 
 const rita: Actor = { id: 'rita', name: 'Rita Reporter', groups: ['reporters'] };
 const rob: Actor = { id: 'rob', name: 'Rob Reporter', groups: ['reporters'] };
@@ -28,16 +28,6 @@ beforeAll(async () => {
   };
 });
 afterAll(() => dynamo.stop());
-
-async function problemOf(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof ProblemError) return { status: err.statusCode, title: err.title, detail: err.message, ...err.extra };
-    throw err;
-  }
-  throw new Error('expected a problem, got a result');
-}
 
 const FIRST = { headline: 'Storm warning', standfirst: '', body: 'Rain tonight.', tags: ['weather'] };
 

@@ -10,3 +10,14 @@ export async function refusal(p: Promise<unknown>): Promise<{ status: number; de
   }
   return { status: 200, detail: '', extra: {} };
 }
+
+/** The problem a call ends in: status, title, detail and extra members, as problem+json shows them; fails if it did not refuse. */
+export async function problemOf(p: Promise<unknown>) {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof ProblemError) return { status: err.statusCode, title: err.title, detail: err.message, ...err.extra };
+    throw err;
+  }
+  throw new Error('expected a problem, got a result');
+}
