@@ -4,9 +4,12 @@ import { mkdir, open, rmdir, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
+
+const require = createRequire(import.meta.url);
 
 /**
  * dynalite and s3rver on a thread of their own (started by `startStorage` in storage.ts): the
@@ -19,6 +22,7 @@ import S3rver from 's3rver';
  * { kind: 'closed' } after 'close' is received, { kind: 'failed', message, code?, syscall? }.
  */
 async function run(port, data) {
+  rememberTables(require('dynalite/db'));
   const dynamo = dynalite({ path: join(data.dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise((ok, fail) => dynamo.once('error', fail).listen(0, '127.0.0.1', ok));
   const s3 = new S3rver({
@@ -33,6 +37,8 @@ async function run(port, data) {
   });
   mendPutObject(s3.store);
   mendDeleteObject(s3.store);
+  rememberBuckets(s3.store);
+  quietenLogger(s3);
   const { port: s3Port } = await s3.run();
   s3.on('event', (event) => port.postMessage({ kind: 'object-created', event }));
   port.on('message', async (message) => {
@@ -109,6 +115,102 @@ function mendDeleteObject(store) {
       }
     }
   };
+}
+
+/**
+ * dynalite reads the table's description from LevelDB on every request, to answer a handful of
+ * tables that change only when they are created, updated or deleted. Its store keeps them here,
+ * forgotten on any write to its tables' records; each request still gets a copy of its own.
+ *
+ * @param {any} db dynalite's `db` module, whose `create` makes the store
+ */
+function rememberTables(db) {
+  const create = db.create;
+  db.create = function createRemembering(/** @type {any} */ options) {
+    const store = create(options);
+    const getTable = store.getTable;
+    const tables = new Map();
+    for (const method of ['put', 'del']) {
+      const write = store.tableDb[method];
+      store.tableDb[method] = function (/** @type {any[]} */ ...args) {
+        tables.clear();
+        return write.apply(this, args);
+      };
+    }
+    store.getTable = function getRememberedTable(/** @type {string} */ name, /** @type {any} */ checkStatus, /** @type {any} */ cb) {
+      const done = typeof checkStatus == 'function' ? checkStatus : cb;
+      const known = tables.get(name);
+      if (known) return done(null, structuredClone(known));
+      getTable(name, checkStatus, (/** @type {any} */ err, /** @type {any} */ table) => {
+        if (!err && table?.TableStatus === 'ACTIVE') tables.set(name, structuredClone(table));
+        done(err, table);
+      });
+    };
+    return store;
+  };
+}
+
+/**
+ * s3rver reads a bucket's directory and its website and CORS configurations from disk on every
+ * request. The newsroom's buckets are configured once, at start: this store keeps what it read,
+ * and forgets it when a bucket or its configuration is written or deleted.
+ *
+ * @param {any} store s3rver's FilesystemStore
+ */
+function rememberBuckets(store) {
+  const buckets = new Map();
+  const configs = new Map();
+  const forget = (/** @type {string} */ bucket) => {
+    buckets.delete(bucket);
+    for (const key of configs.keys()) if (key.startsWith(`${bucket}/`)) configs.delete(key);
+  };
+  const { getBucket, putBucket, deleteBucket, getSubresource, putSubresource, deleteSubresource, reset } = store;
+  Object.assign(store, {
+    async getBucket(/** @type {string} */ bucket) {
+      if (buckets.has(bucket)) return buckets.get(bucket);
+      const found = await getBucket.call(store, bucket);
+      // Only a bucket that exists is kept: one made later is found then.
+      if (found) buckets.set(bucket, found);
+      return found;
+    },
+    async getSubresource(/** @type {string} */ bucket, /** @type {string | undefined} */ key, /** @type {string} */ type) {
+      if (key !== undefined) return getSubresource.call(store, bucket, key, type);
+      const at = `${bucket}/${type}`;
+      if (configs.has(at)) return configs.get(at);
+      const config = await getSubresource.call(store, bucket, key, type);
+      configs.set(at, config);
+      return config;
+    },
+    ...Object.fromEntries(
+      Object.entries({ putBucket, deleteBucket, putSubresource, deleteSubresource }).map(([name, write]) => [
+        name,
+        async (/** @type {string} */ bucket, /** @type {any[]} */ ...rest) => {
+          forget(bucket);
+          try {
+            return await write.call(store, bucket, ...rest);
+          } finally {
+            forget(bucket);
+          }
+        },
+      ]),
+    ),
+    reset() {
+      buckets.clear();
+      configs.clear();
+      return reset.call(store);
+    },
+  });
+}
+
+/**
+ * s3rver's first middleware is koa-logger, which times and formats every request for a logger
+ * that `silent` then drops. A silent server gets a middleware that only passes the request on.
+ *
+ * @param {any} s3 the S3rver (a Koa application)
+ */
+function quietenLogger(s3) {
+  if (s3.silent && s3.middleware[0]?.name === 'logger')
+    s3.middleware[0] = (/** @type {any} */ _ctx, /** @type {() => Promise<void>} */ next) => next();
 }
 
 /** A catch handler that swallows the given error codes and throws anything else. */
