@@ -13,6 +13,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION, MEDIA_BUCKET, startStorage, TABLE_NAME
 import { tokenVerifier } from './tokens.js';
 import { workerLogger } from './worker-log.js';
 import { WorkerLoop } from './worker-loop.js';
+import { coalesceItemReads } from './coalesced-reads.js';
 
 export interface RunningNewsroom {
   /** Where to reach the API: the address it listens on (`localhost` when it listens on every interface). */
@@ -62,6 +63,8 @@ export async function startNewsroom(settings: LocalSettings, hooks: Pick<Gateway
   if (process.env.NEWSROOM_TEST_CRASH_AFTER_KEYED_WRITE === '1') {
     (await import('./crash-hook.js')).crashAfterKeyedTransitions(documentClient);
   }
+  // Every function here shares one client: reads made at the same moment go to the store together.
+  coalesceItemReads(documentClient);
   const { DynamoOutbox } = await import('../lambdas/store/outbox-store.js');
   // Workers log with their own loggers: never with the context of the last API request.
   const log = {
