@@ -25,7 +25,15 @@ const REPAIR_EVERY_MS = 15 * 60_000;
  * `/site/` the way CloudFront serves the site bucket, from a cache the renderer invalidates.
  */
 export function localSite(db: DynamoDBDocumentClient, tableName: string, site: SiteContext, log: (message: string, err: unknown) => void) {
-  const s3 = new S3Client({ forcePathStyle: true });
+  // One client for the renderer's writes and readers' reads, and no middleware added per request:
+  // its handlers are built once per command. s3rver keeps no CRC checksums (only the ETag's MD5), so
+  // none are computed for it.
+  const s3 = new S3Client({
+    forcePathStyle: true,
+    cacheMiddleware: true,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
   // CloudFront's cache, here: the renderer's invalidations are what make a change visible.
   const edge = new EdgeCache();
   let frontRequested: string | undefined;
