@@ -7,6 +7,8 @@ import {
   GetItemCommand,
   PutItemCommand,
   UpdateTableCommand,
+  waitUntilTableExists,
+  waitUntilTableNotExists,
 } from '@aws-sdk/client-dynamodb';
 import {
   CreateBucketCommand,
@@ -39,18 +41,23 @@ afterAll(async () => {
   await storage.close();
 });
 
-const table = (TableName: string) =>
-  new CreateTableCommand({
-    TableName,
-    KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }],
-    AttributeDefinitions: [{ AttributeName: 'PK', AttributeType: 'S' }],
-    BillingMode: 'PAY_PER_REQUEST',
-  });
+/** Makes a table and waits until it is active (dynalite makes it active a moment after the answer). */
+async function makeTable(TableName: string) {
+  await db.send(
+    new CreateTableCommand({
+      TableName,
+      KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: 'PK', AttributeType: 'S' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
+  await waitUntilTableExists({ client: db, maxWaitTime: 10, minDelay: 0.05 }, { TableName });
+}
 const item = { PK: { S: 'a' }, n: { N: '1' } };
 
 describe('a table the stores have already described', () => {
   it('is gone once deleted, and empty when made again', async () => {
-    await db.send(table('remembered'));
+    await makeTable('remembered');
     await db.send(new PutItemCommand({ TableName: 'remembered', Item: item }));
     expect((await db.send(new GetItemCommand({ TableName: 'remembered', Key: { PK: { S: 'a' } } }))).Item).toEqual(item);
 
@@ -59,13 +66,13 @@ describe('a table the stores have already described', () => {
       name: 'ResourceNotFoundException',
     });
 
-    await db.send(table('remembered'));
+    await waitUntilTableNotExists({ client: db, maxWaitTime: 10, minDelay: 0.05 }, { TableName: 'remembered' });
+    await makeTable('remembered');
     expect((await db.send(new GetItemCommand({ TableName: 'remembered', Key: { PK: { S: 'a' } } }))).Item).toBeUndefined();
   });
 
   it('describes what an update changed', async () => {
-    // The update changes the description it read: a description kept and handed out as it is would change with it.
-    await db.send(table('updated'));
+    await makeTable('updated');
     await db.send(new GetItemCommand({ TableName: 'updated', Key: { PK: { S: 'a' } } }));
     await db.send(
       new UpdateTableCommand({
