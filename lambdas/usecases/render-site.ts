@@ -30,6 +30,10 @@ const FRONT_ADDRESSES = ['/', FRONT_PATHS.page, FRONT_PATHS.atom, FRONT_PATHS.js
  * already holds (or is past) does nothing.
  */
 export function siteRenderer(deps: SiteDeps): SiteRenderer {
+  // The stylesheet and the not-found page change only with the code and the site's settings, which
+  // a renderer keeps for its life: its first front-page render writes them, and the first after
+  // each repair pass (should they have gone missing); the others do not.
+  let chromeWritten = false;
   const renderer: SiteRenderer = {
     async article(articleId) {
       // Read together: a record written after this read is guarded by the record's own condition.
@@ -52,13 +56,15 @@ export function siteRenderer(deps: SiteDeps): SiteRenderer {
           live.map((r) => r.entry),
           deps.site,
         ),
-        ...siteChromeFiles(deps.site),
+        ...(chromeWritten ? [] : siteChromeFiles(deps.site)),
       ]);
+      chromeWritten = true;
       await deps.cdn.invalidate(FRONT_ADDRESSES, `front:${startedAt}`);
       await deps.index.markFrontStarted(startedAt);
     },
 
     async repair() {
+      chromeWritten = false;
       let repaired = 0;
       for await (const page of deps.index.articlesIn(['published', 'unpublished', 'killed'])) {
         const records = await deps.index.many(page.map((a) => a.id));

@@ -205,6 +205,28 @@ describe('the front page and feeds', () => {
     expect(invalidated.at(-1)!.paths).toEqual(['/', '/index.html', '/feed.xml', '/feed.json']);
   });
 
+  it('writes the stylesheet and not-found page with its first render only, and again after a repair pass or in a new renderer', async () => {
+    const written: string[] = [];
+    const counted: SiteFiles = {
+      put: (f) => (written.push(f.path), files.put(f)),
+      remove: (paths) => files.remove(paths),
+      gone: (path) => files.gone(path),
+      copyMedia: (key, path, type) => files.copyMedia(key, path, type),
+    };
+    const renderer = siteRenderer({ ...site, files: counted });
+    await renderer.frontPage(new Date().toISOString());
+    await renderer.frontPage(new Date(Date.now() + 10_000).toISOString());
+    expect(written.filter((p) => p === '/style.css' || p === '/404.html')).toEqual(['/style.css', '/404.html']);
+    expect(written.filter((p) => p === '/index.html')).toHaveLength(2);
+
+    await renderer.repair();
+    await renderer.frontPage(new Date(Date.now() + 20_000).toISOString());
+    expect(written.filter((p) => p === '/style.css')).toHaveLength(2);
+
+    await siteRenderer({ ...site, files: counted }).frontPage(new Date(Date.now() + 30_000).toISOString());
+    expect(written.filter((p) => p === '/style.css')).toHaveLength(3);
+  });
+
   it('a request made well before a render began is already served by it: a burst costs one render', async () => {
     const renderer = siteRenderer(site);
     const early = new Date(Date.now() - 10_000).toISOString();
