@@ -138,10 +138,11 @@ function rememberTables(db) {
       };
     }
     store.getTable = function getRememberedTable(/** @type {string} */ name, /** @type {any} */ checkStatus, /** @type {any} */ cb) {
-      const done = typeof checkStatus == 'function' ? checkStatus : cb;
+      // Called as (name, cb), dynalite's getTable takes `cb` for `checkStatus` too (truthy: statuses are checked).
+      const [check, done] = typeof checkStatus == 'function' ? [true, checkStatus] : [checkStatus, cb];
       const known = tables.get(name);
       if (known) return done(null, structuredClone(known));
-      getTable(name, checkStatus, (/** @type {any} */ err, /** @type {any} */ table) => {
+      getTable(name, check, (/** @type {any} */ err, /** @type {any} */ table) => {
         if (!err && table?.TableStatus === 'ACTIVE') tables.set(name, structuredClone(table));
         done(err, table);
       });
