@@ -120,7 +120,11 @@ function mendDeleteObject(store) {
 /**
  * dynalite reads the table's description from LevelDB on every request, to answer a handful of
  * tables that change only when they are created, updated or deleted. Its store keeps them here,
- * forgotten on any write to its tables' records; each request still gets a copy of its own.
+ * forgotten on any write to its tables' records.
+ *
+ * Item requests (dynalite asks for their table as `getTable(name, cb)`) only read the description,
+ * so they share the kept one, frozen: copying it for each of them cost more than the read it saves.
+ * Table requests, which ask with an explicit status flag and change or return theirs, get a copy.
  *
  * @param {any} db dynalite's `db` module, whose `create` makes the store
  */
@@ -139,16 +143,26 @@ function rememberTables(db) {
     }
     store.getTable = function getRememberedTable(/** @type {string} */ name, /** @type {any} */ checkStatus, /** @type {any} */ cb) {
       // Called as (name, cb), dynalite's getTable takes `cb` for `checkStatus` too (truthy: statuses are checked).
-      const [check, done] = typeof checkStatus == 'function' ? [true, checkStatus] : [checkStatus, cb];
+      const itemRequest = typeof checkStatus == 'function';
+      const [check, done] = itemRequest ? [true, checkStatus] : [checkStatus, cb];
       const known = tables.get(name);
-      if (known) return done(null, structuredClone(known));
+      if (known) return done(null, itemRequest ? known : structuredClone(known));
       getTable(name, check, (/** @type {any} */ err, /** @type {any} */ table) => {
-        if (!err && table?.TableStatus === 'ACTIVE') tables.set(name, structuredClone(table));
+        if (!err && table?.TableStatus === 'ACTIVE') tables.set(name, deepFreeze(structuredClone(table)));
         done(err, table);
       });
     };
     return store;
   };
+}
+
+/** Freezes `value` and everything in it. */
+function deepFreeze(/** @type {any} */ value) {
+  if (value && typeof value == 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 /**
@@ -221,17 +235,21 @@ const unless =
     if (!codes.includes(/** @type {NodeJS.ErrnoException} */ (err).code ?? '')) throw err;
   };
 
-/** Opens `path` for writing, making its directory (again, if a DELETE pruned it meanwhile) first. */
+/**
+ * Opens `path` for writing. Most keys' directories are there already (a page rewritten, a bucket's
+ * shared folders), so it opens first, and makes the directory only when the open finds none: for a
+ * new key, or when a DELETE pruned it meanwhile.
+ */
 async function openMakingDirectory(/** @type {string} */ path) {
   for (let attempt = 1; ; attempt++) {
     try {
-      // Making the directories can fail as well, when a parent is pruned between two of them.
-      await mkdir(dirname(path), { recursive: true });
       return await open(path, 'w');
     } catch (err) {
       if (attempt === 5) throw err;
       unless('ENOENT')(err);
     }
+    // Making the directories can fail as well, when a parent is pruned between two of them.
+    await mkdir(dirname(path), { recursive: true }).catch(unless('ENOENT'));
   }
 }
 
