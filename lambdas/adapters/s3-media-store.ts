@@ -35,20 +35,17 @@ export function attachmentDisposition(filename: string): string {
 const CHUNK_BYTES = 4 * 1024 * 1024;
 
 /**
- * Whether S3 says the object is not there. Without s3:ListBucket, S3 answers 403 instead of 404
- * for a missing object (HeadObject, GetObject, and CopyObject's source). Media functions hold
- * s3:GetObject and s3:PutObject on every media key, so a 403 on one means it is not there.
- */
-/**
- * Without s3:ListBucket (the verifier has none), S3 answers a missing object with 403 AccessDenied
- * rather than 404: it will not say whether the key exists. Any other 403 (a KMS or policy denial)
- * is a real failure. A HEAD's answer has no body, so its 403 cannot be told apart: it counts as missing.
+ * Whether S3 says the object is not there. Without s3:ListBucket (the verifier has none), S3 answers
+ * a missing object with 403 AccessDenied rather than 404: it will not say whether the key exists.
+ * Any other 403 (a KMS or policy denial) is a real failure, and so is a 404 NoSuchBucket: a bucket
+ * that is not there is a fault to retry and alarm on, not an upload that never came. A HEAD's answer
+ * has no body, so its 403 or 404 cannot be told apart: it counts as missing.
  */
 const missing = (err: unknown, request: 'get' | 'head' = 'get') =>
   err instanceof NoSuchKey ||
   err instanceof NotFound ||
   (err instanceof S3ServiceException &&
-    (err.$metadata.httpStatusCode === 404 ||
+    ((err.$metadata.httpStatusCode === 404 && err.name !== 'NoSuchBucket') ||
       (err.$metadata.httpStatusCode === 403 && (request === 'head' || err.name === 'AccessDenied'))));
 
 export class S3MediaStore implements MediaStore {

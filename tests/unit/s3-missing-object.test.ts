@@ -15,6 +15,7 @@ const ANSWERS: Record<string, { status: number; code: string; message: string }>
   'media/a1/with-list-bucket': { status: 404, code: 'NoSuchKey', message: 'The specified key does not exist.' },
   'media/a1/s3-is-down': { status: 500, code: 'InternalError', message: 'We encountered an internal error. Please try again.' },
   'media/a1/bucket-policy-denies': { status: 403, code: 'AllAccessDisabled', message: 'All access to this object has been disabled' },
+  'media/a1/bucket-misnamed': { status: 404, code: 'NoSuchBucket', message: 'The specified bucket does not exist' },
 };
 
 let server: Server;
@@ -23,7 +24,9 @@ let client: S3Client;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    const key = decodeURIComponent(new URL(req.url!, 'http://x').pathname.replace(/^\/newsroom-media\//, ''));
+    // A copy is answered for its source, as S3 does.
+    const path = (req.headers['x-amz-copy-source'] as string | undefined) ?? new URL(req.url!, 'http://x').pathname;
+    const key = decodeURIComponent(path.replace(/^\/?newsroom-media\//, ''));
     const answer = ANSWERS[key] ?? ANSWERS['media/a1/with-list-bucket']!;
     res.writeHead(answer.status, { 'content-type': 'application/xml', 'x-amz-request-id': '4442587FB7D0A2F9' });
     res.end(
@@ -57,5 +60,10 @@ describe('the media store, reading an upload that is not there', () => {
   it('still fails on anything else, so the event is retried rather than dropped', async () => {
     await expect(store.open('media/a1/s3-is-down')).rejects.toMatchObject({ name: 'InternalError' });
     await expect(store.open('media/a1/bucket-policy-denies')).rejects.toMatchObject({ name: 'AllAccessDisabled' });
+  });
+
+  it('fails on 404 NoSuchBucket, a misconfigured bucket, rather than calling every upload missing', async () => {
+    await expect(store.open('media/a1/bucket-misnamed')).rejects.toMatchObject({ name: 'NoSuchBucket' });
+    await expect(store.copy('media/a1/bucket-misnamed', 'media/a1/copy')).rejects.toMatchObject({ name: 'NoSuchBucket' });
   });
 });
