@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Actor } from '../../lambdas/domain/article.js';
 import { ProblemError } from '../../lambdas/domain/errors.js';
+import { statusOf } from '../support/refusal.js';
 import type { DomainEvent } from '../../lambdas/domain/events.js';
 import type { Media } from '../../lambdas/domain/media.js';
 import { DynamoMediaArticleRepository } from '../../lambdas/store/article-media-repository.js';
@@ -53,16 +54,6 @@ const draft = (author = reporter, headline = 'Tajikistan mobilizes reservists') 
 async function inReview() {
   const a = await draft();
   return transitionArticle(deps, reporter, a.id, 'submit', () => undefined, undefined);
-}
-
-async function statusOf(p: Promise<unknown>): Promise<number> {
-  try {
-    await p;
-    return 200;
-  } catch (err) {
-    if (err instanceof ProblemError) return err.statusCode;
-    throw err;
-  }
 }
 
 class RecordingPublisher implements EventPublisher {

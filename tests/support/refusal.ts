@@ -11,6 +11,11 @@ export async function refusal(p: Promise<unknown>): Promise<{ status: number; de
   return { status: 200, detail: '', extra: {} };
 }
 
+/** The status a use case answered with: its refusal's, or 200 when it did not refuse. */
+export async function statusOf(p: Promise<unknown>): Promise<number> {
+  return (await refusal(p)).status;
+}
+
 /** The problem a call ends in: status, title, detail and extra members, as problem+json shows them; fails if it did not refuse. */
 export async function problemOf(p: Promise<unknown>) {
   try {
