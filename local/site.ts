@@ -26,8 +26,8 @@ const REPAIR_EVERY_MS = 15 * 60_000;
  */
 export function localSite(db: DynamoDBDocumentClient, tableName: string, site: SiteContext, log: (message: string, err: unknown) => void) {
   // One client for the renderer's writes and readers' reads, and no middleware added per request:
-  // its handlers are built once per command. A handler built once also keeps one context for every
-  // request it sends, concurrent ones included (the endpoint resolved for the last of them among it),
+  // its handlers are built once per command. A handler built once also shares one context among all
+  // the requests it sends, concurrent ones included (each request's resolved endpoint is kept there),
   // which is safe only because every command of this client goes to one bucket, the site's. (The
   // document client must never cache: its commands' handlers are bound to the first command's input.)
   // s3rver keeps no CRC checksums (only the ETag's MD5), so none are computed for it.
