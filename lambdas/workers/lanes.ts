@@ -3,6 +3,7 @@ import { isHistoryEvent } from '../domain/workflow.js';
 import type { Outbox, OutboxEntry } from '../usecases/ports.js';
 import type { DispatchLogger } from './dispatch.js';
 import { envelope } from './dispatch.js';
+import { HistoryBatcher, Slots } from './lane-queues.js';
 
 /** One place events go to, one event at a time: a webhook target. */
 export interface LaneTarget {
@@ -40,51 +41,6 @@ export interface LaneOptions {
 }
 
 const DEFAULTS: LaneOptions = { perTarget: 8, store: 16, baseDelayMs: 250, maxDelayMs: 30_000, probeMs: 500, recheckMs: 1_000 };
-
-/** Gathers the history writes of acknowledgements made at the same time into shared batches. */
-class HistoryBatcher {
-  private waiting: { entries: readonly OutboxEntry[]; ok: () => void; fail: (err: unknown) => void }[] = [];
-
-  constructor(private readonly write: (entries: readonly OutboxEntry[]) => Promise<void>) {}
-
-  record(entries: readonly OutboxEntry[]): Promise<void> {
-    if (entries.length === 0) return Promise.resolve();
-    return new Promise((ok, fail) => {
-      if (this.waiting.push({ entries, ok, fail }) === 1) setImmediate(() => void this.flush());
-    });
-  }
-
-  private async flush(): Promise<void> {
-    const batch = this.waiting;
-    this.waiting = [];
-    try {
-      await this.write(batch.flatMap((b) => b.entries));
-      for (const b of batch) b.ok();
-    } catch (err) {
-      for (const b of batch) b.fail(err);
-    }
-  }
-}
-
-/** A bounded number of slots; urgent takers (first attempts) go before retries. */
-class Slots {
-  private readonly waiting: [(() => void)[], (() => void)[]] = [[], []];
-  constructor(private free: number) {}
-
-  async take(urgent: boolean): Promise<void> {
-    if (this.free > 0) {
-      this.free--;
-      return;
-    }
-    await new Promise<void>((ok) => this.waiting[urgent ? 0 : 1].push(ok));
-  }
-
-  give(): void {
-    const next = this.waiting[0].shift() ?? this.waiting[1].shift();
-    if (next) next();
-    else this.free++;
-  }
-}
 
 interface TargetState {
   readonly target: LaneTarget;
