@@ -151,7 +151,16 @@ export const WORKFLOW: readonly WorkflowRule[] = [
     events: ['ArticlePublished'],
     effects: ['markPublished', 'assignSlug'],
   },
-  { action: 'correct', from: 'published', to: 'published', by: DESK, ifMatch: 'exact', events: ['ArticleCorrected'], effects: [] },
+  // An article published before slugs existed gets its slug (and so its page) with its next correction.
+  {
+    action: 'correct',
+    from: 'published',
+    to: 'published',
+    by: DESK,
+    ifMatch: 'exact',
+    events: ['ArticleCorrected'],
+    effects: ['assignSlug'],
+  },
   { action: 'unpublish', from: 'published', to: 'unpublished', by: CHIEF, events: ['ArticleUnpublished'], effects: [] },
   { action: 'spike', from: 'draft', to: 'spiked', by: ['author', ...DESK], events: ['ArticleSpiked'], effects: [] },
   { action: 'spike', from: 'in_review', to: 'spiked', by: DESK, events: ['ArticleSpiked'], effects: ['clearSubmission'] },

@@ -11,12 +11,16 @@ export const FUNCTIONS = {
   articlesReview: { entry: 'lambdas/handlers/articles-review.ts', table: 'update', media: false, idempotency: true },
   /** Approves and publishes: at first publication it claims the article's slug (a SLUG# item). */
   articlesApprove: { entry: 'lambdas/handlers/articles-approve.ts', table: 'update', media: false, idempotency: true, slugs: true },
-  /** After publication: correct (a content change, so it writes revisions), unpublish, kill. */
+  /**
+   * After publication: correct (a content change, so it writes revisions), unpublish, kill. A
+   * correction claims the slug of an article published before slugs existed (a SLUG# item).
+   */
   articlesCorrections: {
     entry: 'lambdas/handlers/articles-corrections.ts',
     table: 'create-and-update',
     media: false,
     idempotency: true,
+    slugs: true,
   },
   /** Reads revisions (a query on the article's partition) and restores one (a content change). */
   articlesRevisions: { entry: 'lambdas/handlers/articles-revisions.ts', table: 'revisions', media: false, idempotency: false },

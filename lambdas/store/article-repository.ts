@@ -165,6 +165,7 @@ function withContentWrites<B extends ReaderClass>(Base: B) {
         lastRevision: change.revision,
         corrections: change.correction && [...seen.corrections, change.correction],
         appliedKeys: change.appliedKey && withAppliedKey(before.appliedKeys, change.appliedKey, version),
+        slug: change.slug,
       };
       const outbox = [...((before.outbox as unknown[] | undefined) ?? []), ...change.events];
       budget(withChanges(before, { ...changes, outbox }), 'content');

@@ -147,15 +147,16 @@ export function writeContent(
   rule: WorkflowRule,
   content: Partial<ArticleContent>,
   kind: RevisionKind,
-  extra: { correction?: Pick<Correction, 'kind' | 'note'>; appliedKey?: AppliedKey } = {},
+  extra: { correction?: Pick<Correction, 'kind' | 'note'>; appliedKey?: AppliedKey; slug?: string } = {},
 ): Promise<Article> {
   const at = deps.now().toISOString();
   const by = { id: actor.id, name: actor.name };
   const revision = { revision: seen.revision + 1, version: seen.version + 1, kind, actor: by, at, fields: changedFields(seen, content) };
   const correction = extra.correction && { revision: revision.revision, ...extra.correction, at, by };
-  const after: Article = { ...seen, ...content, version: revision.version, updatedAt: at, revision: revision.revision };
+  const slug = extra.slug ? { slug: extra.slug } : {};
+  const after: Article = { ...seen, ...content, ...slug, version: revision.version, updatedAt: at, revision: revision.revision };
   const events = eventsFor(rule, after, { actor, now: at, revision, correction: extra.correction });
-  return deps.articles.saveContent(seen, content, at, { revision, events, correction, appliedKey: extra.appliedKey });
+  return deps.articles.saveContent(seen, content, at, { revision, events, correction, appliedKey: extra.appliedKey, ...slug });
 }
 
 export interface TransitionInput {
@@ -238,7 +239,7 @@ export async function applyTransition(
  * correction, or an update) that readers see, bound with If-Match to the version read.
  */
 export async function correctArticle(
-  deps: ContentDeps,
+  deps: Deps,
   actor: Actor,
   id: string,
   input: Input,
@@ -254,9 +255,24 @@ export async function correctArticle(
       throw badInput('', 'Nothing to correct: give at least one of headline, standfirst, body or tags with a changed value.');
     }
   };
-  return withRetry(deps, actor, article, 'correct', { ifMatch, check }, (seen, rule) =>
-    writeContent(deps, actor, seen, rule, content, 'corrected', { correction: { kind, note }, appliedKey }),
+  return withRetry(deps, actor, article, 'correct', { ifMatch, check }, async (seen, rule) =>
+    writeContent(deps, actor, seen, rule, content, 'corrected', {
+      correction: { kind, note },
+      appliedKey,
+      slug: await slugFor(deps, seen, rule, content.headline),
+    }),
   );
+}
+
+/**
+ * The slug a write under `rule` gives the article, from its headline (a correction's new one, if it
+ * changes it). Claimed before the write, when the rule assigns one and the article has none yet: a
+ * claim whose write then fails stays this article's, and is found again. Undefined otherwise: a
+ * slug never changes once given.
+ */
+async function slugFor(deps: WorkflowDeps, seen: Article, rule: WorkflowRule, headline = seen.headline): Promise<string | undefined> {
+  if (!rule.effects.includes('assignSlug') || seen.slug) return undefined;
+  return deps.articles.claimSlug(seen.id, (n) => slugCandidate(slugify(headline), n));
 }
 
 /** The one write of a transition: new fields and the events they emit, conditional on `seen`. */
@@ -269,11 +285,7 @@ export async function writeTransition(
   appliedKey?: AppliedKey,
 ): Promise<Article> {
   const at = deps.now().toISOString();
-  // The slug is claimed before the write: a claim whose write then fails stays this article's, and is found again.
-  const slug =
-    rule.effects.includes('assignSlug') && !seen.slug
-      ? await deps.articles.claimSlug(seen.id, (n) => slugCandidate(slugify(seen.headline), n))
-      : undefined;
+  const slug = await slugFor(deps, seen, rule);
   const changes = transitionEffects(rule, { actor, now: at, publishAt: details.publishAt, comment: details.comment, slug });
   const after: Article = { ...seen, ...changes, version: seen.version + 1, updatedAt: at };
   const events = eventsFor(rule, after, { actor, now: at, comment: details.comment, reason: details.reason });

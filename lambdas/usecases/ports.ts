@@ -80,6 +80,8 @@ export interface ContentChange {
   events: readonly DomainEvent[];
   correction?: Correction;
   appliedKey?: AppliedKey;
+  /** The slug a correction gives an article published before slugs existed. */
+  slug?: string;
 }
 
 /** The writes that create articles and change their content: the write function's. */

@@ -204,6 +204,8 @@ describe('least privilege', () => {
   /** What each role may do to slug claims: the two that publish put them, nothing reads or deletes them. */
   const SLUG_CLAIMS: Record<string, string[]> = {
     ApiarticlesApproveRole: ['dynamodb:PutItem'],
+    // A correction gives an article published before slugs existed its slug.
+    ApiarticlesCorrectionsRole: ['dynamodb:PutItem'],
     PublishingPublisherRole: ['dynamodb:PutItem'],
   };
   /** What each role may do to delivery records; none named here may touch them. */
@@ -225,6 +227,10 @@ describe('least privilege', () => {
     },
     ApiarticlesApproveRole: {
       table: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
+      idempotency: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+    },
+    ApiarticlesCorrectionsRole: {
+      table: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
       idempotency: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
     },
     ApiarticlesMediaRole: { table: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], idempotency: [] },

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { S3SiteFiles } from '../../lambdas/adapters/s3-site-files.js';
 import type { Actor } from '../../lambdas/domain/article.js';
 import { verifiedMediaKey } from '../../lambdas/domain/media.js';
 import type { SiteFile } from '../../lambdas/site/model.js';
 import { DynamoArticleRepository } from '../../lambdas/store/article-repository.js';
+import { keys } from '../../lambdas/store/keys.js';
 import { DynamoSiteIndex } from '../../lambdas/store/site-index.js';
-import { createArticle, transitionArticle, correctArticle, type Deps } from '../../lambdas/usecases/articles.js';
+import { createArticle, transitionArticle, correctArticle, readArticle, type Deps } from '../../lambdas/usecases/articles.js';
 import { FRONT_PAGE_SIZE } from '../../lambdas/site/index.js';
 import { siteRenderer } from '../../lambdas/usecases/render-site.js';
 import type { SiteDeps, SiteFiles } from '../../lambdas/usecases/site-ports.js';
@@ -183,6 +185,57 @@ describe('rendering an article', () => {
     await siteRenderer(site).article(a.id, a.version);
     expect(await index.get(a.id)).toBeUndefined();
     expect(frontRequests).toEqual([]);
+  });
+});
+
+describe('an article published before slugs existed', () => {
+  /** Published as the newsroom did before slugs: no slug on the article, none claimed. */
+  async function publishedWithoutSlug(headline: string) {
+    const a = await publishedArticle(headline);
+    await dynamo.db.send(new UpdateCommand({ TableName: dynamo.tableName, Key: keys.article(a.id), UpdateExpression: 'REMOVE slug' }));
+    await dynamo.db.send(new DeleteCommand({ TableName: dynamo.tableName, Key: keys.slug(a.slug!) }));
+    return readArticle(deps, chief, a.id);
+  }
+
+  it('has no page, and gets its slug and page with its next correction, from the corrected headline', async () => {
+    const tag = randomUUID().slice(0, 6);
+    const old = await publishedWithoutSlug(`Harbour ${tag}`);
+    expect(old.slug).toBeNull();
+    const renderer = siteRenderer(site);
+    expect(await renderer.article(old.id, old.version)).toBe(false);
+
+    const corrected = await correctArticle(
+      deps,
+      chief,
+      old.id,
+      () => ({ headline: `Harbour ${tag} reopens`, note: 'The harbour reopened on Monday.' }),
+      `"${old.version}"`,
+    );
+    expect(corrected.slug).toBe(`harbour-${tag}-reopens`);
+    expect((await readArticle(deps, reporter, old.id)).slug).toBe(corrected.slug);
+    expect(await renderer.article(old.id, corrected.version)).toBe(true);
+    const page = await object(`/articles/${corrected.slug}/index.html`);
+    expect(page?.body).toContain(`Harbour ${tag} reopens`);
+    expect(page?.body).toContain('The harbour reopened on Monday.');
+
+    // Given once, it never changes: the next correction of the headline keeps it.
+    const again = await correctArticle(
+      deps,
+      chief,
+      old.id,
+      () => ({ headline: `Harbour ${tag} open again`, note: 'Headline.' }),
+      `"${corrected.version}"`,
+    );
+    expect(again.slug).toBe(corrected.slug);
+  });
+
+  it('gets the next free slug when its headline’s is taken by an article published since', async () => {
+    const headline = `Quay ${randomUUID().slice(0, 6)}`;
+    const old = await publishedWithoutSlug(headline);
+    const since = await publishedArticle(headline);
+    const corrected = await correctArticle(deps, chief, old.id, () => ({ body: 'Copy, corrected.', note: 'Fixed.' }), `"${old.version}"`);
+    expect(since.slug).toBe(headline.toLowerCase().replace(' ', '-'));
+    expect(corrected.slug).toBe(`${since.slug}-2`);
   });
 });
 
