@@ -77,13 +77,14 @@ async function readTogether(
       (out) => (out as { Item?: Key }).Item,
       (err: unknown) => err as Error,
     );
+  const ids = keys.map(keyId);
   // A read that no other joined is sent as it was asked for.
-  if (new Set(keys.map(keyId)).size === 1) {
+  if (new Set(ids).size === 1) {
     const answer = await alone(keys[0]!);
     return ownCopies(keys.map(() => answer));
   }
   try {
-    return ownCopies(await readBatch(send, read, keys));
+    return ownCopies(await readBatch(send, read, keys, ids));
   } catch {
     // One read's fault (a key DynamoDB refuses) fails the whole batch: each read then goes alone,
     // and gets its own answer.
@@ -105,10 +106,11 @@ async function readBatch(
   send: (command: unknown) => Promise<unknown>,
   read: Read,
   keys: readonly Key[],
+  ids: readonly string[],
 ): Promise<(Key | Error | undefined)[]> {
   const { TableName: table, ProjectionExpression: projection, ...rest } = read;
   // The same item read twice at once is asked for once: BatchGetItem refuses duplicate keys.
-  const wanted = new Map(keys.map((key) => [keyId(key), key]));
+  const wanted = new Map(keys.map((key, i) => [ids[i]!, key]));
   const names = Object.keys(keys[0]!);
   // Each item must come back with its key, to be told apart: a projection gets the key's attributes
   // added, and they are taken off again unless it named them.
@@ -121,7 +123,7 @@ async function readBatch(
     if (round === UNPROCESSED_ROUNDS) {
       const err = new Error(`DynamoDB left ${left.length} of the keys unread after ${round} rounds`);
       const unread = new Set(left.map(keyId));
-      return keys.map((key) => (unread.has(keyId(key)) ? err : found.get(keyId(key))));
+      return ids.map((id) => (unread.has(id) ? err : found.get(id)));
     }
     if (round > 0) await new Promise((ok) => setTimeout(ok, 10 * 2 ** round));
     const out = (await send(new BatchGetCommand({ RequestItems: { [table]: { ...asked, Keys: left } } }))) as {
@@ -134,7 +136,7 @@ async function readBatch(
     }
     left = out.UnprocessedKeys?.[table]?.Keys ?? [];
   }
-  return keys.map((key) => found.get(keyId(key)));
+  return ids.map((id) => found.get(id));
 }
 
 /** The attributes a projection names at its top level (`a.b` and `c[0]` name `a` and `c`). */
