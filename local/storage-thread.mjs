@@ -132,6 +132,7 @@ function rememberTables(db) {
   const create = db.create;
   db.create = function createRemembering(/** @type {any} */ options) {
     const store = create(options);
+    joinWrites(store.db);
     const getTable = store.getTable;
     const tables = new Map();
     for (const method of ['put', 'del']) {
@@ -153,6 +154,47 @@ function rememberTables(db) {
       });
     };
     return store;
+  };
+}
+
+/**
+ * dynalite writes an item and each of its index entries with a LevelDB operation of its own, each
+ * a round through the thread pool: a conditional update of an article is about ten. Its store here
+ * gathers the writes that all requests make in one turn of the event loop into one LevelDB batch,
+ * and answers each of them once the batch is written. Nothing is answered earlier than before, so
+ * dynalite's item locks order a key's writes as they did; and LevelDB never ordered writes still
+ * in flight. Should a batch fail, its writes are made one by one, so each fails only for itself.
+ *
+ * @param {any} db dynalite's LevelDB store, with its callback-style `put`, `del` and `batch`
+ */
+function joinWrites(db) {
+  /** @type {{ op: any, done: (err: unknown) => void }[]} */
+  let queued = [];
+  const single = { put: db.put, del: db.del };
+  const flush = () => {
+    const batch = queued;
+    queued = [];
+    db.batch(
+      batch.map((w) => w.op),
+      (/** @type {unknown} */ err) => {
+        if (!err) for (const w of batch) w.done(null);
+        else
+          for (const { op, done } of batch)
+            if (op.type === 'put') single.put.call(db, op.key, op.value, done);
+            else single.del.call(db, op.key, done);
+      },
+    );
+  };
+  const queue = (/** @type {any} */ op, /** @type {(err: unknown) => void} */ done) => {
+    if (queued.push({ op, done }) === 1) setImmediate(flush);
+  };
+  db.put = function put(/** @type {any} */ key, /** @type {any} */ value, /** @type {any} */ done) {
+    if (typeof done != 'function') return single.put.call(db, key, value, done);
+    queue({ type: 'put', key, value }, done);
+  };
+  db.del = function del(/** @type {any} */ key, /** @type {any} */ done) {
+    if (typeof done != 'function') return single.del.call(db, key, done);
+    queue({ type: 'del', key }, done);
   };
 }
 
