@@ -8,6 +8,7 @@ import {
   QueryCommand,
   UpdateItemCommand,
   waitUntilTableExists,
+  type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startStorage, type LocalStorage } from '../../local/storage.js';
 import { newDataDir } from '../support/local-newsroom.js';
@@ -62,7 +63,7 @@ const key = (i: number) => ({ PK: { S: `item-${i}` } });
 /** Every key of the index's partition `state`, as a query reads them. */
 async function inState(state: string): Promise<string[]> {
   const found: string[] = [];
-  let start: Record<string, { S?: string; N?: string }> | undefined;
+  let start: Record<string, AttributeValue> | undefined;
   do {
     const page = await db.send(
       new QueryCommand({
@@ -75,7 +76,7 @@ async function inState(state: string): Promise<string[]> {
       }),
     );
     found.push(...(page.Items ?? []).map((item) => item.PK!.S!));
-    start = page.LastEvaluatedKey as typeof start;
+    start = page.LastEvaluatedKey;
   } while (start);
   return found.sort();
 }
