@@ -185,10 +185,13 @@ export class NewsroomFunction extends NodejsFunction {
     return this;
   }
 
-  /** Claims slugs at first publication: puts SLUG# items, and nothing else of them. */
+  /**
+   * Claims slugs at first publication: conditional updates of SLUG# items (a claim, and the count of
+   * claims on a slug), and nothing else of them.
+   */
   bindSlugClaims(table: ITable): this {
     this.addToRolePolicy(
-      new PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [table.tableArn], conditions: leadingKeys(SLUG_PREFIX) }),
+      new PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: [table.tableArn], conditions: leadingKeys(SLUG_PREFIX) }),
     );
     return this;
   }

@@ -102,22 +102,58 @@ export class DynamoWorkflowRepository extends DynamoArticleReader implements Wor
   }
 
   async claimSlug(articleId: string, candidate: (n: number) => string): Promise<string> {
-    for (let n = 1; ; n++) {
+    // One write claims the slug itself when it is free (or this article's already), and counts the
+    // claims made on it: whoever comes next with the same headline goes straight to its number.
+    const base = candidate(1);
+    const { Attributes: claimed } = await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.slug(base),
+        UpdateExpression: 'SET articleId = if_not_exists(articleId, :id) ADD claims :one',
+        ExpressionAttributeValues: { ':id': articleId, ':one': 1 },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    if (claimed?.articleId === articleId) return base;
+    // A numbered slug can still be taken: by a headline of its own ("Border 2"), or by a claim made
+    // before claims were counted. The count moves on past it.
+    for (let n = Math.max(Number(claimed?.claims ?? 0), 2); ; n = await this.countClaim(base)) {
       const slug = candidate(n);
-      try {
-        await this.db.send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: { ...keys.slug(slug), articleId },
-            ConditionExpression: 'attribute_not_exists(PK) OR articleId = :id',
-            ExpressionAttributeValues: { ':id': articleId },
-          }),
-        );
-        return slug;
-      } catch (err) {
-        if (!(err instanceof ConditionalCheckFailedException)) throw err;
-      }
+      if (await this.claimExactly(slug, articleId)) return slug;
     }
+  }
+
+  /** Claims `slug` if it is free or this article's already; false when another article holds it. */
+  private async claimExactly(slug: string, articleId: string): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.slug(slug),
+          UpdateExpression: 'SET articleId = :id',
+          ConditionExpression: 'attribute_not_exists(PK) OR articleId = :id',
+          ExpressionAttributeValues: { ':id': articleId },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  }
+
+  /** Counts one more claim on the slug `base`, returning how many there have been. */
+  private async countClaim(base: string): Promise<number> {
+    const { Attributes } = await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.slug(base),
+        UpdateExpression: 'ADD claims :one',
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(Attributes?.claims);
   }
 }
 

@@ -62,8 +62,11 @@ export interface WorkflowRepository extends ArticleReader {
     opts?: { mediaVerified?: boolean; appliedKey?: AppliedKey },
   ): Promise<Article>;
   /**
-   * Claims the first free slug of `candidate(1)`, `candidate(2)`… for the article, unique across
-   * the site; a slug the article already claimed is its own again.
+   * Claims a slug for the article, unique across the site: `candidate(1)` when it is free or the
+   * article's already, otherwise the next numbered one, `candidate(2)`, `candidate(3)`…, in the order
+   * articles claimed them. A claim costs the same however many articles share the headline. A
+   * numbered claim whose write then fails stays the article's; its retry takes the next number
+   * (a gap in the numbering, never one slug for two articles).
    */
   claimSlug(articleId: string, candidate: (n: number) => string): Promise<string>;
 }

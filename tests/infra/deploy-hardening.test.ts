@@ -201,12 +201,15 @@ describe('least privilege', () => {
   const IDEMPOTENCY_ONLY = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['IDEMPOTENCY#*'] } };
   const DELIVERIES_ONLY = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['DELIVERY#*'] } };
   const SLUGS_ONLY = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SLUG#*'] } };
-  /** What each role may do to slug claims: the two that publish put them, nothing reads or deletes them. */
+  /**
+   * What each role may do to slug claims: the two that publish claim them with conditional updates
+   * (which also count the claims on a slug); nothing reads, replaces or deletes them.
+   */
   const SLUG_CLAIMS: Record<string, string[]> = {
-    ApiarticlesApproveRole: ['dynamodb:PutItem'],
+    ApiarticlesApproveRole: ['dynamodb:UpdateItem'],
     // A correction gives an article published before slugs existed its slug.
-    ApiarticlesCorrectionsRole: ['dynamodb:PutItem'],
-    PublishingPublisherRole: ['dynamodb:PutItem'],
+    ApiarticlesCorrectionsRole: ['dynamodb:UpdateItem'],
+    PublishingPublisherRole: ['dynamodb:UpdateItem'],
   };
   /** What each role may do to delivery records; none named here may touch them. */
   const DELIVERY_LOG: Record<string, string[]> = {

@@ -291,11 +291,10 @@ describe('sign-in and the API', () => {
     const approve = actionsOf('ApiarticlesApproveRole');
     expect(approve).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:UpdateItem']));
     expect(approve).not.toContain('dynamodb:Query');
-    // It may put items only under IDEMPOTENCY# and SLUG# (a slug claimed at first publication): never an article.
+    // It may put items only under IDEMPOTENCY#: never an article, nor a slug claim (claims are conditional updates).
     const puts = statementsOf('ApiarticlesApproveRole').filter((st) => [st.Action].flat().includes('dynamodb:PutItem'));
     expect(puts).toEqual([
       expect.objectContaining({ Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['IDEMPOTENCY#*'] } } }),
-      expect.objectContaining({ Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SLUG#*'] } } }),
     ]);
 
     expect(actionsOf('ApihealthRole').filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
@@ -406,9 +405,13 @@ describe('scheduled publishing', () => {
     }
     const publisher = actionsOf('PublishingPublisherRole');
     expect(publisher).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem']));
-    // Its only put is a slug claim, at first publication: never an article.
-    const puts = statementsOf('PublishingPublisherRole').filter((st) => [st.Action].flat().includes('dynamodb:PutItem'));
-    expect(puts).toEqual([expect.objectContaining({ Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SLUG#*'] } } })]);
+    // It puts nothing: it updates articles and, at first publication, claims slugs (SLUG# items only).
+    expect(statementsOf('PublishingPublisherRole').filter((st) => [st.Action].flat().includes('dynamodb:PutItem'))).toEqual([]);
+    const updates = statementsOf('PublishingPublisherRole').filter((st) => [st.Action].flat().includes('dynamodb:UpdateItem'));
+    expect(updates.map((st) => st.Condition)).toEqual([
+      { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ARTICLE#*'] } },
+      { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SLUG#*'] } },
+    ]);
   });
 });
 
