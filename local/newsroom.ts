@@ -13,6 +13,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION, MEDIA_BUCKET, startStorage, TABLE_NAME
 import { tokenVerifier } from './tokens.js';
 import { workerLogger } from './worker-log.js';
 import { WorkerLoop } from './worker-loop.js';
+import { besideDelivery } from './beside-delivery.js';
 import { coalesceItemReads } from './coalesced-reads.js';
 
 export interface RunningNewsroom {
@@ -229,37 +230,15 @@ async function localDeliveries(
   const warn = (message: string, extra: Record<string, unknown>) => logger.warn(message, extra);
   const targets = localTargets(settings.webhookUrls, webhookOrigin);
   const webhooks = new WebhookPublisher(settings.webhookUrls, settings.webhookSecret, {
-    onAttempt: besideDelivery(attemptRecorder(deliveryLog, targets, warn)),
+    onAttempt: besideDelivery(attemptRecorder(deliveryLog, targets, warn), {
+      onDropped: (dropped) => warn('the delivery log fell behind: the oldest attempts were not recorded', { dropped }),
+    }),
   });
   return {
     deliveryLog,
     webhooks,
     pending: new PendingDeliveries(webhooks, deliveryLog, targets, warn),
     redelivery: new DirectRedelivery(settings.webhookUrls, settings.webhookSecret, deliveryLog, warn),
-  };
-}
-
-/**
- * Records attempts beside delivery rather than on its path: the log is an account of delivery,
- * never a condition of it (the recorder logs its own failures). Two records at a time, so that
- * after an outage the log catches up without crowding out the newsroom's own requests. The
- * Lambda sender, whose process may freeze once it answers, waits for each record instead.
- */
-function besideDelivery<T>(record: (attempt: T) => Promise<void>): (attempt: T) => void {
-  const waiting: T[] = [];
-  let running = 0;
-  const next = () => {
-    while (running < 2 && waiting.length > 0) {
-      running++;
-      void record(waiting.shift()!).finally(() => {
-        running--;
-        next();
-      });
-    }
-  };
-  return (attempt) => {
-    waiting.push(attempt);
-    next();
   };
 }
 
