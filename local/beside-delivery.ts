@@ -17,7 +17,8 @@ export interface BesideDeliveryOptions {
  *
  * Should the log fall far behind (deliveries going on while its records cannot keep up), at most
  * `limit` attempts wait: the oldest are dropped, and said to be, so the newsroom's memory stays
- * bounded and the log keeps the latest attempts, which say where each delivery stands.
+ * bounded and the log gets the latest attempts. A delivery whose every attempt was dropped shows as
+ * pending until its record expires.
  */
 export function besideDelivery<T>(
   record: (attempt: T) => Promise<void>,

@@ -120,7 +120,7 @@ function mendDeleteObject(store) {
 /**
  * dynalite reads the table's description from LevelDB on every request, to answer a handful of
  * tables that change only when they are created, updated or deleted. Its store keeps them here,
- * forgotten on any write to its tables' records.
+ * forgotten on any write to its tables' records, and never kept from a read that such a write overlapped.
  *
  * Item requests (dynalite asks for their table as `getTable(name, cb)`) only read the description,
  * so they share the kept one, frozen: copying it for each of them cost more than the read it saves.
@@ -135,10 +135,23 @@ function rememberTables(db) {
     joinWrites(store.db);
     const getTable = store.getTable;
     const tables = new Map();
+    // Bumped when a table record's write begins and when it ends: a description read while one was
+    // under way may be the old one, and is not kept.
+    let writes = 0;
+    const forget = () => {
+      writes++;
+      tables.clear();
+    };
     for (const method of ['put', 'del']) {
       const write = store.tableDb[method];
       store.tableDb[method] = function (/** @type {any[]} */ ...args) {
-        tables.clear();
+        forget();
+        const done = args.at(-1);
+        if (typeof done == 'function')
+          args[args.length - 1] = (/** @type {any[]} */ ...result) => {
+            forget();
+            done(...result);
+          };
         return write.apply(this, args);
       };
     }
@@ -148,8 +161,9 @@ function rememberTables(db) {
       const [check, done] = itemRequest ? [true, checkStatus] : [checkStatus, cb];
       const known = tables.get(name);
       if (known) return done(null, itemRequest ? known : structuredClone(known));
+      const seen = writes;
       getTable(name, check, (/** @type {any} */ err, /** @type {any} */ table) => {
-        if (!err && table?.TableStatus === 'ACTIVE') tables.set(name, deepFreeze(structuredClone(table)));
+        if (!err && table?.TableStatus === 'ACTIVE' && seen === writes) tables.set(name, deepFreeze(structuredClone(table)));
         done(err, table);
       });
     };

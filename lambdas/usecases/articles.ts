@@ -267,8 +267,9 @@ export async function correctArticle(
 /**
  * The slug a write under `rule` gives the article, from its headline (a correction's new one, if it
  * changes it). Claimed before the write, when the rule assigns one and the article has none yet: a
- * claim whose write then fails stays this article's, and is found again. Undefined otherwise: a
- * slug never changes once given.
+ * claim whose write then fails stays this article's (the headline's own slug is found again; a
+ * numbered one is not, and its retry takes the next number). Undefined otherwise: a slug never
+ * changes once given.
  */
 async function slugFor(deps: WorkflowDeps, seen: Article, rule: WorkflowRule, headline = seen.headline): Promise<string | undefined> {
   if (!rule.effects.includes('assignSlug') || seen.slug) return undefined;

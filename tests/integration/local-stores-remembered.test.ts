@@ -71,6 +71,21 @@ describe('a table the stores have already described', () => {
     expect((await db.send(new GetItemCommand({ TableName: 'remembered', Key: { PK: { S: 'a' } } }))).Item).toBeUndefined();
   });
 
+  it('is gone once deleted while reads of it are under way', async () => {
+    await makeTable('busy');
+    const get = () => db.send(new GetItemCommand({ TableName: 'busy', Key: { PK: { S: 'a' } } })).catch(() => undefined);
+    // Reads that began before the deletion may finish after it: none may leave the old table behind.
+    await Promise.all([
+      ...Array.from({ length: 50 }, get),
+      db.send(new DeleteTableCommand({ TableName: 'busy' })),
+      ...Array.from({ length: 50 }, get),
+    ]);
+    await waitUntilTableNotExists({ client: db, maxWaitTime: 10, minDelay: 0.05 }, { TableName: 'busy' });
+    await expect(db.send(new GetItemCommand({ TableName: 'busy', Key: { PK: { S: 'a' } } }))).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+    });
+  });
+
   it('describes what an update changed', async () => {
     await makeTable('updated');
     await db.send(new GetItemCommand({ TableName: 'updated', Key: { PK: { S: 'a' } } }));

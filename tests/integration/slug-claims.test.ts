@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { slugCandidate } from '../../lambdas/domain/slug.js';
 import { DynamoMediaArticleRepository } from '../../lambdas/store/article-media-repository.js';
@@ -15,12 +15,17 @@ let dynamo: Awaited<ReturnType<typeof startDynamo>>;
 let repo: DynamoMediaArticleRepository;
 /** The requests the repository sent, by command. */
 let sent: string[] = [];
+/** A slug whose claim DynamoDB throttles, if any. */
+let throttled: string | undefined;
 beforeAll(async () => {
   dynamo = await startDynamo();
   const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
   client.middlewareStack.add(
     (next, context) => (args) => {
       sent.push(context.commandName!);
+      const { Key } = args.input as { Key?: { PK?: string } };
+      if (throttled && Key?.PK === `SLUG#${throttled}`)
+        throw new ProvisionedThroughputExceededException({ message: 'Rate of requests exceeds the allowed throughput.', $metadata: {} });
       return next(args);
     },
     { step: 'initialize' },
@@ -66,7 +71,20 @@ describe('claiming slugs', () => {
     expect(await claim(base)).toBe(`${base}-4`);
   });
 
-  it('gives an article the slug it claimed before, when its write failed after the claim', async () => {
+  it('fails with the database error when a numbered claim cannot be written, instead of trying the next number', async () => {
+    const base = `throttled-${randomUUID().slice(0, 8)}`;
+    await claim(base);
+    throttled = `${base}-2`;
+    try {
+      sent = [];
+      await expect(claim(base)).rejects.toBeInstanceOf(ProvisionedThroughputExceededException);
+      expect(sent).toHaveLength(2);
+    } finally {
+      throttled = undefined;
+    }
+  });
+
+  it("gives an article its headline's own slug again, when its write failed after claiming it", async () => {
     const base = `harbour-${randomUUID().slice(0, 8)}`;
     const id = randomUUID();
     expect(await claim(base, id)).toBe(base);
