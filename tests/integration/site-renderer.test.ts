@@ -9,7 +9,7 @@ import type { SiteFile } from '../../lambdas/site/model.js';
 import { DynamoArticleRepository } from '../../lambdas/store/article-repository.js';
 import { keys } from '../../lambdas/store/keys.js';
 import { DynamoSiteIndex } from '../../lambdas/store/site-index.js';
-import { createArticle, transitionArticle, correctArticle, readArticle, type Deps } from '../../lambdas/usecases/articles.js';
+import { createArticle, transitionArticle, correctArticle, editArticle, readArticle, type Deps } from '../../lambdas/usecases/articles.js';
 import { FRONT_PAGE_SIZE } from '../../lambdas/site/index.js';
 import { siteRenderer } from '../../lambdas/usecases/render-site.js';
 import type { SiteDeps, SiteFiles } from '../../lambdas/usecases/site-ports.js';
@@ -178,6 +178,35 @@ describe('rendering an article', () => {
       expect(marker?.metadata['newsroom-gone']).toBe('1');
     }
     expect(frontRequests).toHaveLength(3);
+  });
+
+  it('a kill whose render died before its markers is finished by the repair pass: nothing of it stays readable', async () => {
+    const a = await publishedArticle();
+    await siteRenderer(site).article(a.id, a.version);
+    const killed = await transitionArticle(deps, chief, a.id, 'kill', () => ({ reason: 'Defamatory' }), undefined);
+    const dying: SiteFiles = { ...files, gone: async () => Promise.reject(new Error('killed mid-render')) };
+    await expect(siteRenderer({ ...site, files: dying }).article(a.id, killed.version)).rejects.toThrow('killed mid-render');
+    expect(await object(`/articles/${a.slug}/index.html`)).toMatchObject({ metadata: {} });
+
+    await siteRenderer(site).repair();
+    for (const path of [`/articles/${a.slug}/index.html`, `/articles/${a.slug}.json`]) {
+      expect(await object(path)).toEqual({ body: '', metadata: { 'newsroom-gone': '1' } });
+    }
+    expect((await index.get(a.id))?.state).toBe('killed');
+  });
+
+  it('an unpublished article edited since stays unpublished through the repair pass: 404, not 410', async () => {
+    const a = await publishedArticle();
+    const renderer = siteRenderer(site);
+    await renderer.article(a.id, a.version);
+    const down = await transitionArticle(deps, chief, a.id, 'unpublish', () => ({ reason: 'Legal' }), undefined);
+    await renderer.article(a.id, down.version);
+    await editArticle(deps, chief, a.id, () => ({ standfirst: 'Rewritten while off the site.' }), `"${down.version}"`);
+
+    await siteRenderer(site).repair();
+    expect(await exists(`/articles/${a.slug}/index.html`)).toBe(false);
+    expect(await exists(`/articles/${a.slug}.json`)).toBe(false);
+    expect((await index.get(a.id))?.state).toBe('unpublished');
   });
 
   it('leaves an article that was never published alone, killed or not', async () => {
