@@ -132,7 +132,7 @@ function rememberTables(db) {
   const create = db.create;
   db.create = function createRemembering(/** @type {any} */ options) {
     const store = create(options);
-    joinWrites(store.db);
+    joinWrites(store.db, store.lifecycleManager);
     const getTable = store.getTable;
     const tables = new Map();
     // Bumped when a table record's write begins and when it ends: a description read while one was
@@ -178,19 +178,25 @@ function rememberTables(db) {
  * and answers each of them once the batch is written. Nothing is answered earlier than before, so
  * dynalite's item locks order a key's writes as they did; and LevelDB never ordered writes still
  * in flight. Should a batch fail, its writes are made one by one, so each fails only for itself.
+ * Closing the store waits for writes still queued, as it waits for those under way.
  *
  * @param {any} db dynalite's LevelDB store, with its callback-style `put`, `del` and `batch`
+ * @param {any} [lifecycle] dynalite's lifecycle manager, which closing the store asks
  */
-function joinWrites(db) {
+function joinWrites(db, lifecycle) {
   /** @type {{ op: any, done: (err: unknown) => void }[]} */
   let queued = [];
+  /** Settles once the queued writes are stored (or refused): closing the store waits for it. */
+  let written = () => {};
   const single = { put: db.put, del: db.del };
   const flush = () => {
     const batch = queued;
+    const settled = written;
     queued = [];
     db.batch(
       batch.map((w) => w.op),
       (/** @type {unknown} */ err) => {
+        settled();
         if (!err) for (const w of batch) w.done(null);
         else
           for (const { op, done } of batch)
@@ -200,7 +206,9 @@ function joinWrites(db) {
     );
   };
   const queue = (/** @type {any} */ op, /** @type {(err: unknown) => void} */ done) => {
-    if (queued.push({ op, done }) === 1) setImmediate(flush);
+    if (queued.push({ op, done }) > 1) return;
+    lifecycle?.trackOperation(new Promise((ok) => (written = () => ok(undefined)))).catch(() => undefined);
+    setImmediate(flush);
   };
   db.put = function put(/** @type {any} */ key, /** @type {any} */ value, /** @type {any} */ done) {
     if (typeof done != 'function') return single.put.call(db, key, value, done);
