@@ -1,9 +1,12 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { slugify } from '../lambdas/domain/slug.js';
 import { articleFiles } from '../lambdas/site/index.js';
 import { call, eventually, LocalNewsroom, newDataDir } from '../tests/support/local-newsroom.js';
 import { readFixture } from '../tests/support/fixture-article.js';
 import { ms, p50, p99 } from './stats.js';
+import { SITE_BUCKET } from '../local/storage.js';
 
 export interface SiteOptions {
   /** Articles approved one after another, each timed from its approval to its page being served. */
@@ -99,6 +102,15 @@ export async function measureSite(opts: SiteOptions, log: (s: string) => void = 
       await new Promise((r) => setTimeout(r, 50));
     }
     log(`  ${lateness.size} of ${opts.scheduled} scheduled pages live`);
+    // The same pages to the millisecond: when s3rver wrote each page's file (Last-Modified has whole
+    // seconds, so the verdict above counts a page live only at the end of its second).
+    const written = await Promise.all(
+      slugs.map(async (slug) => {
+        const file = join(nr.dataDir, 's3', SITE_BUCKET, 'articles', slug, 'index.html._S3rver_object');
+        return (await stat(file).catch(() => undefined))?.mtimeMs;
+      }),
+    );
+    const writtenLate = written.every((t) => t !== undefined) ? written.map((t) => t! - at.getTime()) : [];
 
     // The front page and feeds end with the 50 latest: newest publication first, then by id as the index orders them.
     const all: { id: string; slug: string | null; url: string; publishedAt: string }[] = [];
@@ -150,6 +162,7 @@ export async function measureSite(opts: SiteOptions, log: (s: string) => void = 
       published: { p50: p50(publishedLate), p99: p99(publishedLate), max: Math.max(...publishedLate) },
       served: { p50: p50(latency), p99: p99(latency), max: Math.max(...latency), count: latency.length },
       scheduled: { p50: p50(late), p99: p99(late), max: Math.max(...late), live: late.length, count: scheduled.length },
+      written: writtenLate.length ? { p50: p50(writtenLate), p99: p99(writtenLate), max: Math.max(...writtenLate) } : undefined,
       feedRight,
       render: { p50: p50(renders), p99: p99(renders) },
     };
@@ -174,6 +187,13 @@ export function siteRows(r: Awaited<ReturnType<typeof measureSite>>) {
       baseline: `${r.scheduled.count - r.scheduled.live} not live; front page and feeds ${r.feedRight ? 'right' : 'WRONG'}`,
       budget: 'p99 ≤ 5 s, all live, right 50',
       ok: r.scheduled.p99 <= 5_000 && r.scheduled.live === r.scheduled.count && r.feedRight,
+    },
+    {
+      measure: `site: those ${r.scheduled.count} pages' files written, lateness p50 (p99, max)`,
+      value: r.written ? `${ms(r.written.p50)} (${ms(r.written.p99)}, ${ms(r.written.max)})` : 'not found',
+      baseline: 'the same pages to the millisecond',
+      budget: 'reported',
+      ok: undefined,
     },
     {
       measure: `site: those ${r.scheduled.count} published (publishedAt), lateness p50 (p99, max)`,
