@@ -87,6 +87,8 @@ export function localSite(db: DynamoDBDocumentClient, tableName: string, site: S
     name: 'site',
     // Rendering waits on the embedded stores, not on a remote receiver: more articles at a time.
     concurrency: 32,
+    // And it is this machine's work: acknowledgements wait while it renders.
+    sharesMachine: true,
     async deliver(event) {
       if (SITE_EVENT_TYPES.includes(event.type)) await renderer.article(event.articleId, event.version);
     },

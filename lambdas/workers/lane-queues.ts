@@ -44,3 +44,26 @@ export class Slots {
     else this.free++;
   }
 }
+
+/** Callers waiting, each at most a while, until something releases them all. */
+export class Waiters {
+  private released: { promise: Promise<void>; release: () => void } | undefined;
+
+  /** Waits until `release()`, or `ms` at most. */
+  async wait(ms: number): Promise<void> {
+    if (!this.released) {
+      let release!: () => void;
+      const promise = new Promise<void>((ok) => (release = ok));
+      this.released = { promise, release };
+    }
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.released.promise, new Promise<void>((ok) => (timer = setTimeout(ok, ms)))]);
+    clearTimeout(timer);
+  }
+
+  /** Lets every caller waiting now go on. */
+  release(): void {
+    this.released?.release();
+    this.released = undefined;
+  }
+}

@@ -3,7 +3,7 @@ import { isHistoryEvent } from '../domain/workflow.js';
 import type { Outbox, OutboxEntry } from '../usecases/ports.js';
 import type { DispatchLogger } from './dispatch.js';
 import { envelope } from './dispatch.js';
-import { HistoryBatcher, Slots } from './lane-queues.js';
+import { HistoryBatcher, Slots, Waiters } from './lane-queues.js';
 
 /** One place events go to, one event at a time: a webhook target. */
 export interface LaneTarget {
@@ -13,6 +13,11 @@ export interface LaneTarget {
   deliver(event: DomainEvent, attempt: number, signal: AbortSignal): Promise<void>;
   /** Deliveries in flight to this target at a time, when not `perTarget`. */
   readonly concurrency?: number;
+  /**
+   * Its deliveries are work on this machine (the local site renderer, writing to the embedded
+   * stores): while any are under way, acknowledgements wait for them, at most `ackYieldMs`.
+   */
+  readonly sharesMachine?: boolean;
 }
 
 /** The outbox, plus every article with pending events (not only the oldest page). */
@@ -38,9 +43,22 @@ export interface LaneOptions {
   probeMs: number;
   /** How often articles with an idle lane are read again, for writes that named no article. */
   recheckMs: number;
+  /** The longest an acknowledgement waits for deliveries of targets that share this machine. */
+  ackYieldMs: number;
 }
 
-const DEFAULTS: LaneOptions = { perTarget: 8, store: 16, baseDelayMs: 250, maxDelayMs: 30_000, probeMs: 500, recheckMs: 1_000 };
+/** How long no delivery of a target that shares the machine must run before acknowledgements go. */
+const QUIET_MS = 100;
+
+const DEFAULTS: LaneOptions = {
+  perTarget: 8,
+  store: 16,
+  baseDelayMs: 250,
+  maxDelayMs: 30_000,
+  probeMs: 500,
+  recheckMs: 1_000,
+  ackYieldMs: 5_000,
+};
 
 interface TargetState {
   readonly target: LaneTarget;
@@ -102,6 +120,9 @@ export class LaneDispatcher {
   private readonly abort = new AbortController();
   private stopped = false;
   private lastRecheck = 0;
+  /** Acknowledgements waiting for the targets that share this machine to be idle. */
+  private readonly machineIdle = new Waiters();
+  private quiet: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly outbox: LaneOutbox,
@@ -149,6 +170,8 @@ export class LaneDispatcher {
   async stop(): Promise<void> {
     this.stopped = true;
     this.abort.abort();
+    clearTimeout(this.quiet);
+    this.machineIdle.release();
     for (const t of this.targets) clearTimeout(t.probe);
     for (const a of this.articles.values()) {
       clearTimeout(a.retry);
@@ -170,8 +193,9 @@ export class LaneDispatcher {
   }
 
   /** Runs `op` after the article's earlier reads and writes, within the store's bound. */
-  private storeOp(a: ArticleState, urgent: boolean, what: string, op: () => Promise<void>): void {
+  private storeOp(a: ArticleState, urgent: boolean, what: string, op: () => Promise<void>, first?: () => Promise<void>): void {
     const next = a.chain.then(async () => {
+      await first?.();
       await this.store.take(urgent);
       try {
         if (!this.stopped) await op();
@@ -241,6 +265,11 @@ export class LaneDispatcher {
       }
     } finally {
       t.running--;
+      // Released once the machine has been quiet a moment: renders come and go within a burst.
+      if (!this.machineBusy()) {
+        clearTimeout(this.quiet);
+        this.quiet = setTimeout(() => !this.machineBusy() && this.machineIdle.release(), QUIET_MS);
+      }
       t.slots.give();
       lane.busy = false;
       if (!this.stopped) this.settle(lane.article);
@@ -321,24 +350,44 @@ export class LaneDispatcher {
   private acknowledge(a: ArticleState): void {
     if (a.ackQueued) return;
     a.ackQueued = true;
-    this.storeOp(a, false, 'acknowledgement', async () => {
-      a.ackQueued = false;
-      const done = this.delivered(a);
-      if (done.length === 0) return;
-      await this.history.record(done.filter((e) => isHistoryEvent(e.type)));
-      // CommentAdded and the note of a request-changes become comment items, before they leave the outbox.
-      for (const entry of done) await this.outbox.recordComment(entry);
-      // Usually everything read was delivered: one write acknowledges it and leaves the index.
-      const all = done.length === a.events.length;
-      const whole = all && (await this.outbox.acknowledgeAll(a.id, done));
-      if (!whole) await this.outbox.acknowledge(a.id, done);
-      const gone = new Set(done.map((e) => e.id));
-      a.events = a.events.filter((e) => !gone.has(e.id));
-      for (const lane of a.lanes) for (const id of gone) lane.accepted.delete(id);
-      // The whole outbox was expected and more was there: an event arrived since the last read.
-      if (all && !whole) this.refresh(a);
-      else this.forgetIfIdle(a);
-    });
+    this.storeOp(
+      a,
+      false,
+      'acknowledgement',
+      async () => {
+        a.ackQueued = false;
+        const done = this.delivered(a);
+        if (done.length === 0) return;
+        await this.history.record(done.filter((e) => isHistoryEvent(e.type)));
+        // CommentAdded and the note of a request-changes become comment items, before they leave the outbox.
+        for (const entry of done) await this.outbox.recordComment(entry);
+        // Usually everything read was delivered: one write acknowledges it and leaves the index.
+        const all = done.length === a.events.length;
+        const whole = all && (await this.outbox.acknowledgeAll(a.id, done));
+        if (!whole) await this.outbox.acknowledge(a.id, done);
+        const gone = new Set(done.map((e) => e.id));
+        a.events = a.events.filter((e) => !gone.has(e.id));
+        for (const lane of a.lanes) for (const id of gone) lane.accepted.delete(id);
+        // The whole outbox was expected and more was there: an event arrived since the last read.
+        if (all && !whole) this.refresh(a);
+        else this.forgetIfIdle(a);
+      },
+      () => this.yieldToMachine(),
+    );
+  }
+
+  private machineBusy(): boolean {
+    return this.targets.some((t) => t.target.sharesMachine && t.running > 0);
+  }
+
+  /**
+   * An acknowledgement is bookkeeping no reader waits for, and on one machine it takes the CPU and
+   * the stores from the renderer: it waits while the renderer renders, at most `ackYieldMs`, so the
+   * pages of a crowded second come first. A lone publication's acknowledgement never waits: its
+   * own render is over by then.
+   */
+  private async yieldToMachine(): Promise<void> {
+    if (!this.stopped && this.machineBusy()) await this.machineIdle.wait(this.options.ackYieldMs);
   }
 
   private forgetIfIdle(a: ArticleState): void {
