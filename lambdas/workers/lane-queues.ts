@@ -45,11 +45,18 @@ export class Slots {
   }
 }
 
-/** Callers waiting, each at most a while, until something releases them all. */
-export class Waiters {
+/**
+ * Callers waiting, each at most a while, for something to go quiet: they go on once it has stayed
+ * quiet for `quietMs` (work that comes and goes within a burst does not release them), or when
+ * released outright.
+ */
+export class QuietWaiters {
   private released: { promise: Promise<void>; release: () => void } | undefined;
+  private quiet: NodeJS.Timeout | undefined;
 
-  /** Waits until `release()`, or `ms` at most. */
+  constructor(private readonly quietMs: number) {}
+
+  /** Waits until released, or `ms` at most. */
   async wait(ms: number): Promise<void> {
     if (!this.released) {
       let release!: () => void;
@@ -61,8 +68,15 @@ export class Waiters {
     clearTimeout(timer);
   }
 
+  /** It went quiet: the waiters go on in `quietMs`, if `stillQuiet()` says so then. */
+  quieted(stillQuiet: () => boolean): void {
+    clearTimeout(this.quiet);
+    this.quiet = setTimeout(() => stillQuiet() && this.release(), this.quietMs);
+  }
+
   /** Lets every caller waiting now go on. */
   release(): void {
+    clearTimeout(this.quiet);
     this.released?.release();
     this.released = undefined;
   }

@@ -3,7 +3,7 @@ import { isHistoryEvent } from '../domain/workflow.js';
 import type { Outbox, OutboxEntry } from '../usecases/ports.js';
 import type { DispatchLogger } from './dispatch.js';
 import { envelope } from './dispatch.js';
-import { HistoryBatcher, Slots, Waiters } from './lane-queues.js';
+import { HistoryBatcher, QuietWaiters, Slots } from './lane-queues.js';
 
 /** One place events go to, one event at a time: a webhook target. */
 export interface LaneTarget {
@@ -121,8 +121,7 @@ export class LaneDispatcher {
   private stopped = false;
   private lastRecheck = 0;
   /** Acknowledgements waiting for the targets that share this machine to be idle. */
-  private readonly machineIdle = new Waiters();
-  private quiet: NodeJS.Timeout | undefined;
+  private readonly machineIdle = new QuietWaiters(QUIET_MS);
 
   constructor(
     private readonly outbox: LaneOutbox,
@@ -170,7 +169,6 @@ export class LaneDispatcher {
   async stop(): Promise<void> {
     this.stopped = true;
     this.abort.abort();
-    clearTimeout(this.quiet);
     this.machineIdle.release();
     for (const t of this.targets) clearTimeout(t.probe);
     for (const a of this.articles.values()) {
@@ -265,11 +263,7 @@ export class LaneDispatcher {
       }
     } finally {
       t.running--;
-      // Released once the machine has been quiet a moment: renders come and go within a burst.
-      if (!this.machineBusy()) {
-        clearTimeout(this.quiet);
-        this.quiet = setTimeout(() => !this.machineBusy() && this.machineIdle.release(), QUIET_MS);
-      }
+      if (!this.machineBusy()) this.machineIdle.quieted(() => !this.machineBusy());
       t.slots.give();
       lane.busy = false;
       if (!this.stopped) this.settle(lane.article);
